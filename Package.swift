@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tender",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tender", targets: ["tender"]),
+        .library(name: "TenderKit", targets: ["TenderKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibzip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "TenderKit",
+            dependencies: ["CLibzip", "CLibXML2", .product(name: "Yams", package: "Yams")],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "tender",
+            dependencies: ["TenderKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "TenderKitTests",
+            dependencies: ["TenderKit"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+    ]
+)

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The arguments a filter receives after its input: `x | round(2, method="floor")`.
+public struct FilterArguments: Sendable {
+    public var positional: [Value]
+    public var named: [String: Value]
+
+    public init(positional: [Value] = [], named: [String: Value] = [:]) {
+        self.positional = positional; self.named = named
+    }
+
+    /// The argument given at `index` or by `name`, if any.
+    public func value(_ index: Int, _ name: String) -> Value? {
+        if let v = named[name] { return v }
+        return index < positional.count ? positional[index] : nil
+    }
+}
+
+/// A filter's refusal, e.g. `eur` applied to a string. The engine adds the location.
+public struct FilterError: Error, Sendable {
+    public var message: String
+    public var hint: String?
+    public init(_ message: String, hint: String? = nil) { self.message = message; self.hint = hint }
+}
+
+public typealias FilterFunction = @Sendable (_ input: Value, _ arguments: FilterArguments) throws -> Value
+
+/// Filters by name. `FilterRegistry.default` holds the Jinja filters and the French ones.
+public struct FilterRegistry: Sendable {
+    private var filters: [String: FilterFunction] = [:]
+
+    public init() {}
+
+    public mutating func register(_ name: String, _ function: @escaping FilterFunction) {
+        filters[name] = function
+    }
+
+    public subscript(name: String) -> FilterFunction? { filters[name] }
+    public var names: [String] { filters.keys.sorted() }
+
+    /// Jinja's filters and the French formatting filters.
+    public static let `default`: FilterRegistry = {
+        var r = FilterRegistry()
+        r.registerStandardFilters()
+        r.registerFrenchFilters()
+        return r
+    }()
+}

@@ -1,0 +1,7 @@
+import Foundation
+
+extension FilterRegistry {
+    /// Jinja's built-in filters.
+    public mutating func registerStandardFilters() {
+    }
+}

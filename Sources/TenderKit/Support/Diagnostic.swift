@@ -1,0 +1,143 @@
+import Foundation
+
+/// Process exit codes, after BSD sysexits where one fits.
+public enum ExitStatus: Int32, Sendable {
+    case ok = 0
+    /// A check failed (the command ran, the offer is not fit to submit).
+    case failure = 1
+    /// The command line is wrong.
+    case usage = 64
+    /// A template, data or offer file is invalid.
+    case invalidInput = 65
+    /// An input file is missing or unreadable.
+    case missingInput = 66
+    /// An external tool (LibreOffice, pdfinfo) is missing or failed.
+    case unavailable = 69
+    /// Bug or unexpected internal state.
+    case software = 70
+    /// The output could not be written.
+    case cannotCreate = 73
+}
+
+/// Where something is, in words a user understands.
+public struct SourceLocation: Sendable, Equatable, Hashable {
+    /// The file the user named (template, data or offer file).
+    public var file: String?
+    /// A part inside a DOCX/ODT archive, e.g. `word/document.xml`.
+    public var part: String?
+    /// 1-based paragraph number within the part.
+    public var paragraph: Int?
+    /// 1-based table number within the part, and row within that table.
+    public var table: Int?
+    public var row: Int?
+    /// 1-based line and column in a text file (YAML, JSON).
+    public var line: Int?
+    public var column: Int?
+    /// The tag as written in the template, e.g. `{{ tender.titel }}`.
+    public var tag: String?
+
+    public init(file: String? = nil, part: String? = nil, paragraph: Int? = nil, table: Int? = nil,
+                row: Int? = nil, line: Int? = nil, column: Int? = nil, tag: String? = nil) {
+        self.file = file; self.part = part; self.paragraph = paragraph; self.table = table
+        self.row = row; self.line = line; self.column = column; self.tag = tag
+    }
+
+    /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraph 14 (table 2, row 3), tag {{ x }}`.
+    public var description: String {
+        var pieces: [String] = []
+        if let file {
+            if let line {
+                pieces.append(column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)")
+            } else {
+                pieces.append(file)
+            }
+        } else if let line {
+            pieces.append(column.map { "line \(line), column \($0)" } ?? "line \(line)")
+        }
+        if let part { pieces.append(part) }
+        if let paragraph {
+            var p = "paragraph \(paragraph)"
+            if let table, let row { p += " (table \(table), row \(row))" }
+            pieces.append(p)
+        } else if let table, let row {
+            pieces.append("table \(table), row \(row)")
+        }
+        if let tag { pieces.append("tag \(tag)") }
+        return pieces.joined(separator: ", ")
+    }
+}
+
+/// One finding: an error or a warning, with where it is and what to do about it.
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    public var hint: String?
+    /// The exit status this diagnostic calls for when it is an error.
+    public var status: ExitStatus
+
+    public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil,
+                hint: String? = nil, status: ExitStatus = .invalidInput) {
+        self.severity = severity; self.message = message; self.location = location
+        self.hint = hint; self.status = status
+    }
+
+    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
+                             status: ExitStatus = .invalidInput) -> Diagnostic {
+        Diagnostic(.error, message, at: location, hint: hint, status: status)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, hint: hint, status: .ok)
+    }
+
+    /// One paragraph: `error: <where>: <message>. <hint>`.
+    public var description: String {
+        var text = "\(severity.rawValue): "
+        if let location, !location.description.isEmpty { text += location.description + ": " }
+        text += message
+        if let hint, !hint.isEmpty { text += "\n  hint: " + hint }
+        return text
+    }
+}
+
+/// An error made of one or more diagnostics, all reported together.
+public struct TenderError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
+                             status: ExitStatus = .invalidInput) -> TenderError {
+        TenderError(.error(message, at: location, hint: hint, status: status))
+    }
+
+    /// The most severe exit status among the errors.
+    public var status: ExitStatus {
+        let errors = diagnostics.filter { $0.severity == .error }
+        // A missing file trumps an invalid one; usage trumps both.
+        for candidate in [ExitStatus.usage, .missingInput, .invalidInput, .unavailable, .cannotCreate, .software, .failure]
+        where errors.contains(where: { $0.status == candidate }) {
+            return candidate
+        }
+        return errors.isEmpty ? .ok : .invalidInput
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics so that every error is reported, not just the first.
+public struct DiagnosticBag: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+    public init() {}
+    public mutating func add(_ d: Diagnostic) { diagnostics.append(d) }
+    public mutating func add(contentsOf ds: [Diagnostic]) { diagnostics.append(contentsOf: ds) }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    /// Throws every error collected so far, if any.
+    public func throwIfErrors() throws {
+        if hasErrors { throw TenderError(diagnostics.filter { $0.severity == .error }) }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+import TenderKit
+
+@main
+struct Tender: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tender",
+        abstract: "Assemble French public tender responses from structured offers and DOCX/ODT templates.",
+        version: "0.1.0",
+        subcommands: [Render.self, Lint.self]
+    )
+}

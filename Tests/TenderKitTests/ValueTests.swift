@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import TenderKit
+
+@Suite struct ValueTests {
+    @Test func decimalsComeFromTheirText() throws {
+        #expect(Decimal(exactly: "0.1")! + Decimal(exactly: "0.2")! == Decimal(exactly: "0.3")!)
+        #expect(Decimal(exactly: "abc") == nil)
+        #expect(Decimal(exactly: "1.5e2") == Decimal(150))
+    }
+
+    @Test func roundingIsHalfUp() {
+        #expect(Decimal(exactly: "2.345")!.roundedHalfUp() == Decimal(exactly: "2.35")!)
+        #expect(Decimal(exactly: "2.355")!.roundedHalfUp() == Decimal(exactly: "2.36")!)
+        #expect(Decimal(exactly: "-2.345")!.roundedHalfUp() == Decimal(exactly: "-2.35")!)
+        #expect(Decimal(exactly: "0.125")!.roundedHalfUp() == Decimal(exactly: "0.13")!)
+    }
+
+    @Test func datesParseAndAddMonths() throws {
+        let d = try #require(DateValue(iso: "2021-11-07"))
+        #expect(d.isoWeekday == 7)
+        #expect(DateValue(iso: "2022-01-31")!.addingMonths(1) == DateValue(iso: "2022-02-28")!)
+        #expect(DateValue(iso: "2021-11-22")!.addingMonths(10).isoString == "2022-09-22")
+        let t = try #require(DateValue(iso: "2019-02-04T23:59:00+01:00"))
+        #expect(t.secondsOfDay == 23 * 3600 + 59 * 60)
+        #expect(t.utcOffset == 3600)
+        #expect(DateValue(iso: "2021-02-30") == nil)
+        #expect(DateValue(dayNumber: d.dayNumber) == d)
+    }
+
+    @Test func jsonKeepsNumbersExactAndReportsPlaces() throws {
+        let v = try DataLoader.parseJSON(#"{"a": 0.1, "b": [1, "x\n"], "c": null}"#)
+        #expect(v["a"] == .number(Decimal(exactly: "0.1")!))
+        #expect(v["b"] == .list([.number(1), .string("x\n")]))
+        #expect(v["c"] == .null)
+        do {
+            _ = try DataLoader.parseJSON("{\n  \"a\": 1,\n  \"b\" 2\n}", file: "d.json")
+            Issue.record("should fail")
+        } catch let e as TenderError {
+            #expect(e.diagnostics[0].location?.line == 3)
+            #expect(e.diagnostics[0].location?.column == 7)
+            #expect(e.status == .invalidInput)
+        }
+    }
+
+    @Test func yamlResolvesScalars() throws {
+        let v = try DataLoader.parseYAML("a: 0.10\nb: '0.10'\nc: ~\nd: 2021-11-07\ne: oui\nf: true\n")
+        #expect(v["a"] == .number(Decimal(exactly: "0.10")!))
+        #expect(v["b"] == .string("0.10"))
+        #expect(v["c"] == .null)
+        #expect(v["d"] == .date(DateValue(year: 2021, month: 11, day: 7)))
+        #expect(v["e"] == .string("oui"))
+        #expect(v["f"] == .bool(true))
+        do {
+            _ = try DataLoader.parseYAML("a: [1, 2\nb: 3\n", file: "d.yaml")
+            Issue.record("should fail")
+        } catch let e as TenderError {
+            #expect(e.diagnostics[0].location?.line != nil)
+        }
+    }
+}
