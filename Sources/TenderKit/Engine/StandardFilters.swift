@@ -1,7 +1,380 @@
 import Foundation
 
 extension FilterRegistry {
-    /// Jinja's built-in filters.
+    /// Jinja's built-in filters (the subset templates need), over `Value`s.
     public mutating func registerStandardFilters() {
+        typealias SF = StandardFilters
+        register("upper") { v, _ in .string(try SF.text(v, "upper").uppercased()) }
+        register("lower") { v, _ in .string(try SF.text(v, "lower").lowercased()) }
+        register("capitalize") { v, _ in .string(SF.capitalize(try SF.text(v, "capitalize"))) }
+        register("title") { v, _ in .string(SF.titleCase(try SF.text(v, "title"))) }
+        let trim: FilterFunction = { v, a in
+            let s = try SF.text(v, "trim")
+            if let chars = a.value(0, "chars")?.asString {
+                return .string(s.trimmingCharacters(in: CharacterSet(charactersIn: chars)))
+            }
+            return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        register("trim", trim)
+        register("strip", trim)
+        let length: FilterFunction = { v, _ in
+            switch v {
+            case .list(let l): return .number(Decimal(l.count))
+            case .map(let m): return .number(Decimal(m.count))
+            case .string(let s): return .number(Decimal(s.count))
+            case .null: return .number(0)
+            default: throw FilterError("length needs a list, mapping or text, got a \(v.typeName)")
+            }
+        }
+        register("length", length)
+        register("count", length)
+        register("string") { v, _ in .string(v.renderedText) }
+        register("list") { v, _ in .list(try SF.items(v, "list")) }
+        register("safe") { v, _ in v }
+        register("e") { v, _ in v }
+        register("escape") { v, _ in v }
+        register("join") { v, a in
+            let sep = a.value(0, "d")?.renderedText ?? ""
+            var items = try SF.items(v, "join")
+            if let attr = a.value(1, "attribute") { items = try items.map { try SF.attribute($0, attr) } }
+            return .string(items.map(\.renderedText).joined(separator: sep))
+        }
+        register("first") { v, _ in
+            switch v {
+            case .string(let s): return s.first.map { .string(String($0)) } ?? .null
+            default: return try SF.items(v, "first").first ?? .null
+            }
+        }
+        register("last") { v, _ in
+            switch v {
+            case .string(let s): return s.last.map { .string(String($0)) } ?? .null
+            default: return try SF.items(v, "last").last ?? .null
+            }
+        }
+        register("reverse") { v, _ in
+            if case .string(let s) = v { return .string(String(s.reversed())) }
+            return .list(try SF.items(v, "reverse").reversed())
+        }
+        register("sort") { v, a in
+            let reverse = a.value(0, "reverse")?.isTruthy ?? false
+            let caseSensitive = a.value(1, "case_sensitive")?.isTruthy ?? false
+            let attr = a.value(2, "attribute")
+            let items = try SF.items(v, "sort")
+            let keyed = try items.map { item -> (Value, Value) in
+                var key = try attr.map { try SF.attribute(item, $0) } ?? item
+                if !caseSensitive, case .string(let s) = key { key = .string(s.lowercased()) }
+                return (key, item)
+            }
+            // Stable sort, as Python's.
+            let sorted = try SF.stableSort(keyed) { try Evaluator.compare($0.0, $1.0) < 0 }
+            let result = sorted.map(\.1)
+            return .list(reverse ? SF.stableReverse(sorted).map(\.1) : result)
+        }
+        register("dictsort") { v, a in
+            guard case .map(let m) = v else { throw FilterError("dictsort needs a mapping, got a \(v.typeName)") }
+            let byValue = a.value(1, "by")?.asString == "value"
+            let reverse = a.value(2, "reverse")?.isTruthy ?? false
+            let pairs = m.map { ($0.key, $0.value) }
+            var sorted = try SF.stableSort(pairs) { x, y in
+                byValue ? try Evaluator.compare(x.1, y.1) < 0 : x.0.lowercased() < y.0.lowercased()
+            }
+            if reverse { sorted = SF.stableReverse(sorted) }
+            return .list(sorted.map { .list([.string($0.0), $0.1]) })
+        }
+        register("items") { v, _ in
+            guard case .map(let m) = v else { return .list([]) }
+            return .list(m.map { .list([.string($0.key), $0.value]) })
+        }
+        register("sum") { v, a in
+            var total = try a.value(1, "start").map { try SF.number($0, "sum") } ?? 0
+            for item in try SF.items(v, "sum") {
+                let x = try a.value(0, "attribute").map { try SF.attribute(item, $0) } ?? item
+                if x.isNull { continue }
+                total += try SF.number(x, "sum")
+            }
+            return .number(total)
+        }
+        register("min") { v, a in try SF.extreme(v, a, wantMax: false) }
+        register("max") { v, a in try SF.extreme(v, a, wantMax: true) }
+        register("abs") { v, _ in .number(abs(try SF.number(v, "abs"))) }
+        register("round") { v, a in
+            let d = try SF.number(v, "round")
+            let precision = try a.value(0, "precision").map { try SF.int($0, "round") } ?? 0
+            let method = a.value(1, "method")?.asString ?? "common"
+            var x = d, r = Decimal()
+            switch method {
+            case "common": NSDecimalRound(&r, &x, precision, .plain)
+            case "ceil": NSDecimalRound(&r, &x, precision, .up)
+            case "floor": NSDecimalRound(&r, &x, precision, .down)
+            default: throw FilterError("round method must be common, ceil or floor, not \(method)")
+            }
+            return .number(r)
+        }
+        register("int") { v, a in
+            switch v {
+            case .number(let d): return .number(d.truncated(0))
+            case .string(let s):
+                if let d = Decimal(exactly: s) { return .number(d.truncated(0)) }
+                return a.value(0, "default") ?? .number(0)
+            case .bool(let b): return .number(b ? 1 : 0)
+            default: return a.value(0, "default") ?? .number(0)
+            }
+        }
+        register("float") { v, a in
+            switch v {
+            case .number: return v
+            case .string(let s): return Decimal(exactly: s).map { .number($0) } ?? a.value(0, "default") ?? .number(0)
+            case .bool(let b): return .number(b ? 1 : 0)
+            default: return a.value(0, "default") ?? .number(0)
+            }
+        }
+        register("replace") { v, a in
+            let s = v.renderedText
+            let old = a.value(0, "old")?.renderedText ?? ""
+            let new = a.value(1, "new")?.renderedText ?? ""
+            let count = try a.value(2, "count").map { try SF.int($0, "replace") }
+            guard !old.isEmpty else { return .string(s) }
+            guard let count else { return .string(s.replacingOccurrences(of: old, with: new)) }
+            var out = s, done = 0, searchStart = out.startIndex
+            while done < count, let r = out.range(of: old, range: searchStart..<out.endIndex) {
+                out.replaceSubrange(r, with: new)
+                searchStart = out.index(r.lowerBound, offsetBy: new.count)
+                done += 1
+            }
+            return .string(out)
+        }
+        register("map") { v, a in
+            let items = try SF.items(v, "map")
+            if let attr = a.named["attribute"] {
+                let fallback = a.named["default"]
+                return .list(try items.map { item in
+                    do { return try SF.attribute(item, attr) } catch { if let fallback { return fallback }; throw error }
+                })
+            }
+            guard let name = a.positional.first?.asString else {
+                throw FilterError("map needs attribute=\"name\" or a filter name")
+            }
+            guard let f = FilterRegistry.default[name] else { throw FilterError("map: unknown filter '\(name)'") }
+            let rest = FilterArguments(positional: Array(a.positional.dropFirst()), named: a.named)
+            return .list(try items.map { try f($0, rest) })
+        }
+        register("selectattr") { v, a in try SF.select(v, a, byAttribute: true, keep: true) }
+        register("rejectattr") { v, a in try SF.select(v, a, byAttribute: true, keep: false) }
+        register("select") { v, a in try SF.select(v, a, byAttribute: false, keep: true) }
+        register("reject") { v, a in try SF.select(v, a, byAttribute: false, keep: false) }
+        register("unique") { v, a in
+            var seen: [Value] = []
+            var out: [Value] = []
+            for item in try SF.items(v, "unique") {
+                let key = try a.value(1, "attribute").map { try SF.attribute(item, $0) } ?? item
+                if !seen.contains(where: { Evaluator.equal($0, key) }) { seen.append(key); out.append(item) }
+            }
+            return .list(out)
+        }
+        register("groupby") { v, a in
+            guard let attr = a.value(0, "attribute") else { throw FilterError("groupby needs an attribute") }
+            var groups: [(Value, [Value])] = []
+            for item in try SF.items(v, "groupby") {
+                let key = try SF.attribute(item, attr)
+                if let i = groups.firstIndex(where: { Evaluator.equal($0.0, key) }) { groups[i].1.append(item) }
+                else { groups.append((key, [item])) }
+            }
+            let sorted = try SF.stableSort(groups) { try Evaluator.compare($0.0, $1.0) < 0 }
+            return .list(sorted.map { .map(Mapping([("grouper", $0.0), ("list", .list($0.1))])) })
+        }
+        register("batch") { v, a in
+            guard let size = try a.value(0, "linecount").map({ try SF.int($0, "batch") }), size > 0 else {
+                throw FilterError("batch needs a positive size")
+            }
+            let items = try SF.items(v, "batch")
+            var out: [Value] = []
+            var i = 0
+            while i < items.count {
+                var chunk = Array(items[i..<min(i + size, items.count)])
+                if let fill = a.value(1, "fill_with") { while chunk.count < size { chunk.append(fill) } }
+                out.append(.list(chunk))
+                i += size
+            }
+            return .list(out)
+        }
+        register("wordcount") { v, _ in
+            .number(Decimal(v.renderedText.split(whereSeparator: { $0.isWhitespace }).count))
+        }
+        register("truncate") { v, a in
+            let s = v.renderedText
+            let length = try a.value(0, "length").map { try SF.int($0, "truncate") } ?? 255
+            let killWords = a.value(1, "killwords")?.isTruthy ?? false
+            let end = a.value(2, "end")?.renderedText ?? "..."
+            guard s.count > length else { return .string(s) }
+            var cut = String(s.prefix(max(0, length - end.count)))
+            if !killWords, let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+            return .string(cut + end)
+        }
+        register("indent") { v, a in
+            let width = try a.value(0, "width").map { try SF.int($0, "indent") } ?? 4
+            let first = a.value(1, "first")?.isTruthy ?? false
+            let pad = String(repeating: " ", count: width)
+            let lines = v.renderedText.components(separatedBy: "\n")
+            return .string(lines.enumerated().map { i, l in (i == 0 && !first) || l.isEmpty ? l : pad + l }.joined(separator: "\n"))
+        }
+        register("center") { v, a in
+            let width = try a.value(0, "width").map { try SF.int($0, "center") } ?? 80
+            let s = v.renderedText
+            let total = max(0, width - s.count)
+            let left = total / 2
+            return .string(String(repeating: " ", count: left) + s + String(repeating: " ", count: total - left))
+        }
+        register("format") { v, a in
+            var args = a.positional
+            var out = ""
+            var chars = Array(v.renderedText)[...]
+            while let c = chars.first {
+                chars = chars.dropFirst()
+                if c == "%", let spec = chars.first {
+                    chars = chars.dropFirst()
+                    if spec == "%" { out.append("%"); continue }
+                    guard !args.isEmpty else { throw FilterError("format: not enough arguments") }
+                    out += args.removeFirst().renderedText
+                } else {
+                    out.append(c)
+                }
+            }
+            return .string(out)
+        }
+    }
+}
+
+/// Helpers shared by the standard filters.
+enum StandardFilters {
+    static func text(_ v: Value, _ filter: String) throws -> String {
+        switch v {
+        case .string(let s): return s
+        case .null: return ""
+        case .number, .bool, .date: return v.renderedText
+        default: throw FilterError("\(filter) needs text, got a \(v.typeName)")
+        }
+    }
+
+    static func items(_ v: Value, _ filter: String) throws -> [Value] {
+        switch v {
+        case .list(let l): return l
+        case .map(let m): return m.keys.map { .string($0) }
+        case .string(let s): return s.map { .string(String($0)) }
+        case .null: return []
+        default: throw FilterError("\(filter) needs a list, got a \(v.typeName)")
+        }
+    }
+
+    static func number(_ v: Value, _ filter: String) throws -> Decimal {
+        switch v {
+        case .number(let d): return d
+        case .string(let s):
+            if let d = Decimal(exactly: s) { return d }
+            throw FilterError("\(filter) needs a number, got the text \"\(s)\"")
+        default: throw FilterError("\(filter) needs a number, got a \(v.typeName)")
+        }
+    }
+
+    static func int(_ v: Value, _ filter: String) throws -> Int {
+        let d = try number(v, filter)
+        guard d.isIntegral, abs(d) < 1_000_000_000 else { throw FilterError("\(filter) needs a whole number") }
+        return NSDecimalNumber(decimal: d).intValue
+    }
+
+    /// `attribute="a.b"` or `attribute=0`: follows a dotted path.
+    static func attribute(_ item: Value, _ path: Value) throws -> Value {
+        let parts: [String]
+        switch path {
+        case .string(let s): parts = s.split(separator: ".").map(String.init)
+        case .number(let d): parts = [Value.plainString(d)]
+        default: throw FilterError("attribute must be a name")
+        }
+        var current = item
+        for p in parts {
+            if let next = Evaluator.member(of: current, p) { current = next; continue }
+            if case .list(let l) = current, let i = Int(p), i >= 0, i < l.count { current = l[i]; continue }
+            throw FilterError("an item has no attribute '\(parts.joined(separator: "."))'")
+        }
+        return current
+    }
+
+    static func select(_ v: Value, _ a: FilterArguments, byAttribute: Bool, keep: Bool) throws -> Value {
+        var args = a.positional
+        var attr: Value? = nil
+        if byAttribute {
+            guard !args.isEmpty else { throw FilterError("selectattr/rejectattr need an attribute name") }
+            attr = args.removeFirst()
+        }
+        let testName = args.isEmpty ? nil : args.removeFirst().renderedText
+        var out: [Value] = []
+        for item in try items(v, "select") {
+            var subject = item
+            if let attr {
+                do { subject = try attribute(item, attr) } catch {
+                    // A missing attribute is undefined: falsy, and not "defined".
+                    let passes = testName == "undefined"
+                    if passes == keep { out.append(item) }
+                    continue
+                }
+            }
+            let passes: Bool
+            if let testName {
+                do { passes = try Tests.apply(testName, subject, args) } catch let e as EvalError {
+                    throw FilterError(e.message, hint: e.hint)
+                }
+            } else {
+                passes = subject.isTruthy
+            }
+            if passes == keep { out.append(item) }
+        }
+        return .list(out)
+    }
+
+    static func extreme(_ v: Value, _ a: FilterArguments, wantMax: Bool) throws -> Value {
+        let attr = a.value(1, "attribute")
+        var best: (Value, Value)? = nil
+        for item in try items(v, wantMax ? "max" : "min") {
+            let key = try attr.map { try attribute(item, $0) } ?? item
+            if let b = best {
+                let c = try Evaluator.compare(key, b.0)
+                if wantMax ? c > 0 : c < 0 { best = (key, item) }
+            } else {
+                best = (key, item)
+            }
+        }
+        return best?.1 ?? .null
+    }
+
+    static func stableSort<T>(_ items: [T], by less: (T, T) throws -> Bool) throws -> [T] {
+        var indexed = Array(items.enumerated())
+        var failure: Error? = nil
+        indexed.sort { x, y in
+            if failure != nil { return false }
+            do {
+                if try less(x.element, y.element) { return true }
+                if try less(y.element, x.element) { return false }
+                return x.offset < y.offset
+            } catch { failure = error; return false }
+        }
+        if let failure { throw failure }
+        return indexed.map(\.element)
+    }
+
+    /// Reverses a stably sorted list while keeping equal keys in their original order (Python's reverse=True).
+    static func stableReverse<T>(_ sorted: [T]) -> [T] { Array(sorted.reversed()) }
+
+    static func capitalize(_ s: String) -> String {
+        guard let f = s.first else { return s }
+        return String(f).uppercased() + s.dropFirst().lowercased()
+    }
+
+    static func titleCase(_ s: String) -> String {
+        var out = ""
+        var startOfWord = true
+        for c in s {
+            out += startOfWord ? String(c).uppercased() : String(c).lowercased()
+            startOfWord = !(c.isLetter || c.isNumber || c == "'" || c == "\u{2019}")
+        }
+        return out
     }
 }

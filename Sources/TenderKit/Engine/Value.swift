@@ -84,11 +84,10 @@ public indirect enum Value: Sendable, Equatable {
     }
 }
 
-extension Value: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
+extension Value: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
                  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByIntegerLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(nilLiteral: ()) { self = .null }
     public init(arrayLiteral elements: Value...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, Value)...) { self = .map(Mapping(elements)) }
     public init(integerLiteral value: Int) { self = .number(Decimal(value)) }

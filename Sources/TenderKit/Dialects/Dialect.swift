@@ -1,0 +1,148 @@
+import Foundation
+
+/// Where a tag's scope ends: the element it stands for, or only itself.
+enum Scope: String, Equatable {
+    case row = "tr", cell = "tc", paragraph = "p", run = "r", inline
+}
+
+/// The facts that tell the engine how one document format is built. DOCX and ODT differ
+/// only in these; everything else is one engine.
+struct Dialect {
+    let name: String
+    /// Elements that are paragraphs (DOCX `w:p`; ODT `text:p`, `text:h`).
+    let paragraphs: [QName]
+    /// The run element (`w:r`; `text:span`), its properties element (`w:rPr`; none).
+    let run: QName
+    let runProperties: QName?
+    /// When set, only text inside these elements is document text (`w:t`); otherwise any
+    /// text node inside a paragraph is.
+    let textElements: [QName]?
+    /// Elements that break a paragraph's text: a tag cannot span them.
+    let separators: [QName]
+    /// An element standing for N spaces (ODT `text:s`, attribute `text:c`).
+    let spaceElement: (name: QName, countAttribute: String, namespace: String)?
+    /// Subtrees whose text is never template text (deleted text, field codes, comments).
+    let skipped: [QName]
+    let table: QName
+    let row: QName
+    let cell: QName
+    /// ODT list items: a paragraph loop inside a list repeats the item.
+    let listItem: QName?
+    /// Markup written for a line break and a tab inside text, and how text is reopened after it.
+    let lineBreakMarkup: String
+    let tabMarkup: String
+    /// ODT collapses runs of spaces: write them as `<text:s text:c="n"/>`.
+    let collapsesSpaces: Bool
+    /// Whether the text element needs `xml:space="preserve"` to keep edge spaces (DOCX `w:t`).
+    let preservesSpaceAttribute: Bool
+
+    func isParagraph(_ n: XMLNodePtr) -> Bool { paragraphs.contains { n.is($0) } }
+    func isSeparator(_ n: XMLNodePtr) -> Bool { separators.contains { n.is($0) } }
+    func isSkipped(_ n: XMLNodePtr) -> Bool { skipped.contains { n.is($0) } }
+
+    /// Writes a value's text as escaped character data, turning `\n` and `\t` into the
+    /// dialect's break and tab. This is the only way a value reaches the output.
+    func writeText(_ text: String, into out: inout [UInt8]) {
+        var pendingSpaces = 0
+        func flushSpaces() {
+            guard pendingSpaces > 0 else { return }
+            out.append(0x20)
+            if pendingSpaces > 1 {
+                out.append(contentsOf: Array("<text:s text:c=\"\(pendingSpaces - 1)\"/>".utf8))
+            }
+            pendingSpaces = 0
+        }
+        for scalar in text.unicodeScalars {
+            if collapsesSpaces {
+                if scalar == " " { pendingSpaces += 1; continue }
+                flushSpaces()
+            }
+            switch scalar {
+            case "&": out.append(contentsOf: Array("&amp;".utf8))
+            case "<": out.append(contentsOf: Array("&lt;".utf8))
+            case ">": out.append(contentsOf: Array("&gt;".utf8))
+            case "\n": out.append(contentsOf: Array(lineBreakMarkup.utf8))
+            case "\r": continue
+            case "\t": out.append(contentsOf: Array(tabMarkup.utf8))
+            default:
+                // Characters XML 1.0 cannot carry are dropped.
+                let v = scalar.value
+                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
+                out.append(contentsOf: Array(String(scalar).utf8))
+            }
+        }
+        flushSpaces()
+    }
+
+    /// Escapes a value for an attribute (synthetic markup such as `w:gridSpan`).
+    static func writeAttribute(_ text: String, into out: inout [UInt8]) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: Array("&amp;".utf8))
+            case "<": out.append(contentsOf: Array("&lt;".utf8))
+            case "\"": out.append(contentsOf: Array("&quot;".utf8))
+            default:
+                if scalar.value < 0x20 { continue }
+                out.append(contentsOf: Array(String(scalar).utf8))
+            }
+        }
+    }
+}
+
+enum Namespaces {
+    static let w = ["http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    "http://purl.oclc.org/ooxml/wordprocessingml/main"]
+    static let text = ["urn:oasis:names:tc:opendocument:xmlns:text:1.0"]
+    static let table = ["urn:oasis:names:tc:opendocument:xmlns:table:1.0"]
+    static let office = ["urn:oasis:names:tc:opendocument:xmlns:office:1.0"]
+}
+
+extension Dialect {
+    static let docx: Dialect = {
+        let w = Namespaces.w
+        return Dialect(
+            name: "DOCX",
+            paragraphs: [QName("p", w)],
+            run: QName("r", w),
+            runProperties: QName("rPr", w),
+            textElements: [QName("t", w)],
+            separators: [QName("tab", w), QName("br", w), QName("cr", w), QName("ptab", w)],
+            spaceElement: nil,
+            skipped: [QName("delText", w), QName("instrText", w), QName("del", w), QName("pPr", w), QName("rPr", w)],
+            table: QName("tbl", w), row: QName("tr", w), cell: QName("tc", w),
+            listItem: nil,
+            lineBreakMarkup: "</w:t><w:br/><w:t xml:space=\"preserve\">",
+            tabMarkup: "</w:t><w:tab/><w:t xml:space=\"preserve\">",
+            collapsesSpaces: false,
+            preservesSpaceAttribute: true)
+    }()
+
+    static let odt: Dialect = {
+        let t = Namespaces.text, tb = Namespaces.table, o = Namespaces.office
+        return Dialect(
+            name: "ODT",
+            paragraphs: [QName("p", t), QName("h", t)],
+            run: QName("span", t),
+            runProperties: nil,
+            textElements: nil,
+            separators: [QName("tab", t), QName("line-break", t)],
+            spaceElement: (QName("s", t), "c", t[0]),
+            skipped: [QName("annotation", o), QName("annotation-end", o), QName("tracked-changes", t),
+                      QName("note-citation", t), QName("sequence-decls", t)],
+            table: QName("table", tb), row: QName("table-row", tb), cell: QName("table-cell", tb),
+            listItem: QName("list-item", t),
+            lineBreakMarkup: "<text:line-break/>",
+            tabMarkup: "<text:tab/>",
+            collapsesSpaces: true,
+            preservesSpaceAttribute: false)
+    }()
+
+    /// Document properties (DOCX `docProps/core.xml`, ODT `meta.xml`): each property element
+    /// is treated as a paragraph of plain text.
+    static func properties(paragraphs: [QName]) -> Dialect {
+        Dialect(name: "properties", paragraphs: paragraphs, run: QName("-", []), runProperties: nil,
+                textElements: nil, separators: [], spaceElement: nil, skipped: [],
+                table: QName("-", []), row: QName("-", []), cell: QName("-", []), listItem: nil,
+                lineBreakMarkup: "\n", tabMarkup: "\t", collapsesSpaces: false, preservesSpaceAttribute: false)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A token of the tag language.
+struct Token: Equatable {
+    enum Kind: Equatable {
+        case name(String)
+        case string(String)
+        case number(Decimal)
+        case op(String)
+        case end
+    }
+    var kind: Kind
+    /// Offset in characters within the tag's expression text, for error messages.
+    var offset: Int
+}
+
+struct SyntaxError: Error, Equatable {
+    var message: String
+    var offset: Int?
+}
+
+/// Splits tag text into tokens. Word's smart quotes delimit strings like straight quotes:
+/// “ and ” act as `"`, ‘ and ’ as `'`; a quote of the other family inside a string is text.
+enum Lexer {
+    static let doubleQuotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}"]
+    static let singleQuotes: Set<Character> = ["'", "\u{2018}", "\u{2019}", "\u{201A}"]
+    static let operators = ["**", "//", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "~", "<", ">",
+                            "(", ")", "[", "]", "{", "}", ".", ",", ":", "|", "="]
+
+    static func tokenize(_ text: String) throws -> [Token] {
+        let chars = Array(text)
+        var tokens: [Token] = []
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            let start = i
+            if c.isLetter || c == "_" {
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" { i += 1 }
+                tokens.append(Token(kind: .name(String(chars[start..<i])), offset: start))
+                continue
+            }
+            if c.isASCII, c.isNumber {
+                while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "_" { i += 1 }
+                if i + 1 < chars.count, chars[i] == ".", chars[i + 1].isASCII, chars[i + 1].isNumber {
+                    i += 1
+                    while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "_" { i += 1 }
+                }
+                if i < chars.count, chars[i] == "e" || chars[i] == "E" {
+                    var j = i + 1
+                    if j < chars.count, chars[j] == "+" || chars[j] == "-" { j += 1 }
+                    if j < chars.count, chars[j].isASCII, chars[j].isNumber {
+                        i = j
+                        while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
+                    }
+                }
+                let literal = String(chars[start..<i]).replacingOccurrences(of: "_", with: "")
+                guard let d = Decimal(exactly: literal) else {
+                    throw SyntaxError(message: "invalid number '\(literal)'", offset: start)
+                }
+                tokens.append(Token(kind: .number(d), offset: start))
+                continue
+            }
+            let family: Set<Character>? = doubleQuotes.contains(c) ? doubleQuotes : singleQuotes.contains(c) ? singleQuotes : nil
+            if let family {
+                i += 1
+                var s = ""
+                var closed = false
+                while i < chars.count {
+                    let d = chars[i]
+                    if family.contains(d) { closed = true; i += 1; break }
+                    if d == "\\", i + 1 < chars.count {
+                        let e = chars[i + 1]
+                        switch e {
+                        case "n": s.append("\n")
+                        case "t": s.append("\t")
+                        case "r": s.append("\r")
+                        case "\\": s.append("\\")
+                        default: s.append(e)
+                        }
+                        i += 2
+                        continue
+                    }
+                    s.append(d)
+                    i += 1
+                }
+                if !closed { throw SyntaxError(message: "unterminated string", offset: start) }
+                tokens.append(Token(kind: .string(s), offset: start))
+                continue
+            }
+            var matched = false
+            for op in operators where op.count <= chars.count - i {
+                if String(chars[i..<(i + op.count)]) == op {
+                    tokens.append(Token(kind: .op(op), offset: start))
+                    i += op.count
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                throw SyntaxError(message: "unexpected character '\(c)'", offset: start)
+            }
+        }
+        tokens.append(Token(kind: .end, offset: chars.count))
+        return tokens
+    }
+}

@@ -1,0 +1,680 @@
+@preconcurrency import CLibXML2
+import Foundation
+
+/// Compiles one XML part of a template into a `Program`: it finds the tags over split runs,
+/// gathers each into one text node, decides each block's scope, replaces tags by markers,
+/// serializes the tree once and cuts it into literal slices and instructions.
+final class PartCompiler {
+    let tree: XMLTree
+    let dialect: Dialect
+    let base: SourceLocation
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var tags: [TagSite] = []
+
+    private var paragraphNumber: [XMLNodePtr: Int] = [:]
+    private var tableNumber: [XMLNodePtr: Int] = [:]
+    private var rowNumber: [XMLNodePtr: Int] = [:]
+    private var paragraphs: [ParagraphText] = []
+    private var slots: [Slot] = []
+    static let markerName = "tender-slot"
+
+    /// A run of a paragraph's text: a text node, N spaces (`text:s`), or a break.
+    struct Segment {
+        enum Kind { case text, spaces, separator }
+        var kind: Kind
+        var node: XMLNodePtr
+        var bytes: [UInt8]
+    }
+
+    final class ParagraphText {
+        let node: XMLNodePtr
+        var segments: [Segment] = []
+        var hasObjects = false
+        init(node: XMLNodePtr) { self.node = node }
+    }
+
+    init(tree: XMLTree, dialect: Dialect, location: SourceLocation) {
+        self.tree = tree
+        self.dialect = dialect
+        self.base = location
+    }
+
+    private func error(_ message: String, _ tag: TagSite?, hint: String? = nil, at location: SourceLocation? = nil) {
+        diagnostics.append(.error(message, at: location ?? tag?.location ?? base, hint: hint))
+    }
+
+    // MARK: Driver
+
+    /// Compiles the part. Returns nil when it holds no tag (the caller copies it unchanged),
+    /// or when errors were found (see `diagnostics`).
+    func compile() -> Program? {
+        guard let root = tree.root else { return nil }
+        var tableCounter = 0
+        index(root, paragraph: nil, tableCounter: &tableCounter)
+        for p in paragraphs { findTags(in: p) }
+        if tags.isEmpty { return nil }
+        parseTags()
+        resolveExplicitScopes()
+        let blocks = matchBlocks()
+        inferScopes(blocks)
+        validateCuts(blocks)
+        if diagnostics.contains(where: { $0.severity == .error }) { return nil }
+        placeMarkers()
+        let items = cutSerialized()
+        var builder = ProgramBuilder(slots: slots)
+        let program = builder.build(items)
+        diagnostics.append(contentsOf: builder.diagnostics)
+        return diagnostics.contains(where: { $0.severity == .error }) ? nil : program
+    }
+
+    // MARK: 1. Index the text
+
+    private func index(_ node: XMLNodePtr, paragraph: ParagraphText?, tableCounter: inout Int) {
+        var child = node.firstChild
+        while let c = child {
+            let next = c.next
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                if dialect.isParagraph(c) {
+                    let p = ParagraphText(node: c)
+                    paragraphs.append(p)
+                    paragraphNumber[c] = paragraphs.count
+                    index(c, paragraph: p, tableCounter: &tableCounter)
+                } else if dialect.isSkipped(c) {
+                    break
+                } else if dialect.isSeparator(c) {
+                    paragraph?.segments.append(Segment(kind: .separator, node: c, bytes: [0]))
+                } else if let space = dialect.spaceElement, c.is(space.name) {
+                    let n = max(1, Int(c.attribute(space.countAttribute, space.namespace) ?? "1") ?? 1)
+                    paragraph?.segments.append(Segment(kind: .spaces, node: c, bytes: Array(repeating: 0x20, count: min(n, 10_000))))
+                } else {
+                    if c.is(dialect.table) {
+                        tableCounter += 1
+                        tableNumber[c] = tableCounter
+                    } else if c.is(dialect.row), let table = c.parent {
+                        rowNumber[c] = (table.children.filter { $0.is(dialect.row) }.firstIndex(of: c) ?? 0) + 1
+                    } else if PartCompiler.objectNames.contains(c.localName) {
+                        paragraph?.hasObjects = true
+                    }
+                    index(c, paragraph: paragraph, tableCounter: &tableCounter)
+                }
+            case XML_TEXT_NODE:
+                if let p = paragraph, dialect.textElements.map({ names in c.parent.map { par in names.contains { par.is($0) } } ?? false }) ?? true {
+                    p.segments.append(Segment(kind: .text, node: c, bytes: c.textBytes))
+                }
+            case XML_PI_NODE:
+                if c.localName == PartCompiler.markerName { c.unlinkAndFree() }
+            default:
+                break
+            }
+            child = next
+        }
+    }
+
+    static let objectNames: Set<String> = ["drawing", "pict", "object", "frame", "fldChar", "fldSimple", "image"]
+
+    // MARK: 2. Find tags and gather each into one text node
+
+    private func findTags(in p: ParagraphText) {
+        guard p.segments.contains(where: { $0.kind == .text && $0.bytes.contains(0x7B) }) else { return }
+        var s: [UInt8] = []
+        var owner: [Int] = []   // segment index of each byte
+        for (i, seg) in p.segments.enumerated() {
+            s.append(contentsOf: seg.bytes)
+            owner.append(contentsOf: Array(repeating: i, count: seg.bytes.count))
+        }
+        // Tag ranges in the paragraph string.
+        var ranges: [Range<Int>] = []
+        var i = 0
+        while i + 1 < s.count {
+            guard s[i] == 0x7B, [0x7B, 0x25, 0x23].contains(s[i + 1]) else { i += 1; continue }
+            let close: UInt8 = s[i + 1] == 0x7B ? 0x7D : s[i + 1]
+            var j = i + 2
+            var end: Int? = nil
+            while j + 1 < s.count {
+                if s[j] == 0 { break }
+                if s[j] == close && s[j + 1] == 0x7D { end = j + 2; break }
+                j += 1
+            }
+            guard let end else {
+                let snippet = String(decoding: s[i..<min(s.count, i + 60)].map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+                let broken = j < s.count && s[j] == 0
+                error(broken ? "the tag is cut by a tab or line break" : "the tag is not closed in its paragraph",
+                      nil,
+                      hint: broken ? "keep a tag on one line, without tabs or line breaks inside"
+                                   : "a tag cannot span two paragraphs; close it with \(close == 0x7D ? "}}" : String(UnicodeScalar(close)) + "}") in the same paragraph",
+                      at: location(of: p.node, tagText: snippet))
+                i = j + 1
+                continue
+            }
+            ranges.append(i..<end)
+            i = end
+        }
+        guard !ranges.isEmpty else { return }
+
+        // New content of each text segment: a tag's bytes all go to the segment where it starts.
+        var newBytes = p.segments.map { _ in [UInt8]() }
+        var consumed = Set<Int>()
+        var tagStarts: [(segment: Int, offset: Int, length: Int)] = []
+        var r = 0
+        var pos = 0
+        while pos < s.count {
+            if r < ranges.count, ranges[r].lowerBound == pos {
+                let range = ranges[r]
+                let seg = owner[pos]
+                tagStarts.append((seg, newBytes[seg].count, range.count))
+                for q in range {
+                    newBytes[seg].append(s[q])
+                    if owner[q] != seg { consumed.insert(owner[q]) }
+                }
+                pos = range.upperBound
+                r += 1
+                continue
+            }
+            newBytes[owner[pos]].append(s[pos])
+            pos += 1
+        }
+        // Apply: rewrite changed text nodes; remove emptied and consumed ones.
+        for (idx, seg) in p.segments.enumerated() {
+            switch seg.kind {
+            case .text:
+                if newBytes[idx] != seg.bytes {
+                    if newBytes[idx].isEmpty && consumed.contains(idx) {
+                        removeEmptied(seg.node)
+                    } else {
+                        seg.node.setTextBytes(newBytes[idx])
+                    }
+                }
+            case .spaces:
+                if consumed.contains(idx) { removeEmptied(seg.node) }
+            case .separator:
+                break
+            }
+        }
+        let totalTagBytes = ranges.reduce(0) { $0 + $1.count }
+        let rest = s.count - totalTagBytes
+        var restIsBlank = true
+        var cursor = 0
+        for range in ranges {
+            if !PartCompiler.isBlank(s[cursor..<range.lowerBound]) { restIsBlank = false }
+            cursor = range.upperBound
+        }
+        if !PartCompiler.isBlank(s[cursor..<s.count]) { restIsBlank = false }
+        _ = rest
+        for (k, start) in tagStarts.enumerated() {
+            let node = p.segments[start.segment].node
+            let bytes = newBytes[start.segment][start.offset..<(start.offset + start.length)]
+            let text = String(decoding: bytes, as: UTF8.self)
+            let parts = TagSite.split(text)
+            let tag = TagSite(kind: parts.kind, text: text, body: parts.body, prefix: parts.prefix,
+                              trimBefore: parts.trimBefore, trimAfter: parts.trimAfter,
+                              textNode: node, range: start.offset..<(start.offset + start.length),
+                              paragraph: p.node, location: location(of: p.node, tagText: text))
+            tag.aloneInParagraph = ranges.count == 1 && restIsBlank && !p.hasObjects
+            if dialect.preservesSpaceAttribute, let holder = node.parent { xmlNodeSetSpacePreserve(holder, 1) }
+            _ = k
+            tags.append(tag)
+        }
+    }
+
+    /// Spaces, tabs and no-break spaces only (a `0` byte marks a break: not blank).
+    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0xAF { i += 3; continue }
+            return false
+        }
+        return true
+    }
+
+    /// Removes a node whose text moved into a tag, then its text element and run if left empty.
+    private func removeEmptied(_ node: XMLNodePtr) {
+        var holder = node.parent
+        node.unlinkAndFree()
+        while let h = holder, !dialect.isParagraph(h) {
+            let isTextElement = dialect.textElements?.contains { h.is($0) } ?? false
+            guard isTextElement || h.is(dialect.run) else { break }
+            guard !h.hasContent(ignoring: dialect.runProperties) else { break }
+            holder = h.parent
+            h.unlinkAndFree()
+        }
+    }
+
+    func location(of paragraph: XMLNodePtr, tagText: String?) -> SourceLocation {
+        var loc = base
+        loc.paragraph = paragraphNumber[paragraph]
+        if let row = paragraph.ancestor(dialect.row), let table = row.parent {
+            loc.table = tableNumber[table]
+            loc.row = rowNumber[row]
+        }
+        loc.tag = tagText
+        return loc
+    }
+
+    // MARK: 3. Parse
+
+    private func parseTags() {
+        for tag in tags {
+            do {
+                switch tag.kind {
+                case .output:
+                    tag.expression = try Parser.expression(tag.body)
+                case .statement:
+                    tag.statement = try Parser.statement(tag.body)
+                case .comment:
+                    break
+                }
+            } catch let e as SyntaxError {
+                error("syntax error: \(e.message)", tag, hint: PartCompiler.syntaxHint(tag))
+            } catch {
+                self.error("syntax error: \(error)", tag)
+            }
+        }
+    }
+
+    static func syntaxHint(_ tag: TagSite) -> String {
+        switch tag.kind {
+        case .output: return "an expression tag reads {{ name }}, {{ a.b | filter(arg) }} or {{ x if cond else y }}"
+        case .statement: return "a statement tag reads {% for x in xs %}, {% if cond %}, {% else %}, {% endif %}, {% endfor %} or {% set x = value %}"
+        case .comment: return "a comment reads {# text #}"
+        }
+    }
+
+    // MARK: 4. Scopes
+
+    private func scopeElement(_ scope: Scope, of tag: TagSite) -> XMLNodePtr? {
+        switch scope {
+        case .row: return tag.paragraph.ancestor(dialect.row)
+        case .cell: return tag.paragraph.ancestor(dialect.cell)
+        case .paragraph:
+            // In an ODT list, a paragraph alone in its item stands for the item.
+            if let item = dialect.listItem, let parent = tag.paragraph.parent, parent.is(item),
+               parent.children.filter({ $0.isElement }).count == 1 {
+                return parent
+            }
+            return tag.paragraph
+        case .run: return tag.textNode.ancestor(dialect.run)
+        case .inline: return nil
+        }
+    }
+
+    private func resolveExplicitScopes() {
+        var owners: [XMLNodePtr: Int] = [:]
+        for tag in tags {
+            guard let prefix = tag.prefix else { continue }
+            guard let element = scopeElement(prefix, of: tag) else {
+                if prefix == .run { continue } // no run to stand for: the tag stays inline
+                let what = prefix == .row ? "a table row" : prefix == .cell ? "a table cell" : "a paragraph"
+                error("\(tag.text) is not inside \(what)", tag,
+                      hint: "use the prefix only inside \(what), or remove it")
+                continue
+            }
+            tag.scope = prefix
+            tag.scopeElement = element
+            owners[element, default: 0] += 1
+        }
+        guard !owners.isEmpty else { return }
+        for tag in tags {
+            var n: XMLNodePtr? = tag.textNode.parent
+            while let c = n {
+                if owners[c] != nil, c != tag.scopeElement {
+                    // Inside another tag's element: that element is replaced, this tag goes with it,
+                    // unless it stands for a larger element (then it is the other one that goes).
+                    tag.dropped = true
+                    break
+                }
+                n = c.parent
+            }
+        }
+    }
+
+    struct Block {
+        var tags: [TagSite]
+    }
+
+    private func matchBlocks() -> [Block] {
+        var stack: [Block] = []
+        var blocks: [Block] = []
+        for tag in tags where !tag.dropped {
+            guard let st = tag.statement else { continue }
+            switch st {
+            case .forLoop, .ifBlock:
+                stack.append(Block(tags: [tag]))
+            case .elif, .elseBlock:
+                guard var top = stack.popLast() else {
+                    error("\(tag.text) has no open {% if %}\(st == .elseBlock ? " or {% for %}" : "") before it", tag,
+                          hint: "add the {% if … %} it belongs to, or remove it")
+                    continue
+                }
+                let opener = top.tags[0].statement!
+                let isIf: Bool = { if case .ifBlock = opener { return true }; return false }()
+                if st != .elseBlock && !isIf {
+                    error("\(tag.text) is inside \(top.tags[0].text), not inside an {% if %}", tag,
+                          hint: "close the loop with {% endfor %} first")
+                } else if top.tags.contains(where: { $0.statement == .elseBlock }) {
+                    error("\(tag.text) comes after the {% else %} of \(top.tags[0].text)", tag,
+                          hint: "{% else %} must be the last branch")
+                }
+                top.tags.append(tag)
+                stack.append(top)
+            case .endFor, .endIf:
+                let wantFor = st == .endFor
+                guard let top = stack.last else {
+                    error("\(tag.text) closes no {% \(wantFor ? "for" : "if") %}", tag,
+                          hint: "remove it, or add the matching {% \(wantFor ? "for … in …" : "if …") %} before it")
+                    continue
+                }
+                let opener = top.tags[0].statement!
+                let isFor: Bool = { if case .forLoop = opener { return true }; return false }()
+                if isFor != wantFor {
+                    error("\(tag.text) cannot close \(top.tags[0].text) (\(top.tags[0].location.description)): blocks cannot cross", tag,
+                          hint: "close the inner block first with {% \(isFor ? "endfor" : "endif") %}")
+                    // If it matches an outer block, unwind to it; otherwise ignore the tag.
+                    if let k = stack.lastIndex(where: { b in
+                        let o = b.tags[0].statement!
+                        if case .forLoop = o { return wantFor }
+                        return !wantFor
+                    }) {
+                        stack.removeSubrange((k + 1)...)
+                        var b = stack.removeLast()
+                        b.tags.append(tag)
+                        blocks.append(b)
+                    }
+                    continue
+                }
+                var b = stack.removeLast()
+                b.tags.append(tag)
+                blocks.append(b)
+            default:
+                break
+            }
+        }
+        for open in stack {
+            error("\(open.tags[0].text) is never closed", open.tags[0],
+                  hint: "add {% \(open.tags[0].statement?.keyword == "for" ? "endfor" : "endif") %} where the block ends")
+        }
+        return blocks
+    }
+
+    private func inferScopes(_ blocks: [Block]) {
+        // Statements outside blocks and comments: a tag alone in its paragraph takes the paragraph with it.
+        for tag in tags where !tag.dropped && tag.prefix == nil {
+            switch tag.statement {
+            case .set?: break
+            case nil where tag.kind == .comment: break
+            default: continue
+            }
+            if tag.aloneInParagraph {
+                tag.scope = .paragraph
+                tag.scopeElement = scopeElement(.paragraph, of: tag)
+            }
+        }
+        for block in blocks {
+            let free = block.tags.filter { $0.prefix == nil }
+            guard !free.isEmpty else { continue }
+            guard free.allSatisfy({ $0.aloneInParagraph && !$0.trimBefore && !$0.trimAfter }) else { continue }
+            let rows = free.map { $0.paragraph.ancestor(dialect.row) }
+            let cells = free.map { $0.paragraph.ancestor(dialect.cell) }
+            var scope = Scope.paragraph
+            if rows.allSatisfy({ $0 != nil }), Set(rows.map { $0! }).count == rows.count,
+               Set(rows.map { $0!.parent }).count == 1 {
+                scope = .row
+                for (tag, row) in zip(free, rows) where !rowHoldsOnly(row!, tag) {
+                    error("the row of \(tag.text) holds other text, which repeating rows would lose", tag,
+                          hint: "put the tag alone in a row of its own, or write {%tr … %} to drop that row's other content")
+                }
+            } else if cells.allSatisfy({ $0 != nil }), Set(cells.map { $0! }).count == cells.count,
+                      Set(cells.map { $0!.parent }).count == 1,
+                      zip(free, cells).allSatisfy({ cellHoldsOnly($0.1!, $0.0) }) {
+                scope = .cell
+            }
+            for tag in free {
+                tag.scope = scope
+                tag.scopeElement = scopeElement(scope, of: tag)
+            }
+        }
+    }
+
+    private func rowHoldsOnly(_ row: XMLNodePtr, _ tag: TagSite) -> Bool {
+        paragraphs.filter { $0.node.ancestor(dialect.row) == row }.allSatisfy { p in
+            p.node == tag.paragraph || PartCompiler.isBlank(p.segments.filter { $0.kind != .separator }.flatMap(\.bytes)[...])
+        }
+    }
+
+    private func cellHoldsOnly(_ cell: XMLNodePtr, _ tag: TagSite) -> Bool {
+        cell.children.filter { dialect.isParagraph($0) }.count == 1
+    }
+
+    /// The element a marker sits in, and the names of its ancestors up to the root.
+    private func anchorChain(_ tag: TagSite) -> [XMLNodePtr] {
+        var chain: [XMLNodePtr] = []
+        var n: XMLNodePtr? = tag.scopeElement?.parent ?? tag.textNode.parent
+        while let c = n { chain.append(c); n = c.parent }
+        return chain.reversed()
+    }
+
+    private func validateCuts(_ blocks: [Block]) {
+        for block in blocks {
+            for (a, b) in zip(block.tags, block.tags.dropFirst()) {
+                if a.trimAfter || b.trimBefore || a.trimBefore || b.trimAfter { continue }
+                let ca = anchorChain(a), cb = anchorChain(b)
+                var common = 0
+                while common < ca.count, common < cb.count, ca[common] == cb[common] { common += 1 }
+                let pa = ca[common...].map(\.localName), pb = cb[common...].map(\.localName)
+                if pa != pb {
+                    let describe = { (p: [String]) in p.isEmpty ? "directly in the same element" : p.joined(separator: " > ") }
+                    error("\(a.text) and \(b.text) (\(b.location.description)) would cut the document in an impossible place: one sits in \(describe(pa)), the other in \(describe(pb))",
+                          a, hint: "put both tags in one paragraph, each alone in its own paragraph, or in different rows of one table; or use a prefix ({%p …%}, {%tr …%}, {%tc …%})")
+                }
+            }
+        }
+    }
+
+    // MARK: 5. Markers
+
+    private func marker(_ slot: Slot) -> XMLNodePtr {
+        slots.append(slot)
+        return tree.newPI(PartCompiler.markerName, String(slots.count - 1))
+    }
+
+    private func placeMarkers() {
+        // Structural scopes: the element is replaced by its tags' markers.
+        var replaced: [XMLNodePtr: [TagSite]] = [:]
+        var order: [XMLNodePtr] = []
+        var cellEdits: [TagSite] = []
+        var inlineTags: [TagSite] = []
+        for tag in tags where !tag.dropped {
+            if let e = tag.scopeElement, tag.scope != .inline {
+                if replaced[e] == nil { order.append(e) }
+                replaced[e, default: []].append(tag)
+            } else if let st = tag.statement, [.horizontalMerge, .verticalMerge].contains(st) || { if case .colspan = st { return true }; if case .cellBackground = st { return true }; return false }() {
+                cellEdits.append(tag)
+            } else {
+                inlineTags.append(tag)
+            }
+        }
+        // Cell edits first (they add markers into w:tcPr and around cells), then text splits.
+        var vmTextHolders: [XMLNodePtr] = []
+        for tag in cellEdits {
+            guard let cell = tag.paragraph.ancestor(dialect.cell) else {
+                error("\(tag.text) is not inside a table cell", tag, hint: "use it in a table cell")
+                continue
+            }
+            if dialect.name != "DOCX" {
+                error("\(tag.text) is a DOCX table tag; it is not supported in \(dialect.name) templates", tag,
+                      hint: "merge the cells in the template instead")
+                continue
+            }
+            let loc = tag.location
+            switch tag.statement! {
+            case .colspan(let e):
+                removeCellProperty(cell, "gridSpan")
+                insertCellProperty(cell, "gridSpan", marker(.raw("<w:gridSpan w:val=\"", e, "\"/>", loc)))
+            case .cellBackground(let e):
+                removeCellProperty(cell, "shd")
+                insertCellProperty(cell, "shd", marker(.raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"", e, "\"/>", loc)))
+            case .verticalMerge:
+                let first = Expr.attribute(.name("loop"), "first")
+                insertCellProperty(cell, "vMerge", marker(.raw("<w:vMerge w:val=\"", .conditional(.literal("restart"), first, .literal("continue")), "\"/>", loc)))
+                if let holder = tag.textNode.parent, !vmTextHolders.contains(holder) { vmTextHolders.append(holder) }
+            case .horizontalMerge:
+                let existing = Int(removeCellProperty(cell, "gridSpan") ?? "1") ?? 1
+                let span = Expr.binary("*", .attribute(.name("loop"), "length"), .literal(.number(Decimal(existing))))
+                insertCellProperty(cell, "gridSpan", marker(.raw("<w:gridSpan w:val=\"", span, "\"/>", loc)))
+                cell.insertBefore(marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), loc)))
+                cell.insertAfter(marker(.synthetic(.endIf, loc)))
+            default: break
+            }
+        }
+        // Inline tags: split their text node around a marker, right to left within a node.
+        let byNode = Dictionary(grouping: inlineTags + cellEdits, by: { $0.textNode })
+        for (node, group) in byNode {
+            var content = node.textBytes
+            var pieces: [XMLNodePtr] = []
+            for tag in group.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                let after = Array(content[tag.range.upperBound...])
+                content.removeSubrange(tag.range.lowerBound...)
+                if !after.isEmpty { pieces.insert(tree.newText(after), at: 0) }
+                if inlineTags.contains(where: { $0 === tag }), tag.kind != .comment {
+                    pieces.insert(marker(.tag(tag)), at: 0)
+                }
+            }
+            node.setTextBytes(content)
+            var last = node
+            for piece in pieces { last.insertAfter(piece); last = piece }
+        }
+        for holder in vmTextHolders {
+            let loc = base
+            if let first = holder.firstChild {
+                first.insertBefore(marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), loc)))
+            }
+            holder.appendChild(marker(.synthetic(.endIf, loc)))
+        }
+        for element in order {
+            let group = replaced[element]!
+            for tag in group where tag.kind != .comment {
+                element.insertBefore(marker(.tag(tag)))
+            }
+            element.unlinkAndFree()
+        }
+    }
+
+    static let cellPropertyOrder = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+                                    "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"]
+
+    private func cellProperties(_ cell: XMLNodePtr) -> XMLNodePtr {
+        if let p = cell.children.first(where: { $0.isElement && $0.localName == "tcPr" }) { return p }
+        let p = xmlNewDocNode(tree.doc, cell.pointee.ns, "tcPr", nil)!
+        if let first = cell.firstChild { first.insertBefore(p) } else { cell.appendChild(p) }
+        return p
+    }
+
+    @discardableResult
+    private func removeCellProperty(_ cell: XMLNodePtr, _ name: String) -> String? {
+        let props = cellProperties(cell)
+        guard let e = props.children.first(where: { $0.isElement && $0.localName == name }) else { return nil }
+        let v = e.attribute("val", e.namespaceURI)
+        e.unlinkAndFree()
+        return v
+    }
+
+    private func insertCellProperty(_ cell: XMLNodePtr, _ name: String, _ node: XMLNodePtr) {
+        let props = cellProperties(cell)
+        let rank = PartCompiler.cellPropertyOrder.firstIndex(of: name) ?? Int.max
+        if let after = props.children.first(where: {
+            $0.isElement && (PartCompiler.cellPropertyOrder.firstIndex(of: $0.localName) ?? Int.max) > rank
+        }) {
+            after.insertBefore(node)
+        } else {
+            props.appendChild(node)
+        }
+    }
+
+    // MARK: 6. Serialize and cut
+
+    private func cutSerialized() -> [ProgramBuilder.Item] {
+        let bytes = tree.serialize()
+        let needle = Array("<?\(PartCompiler.markerName) ".utf8)
+        var items: [ProgramBuilder.Item] = []
+        var literalStart = 0
+        var i = 0
+        while i + needle.count < bytes.count {
+            if bytes[i] == 0x3C, bytes[i + 1] == 0x3F, Array(bytes[i..<(i + needle.count)]) == needle {
+                var j = i + needle.count
+                var id = 0
+                while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 { id = id * 10 + Int(bytes[j] - 0x30); j += 1 }
+                if j + 1 < bytes.count, bytes[j] == 0x3F, bytes[j + 1] == 0x3E {
+                    items.append(.literal(PartCompiler.unescapeDocxtpl(Array(bytes[literalStart..<i]))))
+                    items.append(.slot(id))
+                    i = j + 2
+                    literalStart = i
+                    continue
+                }
+            }
+            i += 1
+        }
+        items.append(.literal(PartCompiler.unescapeDocxtpl(Array(bytes[literalStart...]))))
+        // `{%-` joins with the text before, `-%}` with the text after: remove the markup between.
+        for (k, item) in items.enumerated() {
+            guard case .slot(let id) = item, case .tag(let tag) = slots[id] else { continue }
+            if tag.trimBefore, k > 0, case .literal(let lit) = items[k - 1] {
+                items[k - 1] = .literal(Array(lit[..<PartCompiler.endOfLastText(lit)]))
+            }
+            if tag.trimAfter, k + 1 < items.count, case .literal(let lit) = items[k + 1] {
+                items[k + 1] = .literal(Array(lit[PartCompiler.startOfFirstText(lit)...]))
+            }
+        }
+        return items
+    }
+
+    /// Position just after the last character data in `lit` (0 when it holds only markup).
+    static func endOfLastText(_ lit: [UInt8]) -> Int {
+        var i = lit.count
+        while i > 0 {
+            if lit[i - 1] == 0x3E { // '>': skip back over the markup
+                var j = i - 1
+                while j > 0, lit[j] != 0x3C { j -= 1 }
+                i = j
+                continue
+            }
+            return i
+        }
+        return 0
+    }
+
+    /// Position of the first character data in `lit` (its length when it holds only markup).
+    static func startOfFirstText(_ lit: [UInt8]) -> Int {
+        var i = 0
+        while i < lit.count {
+            if lit[i] == 0x3C {
+                while i < lit.count, lit[i] != 0x3E { i += 1 }
+                i += 1
+                continue
+            }
+            return i
+        }
+        return lit.count
+    }
+
+    /// docxtpl's escapes for literal braces: `{_{`, `}_}`, `{_%`, `%_}`.
+    static func unescapeDocxtpl(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x5F) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + 2 < bytes.count, bytes[i + 1] == 0x5F {
+                let a = bytes[i], c = bytes[i + 2]
+                if (a == 0x7B && (c == 0x7B || c == 0x25)) || ((a == 0x7D || a == 0x25) && c == 0x7D) {
+                    out.append(a); out.append(c); i += 3; continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// One text-bearing part of a template, compiled.
+struct PartTemplate {
+    let name: String
+    let dialect: Dialect
+    /// Nil when the part holds no tag: it is copied unchanged.
+    let program: Program?
+
+    /// Parses and compiles a part. Throws every error found in it.
+    static func compile(_ bytes: [UInt8], name: String, dialect: Dialect, file: String?) throws -> PartTemplate {
+        let location = SourceLocation(file: file, part: name)
+        // Fast path: a part with no tag opener is copied as is.
+        if !PartTemplate.mayHoldTags(bytes) {
+            return PartTemplate(name: name, dialect: dialect, program: nil)
+        }
+        let tree = try XMLTree(bytes: bytes, location: location)
+        let compiler = PartCompiler(tree: tree, dialect: dialect, location: location)
+        let program = compiler.compile()
+        let errors = compiler.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw TenderError(errors) }
+        return PartTemplate(name: name, dialect: dialect, program: program)
+    }
+
+    static func mayHoldTags(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x7B {
+                let n = bytes[i + 1]
+                if n == 0x7B || n == 0x25 || n == 0x23 { return true }
+            }
+            i += 1
+        }
+        // A tag split across runs still has its "{" followed by markup then "{"/"%"/"#":
+        // look for any "{" in text at all.
+        return bytes.contains(0x7B) && bytes.contains(where: { $0 == 0x7D })
+    }
+
+    var tagLocations: [SourceLocation] { program?.tagLocations ?? [] }
+
+    /// Renders with a fresh evaluator over `context`. Throws all render errors at once.
+    func render(_ evaluator: Evaluator) throws -> [UInt8]? {
+        guard let program else { return nil }
+        var renderer = Renderer(dialect: dialect, evaluator: evaluator)
+        renderer.run(program.nodes)
+        if !renderer.diagnostics.isEmpty { throw TenderError(renderer.diagnostics) }
+        return renderer.output
+    }
+}

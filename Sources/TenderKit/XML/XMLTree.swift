@@ -1,0 +1,175 @@
+@preconcurrency import CLibXML2
+import Foundation
+
+typealias XMLNodePtr = UnsafeMutablePointer<xmlNode>
+
+/// A parsed XML part, owned: the libxml2 document is freed with it.
+///
+/// Parsing is safe for documents from outside: no network, no DTD loading, no entity
+/// substitution, and any document type declaration is refused before parsing.
+final class XMLTree {
+    let doc: xmlDocPtr
+
+    init(bytes: [UInt8], location: SourceLocation) throws {
+        if XMLTree.declaresDoctype(bytes) {
+            throw TenderError.error("the part declares a DTD (<!DOCTYPE>), which a DOCX/ODT part never needs; it is refused so that no external or recursive entity can be loaded",
+                                    at: location, hint: "re-save the document from Word or LibreOffice", status: .invalidInput)
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        xmlResetLastError()
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                xmlReadMemory($0, Int32(buf.count), "part.xml", nil, options)
+            }
+        }
+        guard let parsed else {
+            var loc = location
+            var message = "malformed XML"
+            if let err = xmlGetLastError() {
+                loc.line = Int(err.pointee.line)
+                if let m = err.pointee.message {
+                    message += ": " + String(cString: m).trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            }
+            throw TenderError.error(message, at: loc, hint: "the part is damaged; re-save the document from Word or LibreOffice")
+        }
+        if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
+            xmlFreeDoc(parsed)
+            throw TenderError.error("the part declares a DTD, which is refused", at: location)
+        }
+        doc = parsed
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    var root: XMLNodePtr? { xmlDocGetRootElement(doc) }
+
+    /// Serialized as UTF-8 with the XML declaration (standalone kept), no reformatting.
+    func serialize() -> [UInt8] {
+        var mem: UnsafeMutablePointer<xmlChar>? = nil
+        var size: Int32 = 0
+        xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8")
+        guard let mem else { return [] }
+        defer { tender_xmlFree(mem) }
+        return Array(UnsafeBufferPointer(start: mem, count: Int(size)))
+    }
+
+    /// Whether `<!DOCTYPE` appears before the root element.
+    static func declaresDoctype(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("<!DOCTYPE".utf8)
+        var i = 0
+        let limit = bytes.count - needle.count
+        while i <= limit {
+            if bytes[i] == 0x3C {
+                if bytes[i + 1] == 0x21, Array(bytes[i..<(i + needle.count)]) == needle { return true }
+                // The first start tag ends the prolog.
+                if bytes[i + 1] != 0x3F && bytes[i + 1] != 0x21 { return false }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: Node creation
+
+    func newPI(_ name: String, _ content: String) -> XMLNodePtr {
+        xmlNewDocPI(doc, name, content)
+    }
+
+    /// A text node holding `text` as is (no entity parsing).
+    func newText(_ text: [UInt8]) -> XMLNodePtr {
+        text.withUnsafeBufferPointer { xmlNewDocTextLen(doc, $0.baseAddress, Int32($0.count)) }
+    }
+}
+
+/// Helpers over libxml2 nodes.
+extension UnsafeMutablePointer where Pointee == xmlNode {
+    var isElement: Bool { pointee.type == XML_ELEMENT_NODE }
+    var isText: Bool { pointee.type == XML_TEXT_NODE || pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The local name.
+    var localName: String { pointee.name.map { String(cString: $0) } ?? "" }
+
+    var namespaceURI: String? { pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    func `is`(_ name: QName) -> Bool {
+        guard isElement, let n = pointee.name else { return false }
+        return strcmp(n, name.local) == 0 && namespaceURI.map { name.namespaces.contains($0) } == true
+    }
+
+    var parent: XMLNodePtr? { pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? $0 : nil } }
+    var firstChild: XMLNodePtr? { pointee.children }
+    var next: XMLNodePtr? { pointee.next }
+    var previous: XMLNodePtr? { pointee.prev }
+
+    var children: [XMLNodePtr] {
+        var out: [XMLNodePtr] = []
+        var c = pointee.children
+        while let n = c { out.append(n); c = n.pointee.next }
+        return out
+    }
+
+    /// The nearest ancestor (or self) matching a name.
+    func ancestor(_ name: QName, includingSelf: Bool = false) -> XMLNodePtr? {
+        var n: XMLNodePtr? = includingSelf ? self : parent
+        while let c = n {
+            if c.is(name) { return c }
+            n = c.parent
+        }
+        return nil
+    }
+
+    func ancestor(in names: [QName], includingSelf: Bool = false) -> XMLNodePtr? {
+        var n: XMLNodePtr? = includingSelf ? self : parent
+        while let c = n {
+            if names.contains(where: { c.is($0) }) { return c }
+            n = c.parent
+        }
+        return nil
+    }
+
+    /// Text node content as UTF-8 bytes.
+    var textBytes: [UInt8] {
+        guard let c = pointee.content else { return [] }
+        return Array(UnsafeBufferPointer(start: c, count: Int(strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self)))))
+    }
+
+    /// Replaces a text node's content (raw, no entity parsing).
+    func setTextBytes(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { xmlNodeSetContentLen(self, $0.baseAddress, Int32($0.count)) }
+    }
+
+    func attribute(_ local: String, _ namespace: String?) -> String? {
+        let v: UnsafeMutablePointer<xmlChar>? = namespace.map { xmlGetNsProp(self, local, $0) } ?? xmlGetNoNsProp(self, local)
+        guard let v else { return nil }
+        defer { tender_xmlFree(v) }
+        return String(cString: v)
+    }
+
+    func unlinkAndFree() {
+        xmlUnlinkNode(self)
+        xmlFreeNode(self)
+    }
+
+    func insertBefore(_ node: XMLNodePtr) { xmlAddPrevSibling(self, node) }
+    func insertAfter(_ node: XMLNodePtr) { xmlAddNextSibling(self, node) }
+    func appendChild(_ node: XMLNodePtr) { xmlAddChild(self, node) }
+
+    /// Whether the element holds anything but the given property element (e.g. a run with only `w:rPr`).
+    func hasContent(ignoring property: QName?) -> Bool {
+        for c in children {
+            if let property, c.is(property) { continue }
+            if c.isText, c.textBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
+            return true
+        }
+        return false
+    }
+}
+
+/// A qualified element name: a local name in one of a few equivalent namespaces
+/// (DOCX has a transitional and a strict namespace for the same vocabulary).
+struct QName: Hashable {
+    let local: String
+    let namespaces: [String]
+    init(_ local: String, _ namespaces: [String]) { self.local = local; self.namespaces = namespaces }
+}

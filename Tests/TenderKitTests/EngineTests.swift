@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import TenderKit
+
+@Suite struct ExpressionTests {
+    func eval(_ text: String, _ data: Value = [:]) throws -> Value {
+        try Evaluator(globals: data).eval(try Parser.expression(text))
+    }
+
+    @Test func arithmeticIsDecimal() throws {
+        #expect(try eval("0.1 + 0.2") == .number(Decimal(exactly: "0.3")!))
+        #expect(try eval("7 // 2") == 3)
+        #expect(try eval("-7 // 2") == -4)
+        #expect(try eval("7 % 3") == 1)
+        #expect(try eval("2 ** 10") == 1024)
+        #expect(try eval("1.5 * 3").renderedText == "4.5")
+        #expect(try eval("'a' ~ 1 ~ none") == "a1")
+        #expect(try eval("(1 + 2) * 3") == 9)
+        #expect(try eval("1 + 2 * 3") == 7)
+    }
+
+    @Test func comparisonsLogicAndConditionals() throws {
+        #expect(try eval("1 < 2 and not (3 == 4)") == true)
+        #expect(try eval("'b' in ['a', 'b']") == true)
+        #expect(try eval("'x' not in 'abc'") == true)
+        #expect(try eval("'yes' if n > 2 else 'no'", ["n": 3]) == "yes")
+        #expect(try eval("'yes' if n > 2", ["n": 1]) == .null)
+        #expect(try eval("n is odd", ["n": 3]) == true)
+        #expect(try eval("x is defined", [:]) == false)
+        #expect(try eval("x is not none", ["x": 1]) == true)
+    }
+
+    @Test func pathsIndexesAndMethods() throws {
+        let data: Value = ["t": ["rows": [["n": "a"], ["n": "b"]]], "m": ["k": 1, "j": 2]]
+        #expect(try eval("t.rows[1].n", data) == "b")
+        #expect(try eval("t.rows[-1]['n']", data) == "b")
+        #expect(try eval("t.rows | length", data) == 2)
+        #expect(try eval("m.items() | list | length", data) == 2)
+        #expect(try eval("'a,b'.split(',')", data) == ["a", "b"])
+        #expect(try eval("[1,2,3][1:]", data) == [2, 3])
+    }
+
+    @Test func smartQuotesActAsStraightQuotes() throws {
+        #expect(try eval("\u{201C}l\u{2019}équipe\u{201D}") == "l\u{2019}équipe")
+        #expect(try eval("\u{2018}abc\u{2019} | upper") == "ABC")
+    }
+
+    @Test func undefinedNamesAreErrorsUnlessDefaulted() throws {
+        #expect(throws: EvalError.self) { try eval("tender.titel", ["tender": ["title": "x"]]) }
+        do {
+            _ = try eval("tender.titel", ["tender": ["title": "x"]])
+        } catch let e as EvalError {
+            #expect(e.undefinedPath == "tender.titel")
+        }
+        #expect(try eval("tender.titel | default('z')", ["tender": ["title": "x"]]) == "z")
+        #expect(try eval("x | default('z')", ["x": .null]) == "z")
+        #expect(try eval("x", ["x": .null]).renderedText == "")
+        let lenient = Evaluator(globals: [:], strict: false)
+        #expect(try lenient.eval(try Parser.expression("a.b")) == .null)
+        #expect(lenient.undefinedNames == ["a"])
+    }
+
+    @Test func filters() throws {
+        let items: Value = ["items": [["kind": "fixed", "v": 2, "n": "b"], ["kind": "optional", "v": 3, "n": "a"], ["kind": "fixed", "v": "0.5", "n": "c"]]]
+        #expect(try eval("items | selectattr('kind', 'equalto', 'fixed') | map(attribute='n') | join(', ')", items) == "b, c")
+        #expect(try eval("items | rejectattr('kind', 'equalto', 'fixed') | list | length", items) == 1)
+        #expect(try eval("items | sum(attribute='v')", items) == .number(Decimal(exactly: "5.5")!))
+        #expect(try eval("items | sort(attribute='n') | map(attribute='n') | join", items) == "abc")
+        #expect(try eval("items | sort(attribute='n', reverse=true) | first", items)["n"] == "c")
+        #expect(try eval("'hello world' | title") == "Hello World")
+        #expect(try eval("'  x ' | trim") == "x")
+        #expect(try eval("2.675 | round(2)") == .number(Decimal(exactly: "2.68")!))
+        #expect(try eval("'3.7' | int") == 3)
+        #expect(try eval("'a-b' | replace('-', '+')") == "a+b")
+        #expect(try eval("[3,1,2] | sort | last") == 3)
+        #expect(try eval("'abc' | capitalize") == "Abc")
+        #expect(try eval("[] | first") == .null)
+    }
+
+    @Test func syntaxErrors() {
+        #expect(throws: SyntaxError.self) { try Parser.expression("a +") }
+        #expect(throws: SyntaxError.self) { try Parser.expression("'abc") }
+        #expect(throws: SyntaxError.self) { try Parser.statement("frobnicate x") }
+        #expect(throws: SyntaxError.self) { try Parser.statement("for in xs") }
+    }
+}
+
+@Suite struct DocxPartTests {
+    @Test func tagsSplitAcrossRunsAreFound() throws {
+        let body = p(r("Dear ") + r("{{ na", bold: true) + "<w:proofErr w:type=\"spellStart\"/>" + r("me }}") +
+                     "<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>" + r(", welcome") + "<w:bookmarkEnd w:id=\"0\"/>")
+        let out = try renderDocxPart(body, ["name": "Ana"])
+        #expect(out.paragraphs == ["Dear Ana, welcome"])
+        // The value takes the formatting of the run where the tag starts (bold).
+        #expect(out.xml.contains("<w:b/></w:rPr><w:t xml:space=\"preserve\">Ana</w:t>"))
+        #expect(out.xml.contains("<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>"))
+    }
+
+    @Test func valuesAreEscapedAndBreaksTranslated() throws {
+        let out = try renderDocxPart(p(r("{{ v }}")), ["v": "a & b <c> {{ x }}\nline\tcol"])
+        #expect(out.paragraphs == ["a & b <c> {{ x }}\nline\tcol"])
+        #expect(out.xml.contains("a &amp; b &lt;c&gt; {{ x }}</w:t><w:br/>"))
+    }
+
+    @Test func paragraphLoopsLeaveNoEmptyParagraph() throws {
+        let body = p(r("Avant")) + p(r("{% for x in xs %}")) + p(r("- {{ x }}")) + p(r("{% endfor %}")) + p(r("Après"))
+        let out = try renderDocxPart(body, ["xs": ["a", "b"]])
+        #expect(out.paragraphs == ["Avant", "- a", "- b", "Après"])
+        let none = try renderDocxPart(body, ["xs": []])
+        #expect(none.paragraphs == ["Avant", "Après"])
+    }
+
+    @Test func inlineBlocks() throws {
+        let out = try renderDocxPart(p(r("A{% if x %}B{% else %}C{% endif %}D") + r("{% for i in [1,2,3] %}{{ i }}{% if not loop.last %},{% endif %}{% endfor %}")), ["x": false])
+        #expect(out.paragraphs == ["ACD1,2,3"])
+    }
+
+    @Test func rowLoopsAreInferred() throws {
+        func row(_ cells: [String]) -> String { "<w:tr>" + cells.map { "<w:tc>" + p(r($0)) + "</w:tc>" }.joined() + "</w:tr>" }
+        let body = "<w:tbl>" + row(["Nom", "Jours"]) + row(["{% for m in team %}", ""]) + row(["{{ m.name }}", "{{ m.days }}"]) +
+            row(["{% endfor %}", ""]) + "</w:tbl>"
+        let out = try renderDocxPart(body, ["team": [["name": "A", "days": "1.5"], ["name": "B", "days": 3]]])
+        #expect(out.paragraphs == ["Nom", "Jours", "A", "1.5", "B", "3"])
+        #expect(out.xml.components(separatedBy: "<w:tr>").count - 1 == 3)
+    }
+
+    @Test func explicitPrefixes() throws {
+        func row(_ cells: [String]) -> String { "<w:tr>" + cells.map { "<w:tc>" + p(r($0)) + "</w:tc>" }.joined() + "</w:tr>" }
+        let body = "<w:tbl>" + row(["{%tr for m in xs %}", "ignored"]) + row(["{{ m }}", "x"]) + row(["{%tr endfor %}", ""]) + "</w:tbl>" +
+            p(r("{%p if show %}")) + p(r("shown")) + p(r("{%p endif %}"))
+        let out = try renderDocxPart(body, ["xs": [1, 2], "show": true])
+        #expect(out.paragraphs == ["1", "x", "2", "x", "shown"])
+    }
+
+    @Test func errorsAreAllReportedWithPlaces() throws {
+        let body = p(r("{{ a + }}")) + p(r("{% endif %}")) + p(r("{% for x in xs %}")) + p(r("{{ ok }}"))
+        do {
+            _ = try renderDocxPart(body, [:])
+            Issue.record("should fail")
+        } catch let e as TenderError {
+            #expect(e.diagnostics.count == 3)
+            #expect(e.diagnostics[0].location?.paragraph == 1)
+            #expect(e.diagnostics[0].location?.tag == "{{ a + }}")
+            #expect(e.diagnostics[1].message.contains("closes no"))
+            #expect(e.diagnostics[2].message.contains("never closed"))
+            #expect(e.status == .invalidInput)
+        }
+    }
+
+    @Test func crossedBlocksAreErrors() throws {
+        let body = p(r("{% for x in xs %}{% if x %}")) + p(r("{% endfor %}{% endif %}"))
+        #expect(throws: TenderError.self) { try renderDocxPart(body, ["xs": [1]]) }
+    }
+
+    @Test func undefinedNamesAtRenderAreReportedWithPlace() throws {
+        do {
+            _ = try renderDocxPart(p(r("x")) + p(r("{{ tender.titel }} {{ other }}")), ["tender": ["title": "T"]])
+            Issue.record("should fail")
+        } catch let e as TenderError {
+            #expect(e.diagnostics.map(\.message) == ["undefined name 'tender.titel'", "undefined name 'other'"])
+            #expect(e.diagnostics[0].location?.paragraph == 2)
+        }
+        let lenient = try renderDocxPart(p(r("[{{ tender.titel }}]")), ["tender": ["title": "T"]], strict: false)
+        #expect(lenient.paragraphs == ["[]"])
+    }
+
+    @Test func tagSpanningParagraphsIsAnError() throws {
+        #expect(throws: TenderError.self) { try renderDocxPart(p(r("{{ a")) + p(r("}}")), ["a": 1]) }
+    }
+
+    @Test func nullRendersAsNothing() throws {
+        let out = try renderDocxPart(p(r("[{{ x }}]")), ["x": .null])
+        #expect(out.paragraphs == ["[]"])
+    }
+}
