@@ -1,0 +1,63 @@
+import CLibzip
+import Foundation
+
+/// Turning libzip and POSIX error codes into words.
+enum SystemError {
+    /// `strerror(code)`, e.g. `Permission denied`.
+    static func describe(errno code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// libzip's text for an error code returned by `zip_open`, e.g. `Not a zip archive`.
+    static func describe(libzipCode code: Int32) -> String {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        return String(cString: zip_error_strerror(&error))
+    }
+
+    /// libzip's text for the last error on an archive or an open entry.
+    static func describe(_ error: UnsafeMutablePointer<zip_error_t>) -> String {
+        String(cString: zip_error_strerror(error))
+    }
+}
+
+/// Which archive entry names are safe to read and to write.
+enum EntryName {
+    /// Why `name` is unsafe (an absolute path, a `..` segment, a backslash, empty), or nil when it is fine.
+    ///
+    /// Such a name never occurs in a document written by Word or LibreOffice, and extracting
+    /// it naively could write outside the intended folder ("zip slip"), so the whole archive is refused.
+    static func problem(_ name: String) -> String? {
+        if name.isEmpty { return "it is empty" }
+        if name.hasPrefix("/") { return "it is an absolute path" }
+        if name.contains("\\") { return "it contains a backslash" }
+        let scalars = Array(name.unicodeScalars.prefix(2))
+        if scalars.count == 2, scalars[1] == ":", isASCIILetter(scalars[0]) {
+            return "it starts with a drive letter"
+        }
+        if name.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
+            return "it contains a \"..\" segment"
+        }
+        return nil
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+}
+
+/// A file's identity on disk, so that two paths naming the same file (through a symbolic
+/// or hard link, `./`, `..`) compare equal.
+struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+
+    /// The identity of the file `path` names (following symbolic links), or nil if there is none.
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}

@@ -1,0 +1,185 @@
+import CLibzip
+import Foundation
+
+/// Writes a filled-in document: a new archive made from a template's entries, some replaced.
+///
+/// - Entries not replaced are copied raw (their compressed bytes, byte for byte, never
+///   inflated or recompressed), so parts tender does not touch (images, fonts, styles) come
+///   out exactly as they went in.
+/// - New and replaced content is deflated.
+/// - The output is deterministic: every entry gets the same fixed time (1980-01-01 00:00),
+///   so the same inputs give the same bytes.
+/// - The output is written atomically (see `AtomicFile`); the template is never modified.
+public enum ArchiveWriter {
+    /// Writes to `destination` every entry of `source`, in source order.
+    ///
+    /// - Parameters:
+    ///   - replacing: new content for entries of `source`, by name.
+    ///   - adding: new entries, appended at the end in this order.
+    ///   - storedFirst: an entry (from `source` or `adding`) to write first and uncompressed,
+    ///     as ODT requires of `mimetype`.
+    /// - Throws: `TenderError`: `.cannotCreate` when `destination` is the template itself or
+    ///   cannot be written; `.invalidInput` when `storedFirst` names no entry; `.software` when
+    ///   `replacing` or `adding` do not fit the template (unknown, duplicate or unsafe names).
+    public static func write(to destination: String, from source: ZipArchive, replacing: [String: [UInt8]],
+                             adding: [(name: String, data: [UInt8])] = [], storedFirst: String? = nil) throws {
+        let location = SourceLocation(file: destination)
+        if let target = FileIdentity(path: destination),
+           target == source.identity || target == FileIdentity(path: source.path) {
+            throw TenderError.error(
+                "the output would overwrite the template \(source.path)", at: location,
+                hint: "choose another output path; the template is never modified", status: .cannotCreate)
+        }
+        let plan = try makePlan(source: source, replacing: replacing, adding: adding, storedFirst: storedFirst)
+        try AtomicFile.write(to: destination) { temporary in
+            // The source archive must stay open until the output is closed: copied entries are read from it then.
+            try withExtendedLifetime(source) {
+                try writeArchive(plan, from: source, to: temporary, location: location)
+            }
+        }
+    }
+
+    /// The DOS date of 1980-01-01 (year 0 since 1980 in bits 9-15, month 1 in bits 5-8, day 1),
+    /// the earliest a zip can hold; with DOS time 0, i.e. 00:00:00.
+    private static let fixedDOSDate: UInt16 = (0 << 9) | (1 << 5) | 1
+    private static let fixedDOSTime: UInt16 = 0
+    /// zlib's default level: a good balance of size and speed.
+    private static let deflateLevel: UInt32 = 6
+
+    /// One entry of the output.
+    private struct PlannedEntry {
+        enum Content {
+            /// Copy entry `index` of the source raw; `stored` when the source did not compress it.
+            case copy(index: UInt64, stored: Bool)
+            /// Write these bytes, compressed or stored.
+            case bytes([UInt8], stored: Bool)
+        }
+
+        var name: String
+        var content: Content
+    }
+
+    /// The output's entries in order, after checking the arguments against the source.
+    private static func makePlan(source: ZipArchive, replacing: [String: [UInt8]],
+                                 adding: [(name: String, data: [UInt8])],
+                                 storedFirst: String?) throws -> [PlannedEntry] {
+        let unknown = replacing.keys.filter { !source.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw internalError("cannot replace \(unknown.joined(separator: ", ")): not in the template \(source.path)")
+        }
+
+        var plan = source.entries.map { entry in
+            PlannedEntry(name: entry.name, content: replacing[entry.name].map { .bytes($0, stored: false) }
+                ?? .copy(index: entry.index, stored: entry.compressionMethod == ZIP_CM_STORE))
+        }
+        var names = Set(source.entryNames)
+        for (name, data) in adding {
+            if let problem = EntryName.problem(name) {
+                throw internalError("cannot add an entry named \"\(name)\": \(problem)")
+            }
+            guard names.insert(name).inserted else {
+                throw internalError("cannot add \(name): the output already has an entry of that name")
+            }
+            plan.append(PlannedEntry(name: name, content: .bytes(data, stored: false)))
+        }
+
+        if let storedFirst {
+            guard let position = plan.firstIndex(where: { $0.name == storedFirst }) else {
+                throw TenderError.error(
+                    "part \(storedFirst) is missing from the archive", at: SourceLocation(file: source.path),
+                    hint: "open the template in LibreOffice and save it again")
+            }
+            var first = plan.remove(at: position)
+            switch first.content {
+            case .copy(_, stored: true):
+                break  // Already stored: copied raw as it is.
+            case .copy:
+                let data = try source.read(storedFirst)
+                first.content = .bytes(data, stored: true)
+            case .bytes(let data, _):
+                first.content = .bytes(data, stored: true)
+            }
+            plan.insert(first, at: 0)
+        }
+        return plan
+    }
+
+    /// Writes `plan` as a new zip archive at `path`.
+    private static func writeArchive(_ plan: [PlannedEntry], from source: ZipArchive, to path: String,
+                                     location: SourceLocation) throws {
+        var code: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
+            throw AtomicFile.cannotWrite(location, SystemError.describe(libzipCode: code))
+        }
+        do {
+            for entry in plan {
+                try add(entry, to: archive, from: source)
+            }
+        } catch {
+            zip_discard(archive)
+            throw error
+        }
+        // zip_close does the actual writing: compressing, and copying from the source.
+        guard zip_close(archive) == 0 else {
+            let reason = SystemError.describe(zip_get_error(archive))
+            zip_discard(archive)
+            throw AtomicFile.cannotWrite(location, reason)
+        }
+    }
+
+    /// Adds one entry to `archive`, to be written when it is closed.
+    private static func add(_ entry: PlannedEntry, to archive: OpaquePointer, from source: ZipArchive) throws {
+        let data: OpaquePointer?
+        let method: Int32?
+        switch entry.content {
+        case .copy(let index, let stored):
+            // start 0 and length -1 (the whole entry) with ZIP_FL_COMPRESSED: the compressed bytes as they are.
+            data = zip_source_zip(archive, source.handle, index, ZIP_FL_COMPRESSED, 0, -1)
+            // libzip adopts a compressed source's own method, so such a copy is raw as long as no method is
+            // set; but it would deflate a stored one unless told to keep it stored.
+            method = stored ? ZIP_CM_STORE : nil
+        case .bytes(let bytes, let stored):
+            data = makeBufferSource(bytes, for: archive)
+            method = stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
+        }
+        guard let data else { throw libzipFailure(archive, entry.name) }
+
+        let index = zip_file_add(archive, entry.name, data, ZIP_FL_ENC_UTF_8)
+        guard index >= 0 else {
+            zip_source_free(data)
+            throw libzipFailure(archive, entry.name)
+        }
+        let entryIndex = UInt64(index)
+        if let method {
+            let level = method == ZIP_CM_STORE ? 0 : deflateLevel
+            guard zip_set_file_compression(archive, entryIndex, method, level) == 0 else {
+                throw libzipFailure(archive, entry.name)
+            }
+        }
+        guard zip_file_set_dostime(archive, entryIndex, fixedDOSTime, fixedDOSDate, 0) == 0 else {
+            throw libzipFailure(archive, entry.name)
+        }
+    }
+
+    /// A libzip source owning a copy of `bytes` (libzip frees it).
+    private static func makeBufferSource(_ bytes: [UInt8], for archive: OpaquePointer) -> OpaquePointer? {
+        guard !bytes.isEmpty else { return zip_source_buffer(archive, nil, 0, 0) }
+        guard let copy = malloc(bytes.count) else { return nil }
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        guard let source = zip_source_buffer(archive, copy, UInt64(bytes.count), 1) else {
+            free(copy)
+            return nil
+        }
+        return source
+    }
+
+    private static func libzipFailure(_ archive: OpaquePointer, _ name: String) -> TenderError {
+        internalError("cannot add \(name) to the output: \(SystemError.describe(zip_get_error(archive)))")
+    }
+
+    private static func internalError(_ message: String) -> TenderError {
+        TenderError.error(
+            "internal error: \(message)", hint: "please report this bug, with the command that caused it",
+            status: .software)
+    }
+}

@@ -1,0 +1,265 @@
+import CLibzip
+import Foundation
+
+/// A DOCX or ODT template opened read-only: a zip archive whose entries ("parts") can be
+/// listed and read, within `ArchiveLimits`.
+///
+/// Opening checks the whole archive up front and refuses, with a `TenderError`, anything that
+/// is not a plain zip a word processor would write: a missing or unreadable file, a folder,
+/// a password-protected Word file, a truncated zip, encrypted entries, unsafe entry names,
+/// too many entries.
+///
+/// The libzip handle stays open for the object's lifetime, so that `ArchiveWriter` can copy
+/// entries from it. A `ZipArchive` is not safe to use from several threads at once.
+public final class ZipArchive {
+    /// The path the archive was opened from, as given.
+    public let path: String
+    public let limits: ArchiveLimits
+
+    /// The entry names, in archive order.
+    public var entryNames: [String] { entries.map(\.name) }
+
+    /// One entry as listed in the central directory.
+    struct Entry {
+        var name: String
+        var index: UInt64
+        /// The inflated size the archive declares (checked, not trusted, when reading).
+        var declaredSize: UInt64
+        /// The compression method, e.g. `ZIP_CM_STORE` or `ZIP_CM_DEFLATE`.
+        var compressionMethod: Int32
+    }
+
+    /// The libzip archive, open read-only until deinit.
+    let handle: OpaquePointer
+    /// The entries, in archive order.
+    let entries: [Entry]
+    /// The file opened, to recognize it again under another path.
+    let identity: FileIdentity?
+    private let indexByName: [String: Int]
+    /// Inflated bytes returned by `read` so far, checked against `limits.maxTotalSize`.
+    private var inflatedTotal = 0
+
+    /// Opens the archive at `path` read-only and checks every entry.
+    ///
+    /// - Throws: `TenderError` with status `.missingInput` when the file is missing, a folder or
+    ///   unreadable, `.invalidInput` when it is not an acceptable zip archive.
+    public init(path: String, limits: ArchiveLimits = .default) throws {
+        let location = SourceLocation(file: path)
+        try Self.checkFile(at: path, location: location)
+
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
+            throw Self.openError(code: code, location: location)
+        }
+        do {
+            entries = try Self.listEntries(of: handle, limits: limits, location: location)
+        } catch {
+            zip_discard(handle)
+            throw error
+        }
+        self.path = path
+        self.limits = limits
+        self.handle = handle
+        self.identity = FileIdentity(path: path)
+        indexByName = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
+    }
+
+    deinit {
+        // Read-only: nothing to write back.
+        zip_discard(handle)
+    }
+
+    /// Whether the archive has an entry named exactly `name`.
+    public func contains(_ name: String) -> Bool {
+        indexByName[name] != nil
+    }
+
+    /// The inflated bytes of the entry `name`.
+    ///
+    /// Reads in chunks and never holds more than `limits.maxEntrySize` bytes (nor more than what
+    /// remains of `limits.maxTotalSize`), whatever size the archive declares.
+    ///
+    /// - Throws: `TenderError` when the entry is missing, damaged, or inflates beyond a limit.
+    public func read(_ name: String) throws -> [UInt8] {
+        let location = SourceLocation(file: path, part: name)
+        guard let position = indexByName[name] else {
+            throw TenderError.error(
+                "part \(name) is missing from the archive", at: SourceLocation(file: path),
+                hint: "check that this is the right template, saved by Word or LibreOffice")
+        }
+        let entry = entries[position]
+
+        // The bound is whichever is tighter: the per-part limit or what is left of the total.
+        let remaining = max(0, limits.maxTotalSize - inflatedTotal)
+        let bound = min(limits.maxEntrySize, remaining)
+        func tooLarge() -> TenderError {
+            limits.maxEntrySize <= remaining
+                ? TenderError.error(
+                    "part \(name) inflates beyond \(ArchiveLimits.describe(bound)) (possible zip bomb)", at: location,
+                    hint: "real template parts are a few MiB at most; check where this file came from")
+                : TenderError.error(
+                    "the parts read from this archive inflate beyond "
+                        + "\(ArchiveLimits.describe(limits.maxTotalSize)) in total (possible zip bomb)", at: location,
+                    hint: "real templates are a few MiB at most; check where this file came from")
+        }
+        // An honest declaration is refused without inflating anything.
+        if entry.declaredSize > UInt64(bound) { throw tooLarge() }
+
+        guard let file = zip_fopen_index(handle, entry.index, 0) else {
+            throw Self.damaged(location, SystemError.describe(zip_get_error(handle)))
+        }
+        defer { zip_fclose(file) }
+
+        let chunkSize = 64 * 1024
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(min(entry.declaredSize, UInt64(bound))))
+        while true {
+            // Ask for one byte more than the bound allows, to notice going past it.
+            let left = bound - bytes.count
+            let wanted = left < chunkSize ? left + 1 : chunkSize
+            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress!, UInt64(wanted)) }
+            if count < 0 { throw Self.damaged(location, SystemError.describe(zip_file_get_error(file))) }
+            if count == 0 { break }
+            let newCount = bytes.count + Int(count)
+            if newCount > bound { throw tooLarge() }
+            if newCount > bytes.capacity {
+                // Grow geometrically, but never past the bound: the declared size may be a lie.
+                bytes.reserveCapacity(min(max(bytes.capacity * 2, newCount), bound))
+            }
+            bytes.append(contentsOf: chunk[0..<Int(count)])
+        }
+        // libzip checks the CRC but not the size; a size that does not match is damage, or a trick.
+        if UInt64(bytes.count) != entry.declaredSize {
+            throw Self.damaged(
+                location, "it inflates to \(bytes.count) bytes, but the archive declares \(entry.declaredSize)")
+        }
+        inflatedTotal += bytes.count
+        return bytes
+    }
+
+    // MARK: - Opening
+
+    /// The magic number of an OLE compound file: an old `.doc`, or what Word writes for a
+    /// password-protected (encrypted) `.docx`.
+    private static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// Refuses a path that is not an existing, readable regular file, or that holds an OLE file.
+    /// (libzip would only say "can't open" or "not a zip archive".)
+    private static func checkFile(at path: String, location: SourceLocation) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            throw code == ENOENT || code == ENOTDIR
+                ? TenderError.error(
+                    "no such file", at: location,
+                    hint: "check the path; a relative path starts from the current folder",
+                    status: .missingInput)
+                : unreadable(location, SystemError.describe(errno: code))
+        }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw TenderError.error(
+                "this is a folder, not a DOCX/ODT file", at: location,
+                hint: "name the template file itself, e.g. \(path)/template.docx", status: .missingInput)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            // A pipe or a device: a zip archive must be read from its end, so it has to be a file.
+            throw TenderError.error(
+                "this is not a regular file", at: location,
+                hint: "save the template to a file and name that file", status: .missingInput)
+        }
+
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(location, SystemError.describe(errno: errno)) }
+        defer { close(fd) }
+        var magic = [UInt8](repeating: 0, count: oleMagic.count)
+        let count = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
+        guard count >= 0 else { throw unreadable(location, SystemError.describe(errno: errno)) }
+        if count == oleMagic.count && magic == oleMagic {
+            throw TenderError.error(
+                "this is a password-protected Word document or an old-format .doc (an OLE compound file), "
+                    + "not a DOCX/ODT file", at: location,
+                hint: "remove the password (File > Info > Protect) or save as .docx")
+        }
+    }
+
+    private static func unreadable(_ location: SourceLocation, _ reason: String) -> TenderError {
+        TenderError.error(
+            "cannot read the file (\(reason))", at: location,
+            hint: "check the file's permissions and that it is not locked by another program",
+            status: .missingInput)
+    }
+
+    /// The error for a failed `zip_open`.
+    private static func openError(code: Int32, location: SourceLocation) -> TenderError {
+        let detail = SystemError.describe(libzipCode: code)
+        switch code {
+        case ZIP_ER_OPEN, ZIP_ER_NOENT:
+            return unreadable(location, detail)
+        case ZIP_ER_MEMORY:
+            return TenderError.error("out of memory while opening the archive", at: location, status: .software)
+        default:
+            // ZIP_ER_NOZIP, ZIP_ER_INCONS, ZIP_ER_READ, ZIP_ER_SEEK, ZIP_ER_MULTIDISK, ...
+            return notAnArchive(location, detail: detail)
+        }
+    }
+
+    private static func notAnArchive(_ location: SourceLocation, detail: String) -> TenderError {
+        TenderError.error(
+            "not a DOCX/ODT file (not a zip archive, or truncated): \(detail)", at: location,
+            hint: "open it in Word or LibreOffice and save it again as .docx or .odt; "
+                + "if it was downloaded or copied, fetch it again")
+    }
+
+    private static func damaged(_ location: SourceLocation, _ detail: String) -> TenderError {
+        TenderError.error(
+            "the archive is damaged, this part cannot be read: \(detail)", at: location,
+            hint: "open it in Word or LibreOffice and save it again; if it was downloaded or copied, fetch it again")
+    }
+
+    /// Lists and checks every entry: count, names, encryption.
+    private static func listEntries(of handle: OpaquePointer, limits: ArchiveLimits,
+                                    location: SourceLocation) throws -> [Entry] {
+        let count = zip_get_num_entries(handle, 0)
+        if count == 0 {
+            // An empty file opens as an empty archive; neither is a document.
+            throw notAnArchive(location, detail: "the archive is empty")
+        }
+        if count > limits.maxEntries {
+            throw TenderError.error(
+                "the archive has \(count) entries, more than the limit of \(limits.maxEntries)", at: location,
+                hint: "a DOCX/ODT template has a few dozen parts; this file may be a zip bomb, or not a template")
+        }
+
+        var entries: [Entry] = []
+        var seen = Set<String>()
+        for index in 0..<UInt64(count) {
+            var info = zip_stat_t()
+            guard zip_stat_index(handle, index, 0, &info) == 0, let cName = info.name else {
+                throw damaged(location, SystemError.describe(zip_get_error(handle)))
+            }
+            let name = String(cString: cName)
+            let entryLocation = SourceLocation(file: location.file, part: name.isEmpty ? nil : name)
+            if let problem = EntryName.problem(name) {
+                throw TenderError.error(
+                    "unsafe entry name \"\(name)\" (\(problem)); refusing the whole archive", at: entryLocation,
+                    hint: "Word and LibreOffice never write such names; "
+                        + "re-save the document from one of them, or check where it came from")
+            }
+            if !seen.insert(name).inserted {
+                throw TenderError.error(
+                    "the part appears twice in the archive", at: entryLocation,
+                    hint: "open it in Word or LibreOffice and save it again")
+            }
+            if info.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) != 0 && info.encryption_method != UInt16(ZIP_EM_NONE) {
+                throw TenderError.error(
+                    "the part is encrypted; tender cannot read password-protected archives", at: entryLocation,
+                    hint: "save an unprotected copy of the template and use that")
+            }
+            // libzip always fills in the size and method of an entry read from a file.
+            entries.append(Entry(name: name, index: index, declaredSize: info.size,
+                                 compressionMethod: Int32(info.comp_method)))
+        }
+        return entries
+    }
+}
