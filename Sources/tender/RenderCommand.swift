@@ -4,16 +4,44 @@ import TenderKit
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Fill a DOCX or ODT template with JSON or YAML data.")
+        abstract: "Fill a DOCX or ODT template with JSON or YAML data.",
+        discussion: "Exit status: 0 written, 64 usage, 65 invalid template or data, 66 missing input, 73 cannot write.")
 
     @Argument(help: "The template (.docx or .odt).") var template: String
     @Argument(help: "The data (.json, .yaml or .yml).") var data: String
     @Option(name: .shortAndLong, help: "The document to write.") var output: String
+    @Flag(help: "Render undefined names as nothing, with a warning, instead of failing.") var lenient = false
+    @Option(help: ArgumentHelp("Render N times in one process (for benchmarks).", visibility: .hidden)) var `repeat`: Int = 1
 
     func run() throws {
         try guarded {
-            _ = try DataLoader.load(path: data)
-            throw TenderError.error("rendering is not implemented yet", status: .software)
+            try Paths.checkSameExtension(template: template, output: output)
+            let context = try DataLoader.load(path: data)
+            let options = RenderOptions(strict: !lenient)
+            let start = Date()
+            let document = try DocumentTemplate(path: template, options: options)
+            var warnings: [Diagnostic] = []
+            for _ in 0..<max(1, `repeat`) {
+                warnings = try document.render(context, to: output, options: options)
+            }
+            warnings.forEach { Console.error($0.description) }
+            if `repeat` > 1 {
+                let seconds = Date().timeIntervalSince(start) / Double(`repeat`)
+                Console.print(String(format: "%.6f s per render", seconds))
+            }
+        }
+    }
+}
+
+enum Paths {
+    /// A .docx template makes a .docx, an .odt an .odt: refuse a mismatch before any work.
+    static func checkSameExtension(template: String, output: String) throws {
+        let t = (template as NSString).pathExtension.lowercased()
+        let o = (output as NSString).pathExtension.lowercased()
+        let family = ["docx": "docx", "docm": "docx", "dotx": "docx", "odt": "odt", "ott": "odt"]
+        if let ft = family[t], let fo = family[o], ft != fo {
+            throw TenderError.error("the output '\(output)' is .\(o) but the template is .\(t)",
+                                    hint: "a template renders to its own format; name the output .\(ft)", status: .usage)
         }
     }
 }

@@ -211,6 +211,7 @@ final class PartCompiler {
                               textNode: node, range: start.offset..<(start.offset + start.length),
                               paragraph: p.node, location: location(of: p.node, tagText: text))
             tag.aloneInParagraph = ranges.count == 1 && restIsBlank && !p.hasObjects
+            tag.inTableCell = p.node.ancestor(dialect.cell) != nil
             if dialect.preservesSpaceAttribute, let holder = node.parent { xmlNodeSetSpacePreserve(holder, 1) }
             _ = k
             tags.append(tag)
@@ -497,7 +498,7 @@ final class PartCompiler {
             }
         }
         // Cell edits first (they add markers into w:tcPr and around cells), then text splits.
-        var vmTextHolders: [XMLNodePtr] = []
+        var vmTextHolders: [(start: XMLNodePtr, end: XMLNodePtr)] = []
         for tag in cellEdits {
             guard let cell = tag.paragraph.ancestor(dialect.cell) else {
                 error("\(tag.text) is not inside a table cell", tag, hint: "use it in a table cell")
@@ -519,7 +520,11 @@ final class PartCompiler {
             case .verticalMerge:
                 let first = Expr.attribute(.name("loop"), "first")
                 insertCellProperty(cell, "vMerge", marker(.raw("<w:vMerge w:val=\"", .conditional(.literal("restart"), first, .literal("continue")), "\"/>", loc)))
-                if let holder = tag.textNode.parent, !vmTextHolders.contains(holder) { vmTextHolders.append(holder) }
+                // As docxtpl: the cell's text from its first text element to the end of the
+                // tag's own text element shows only in the first row of the merge.
+                if let holder = tag.textNode.parent, !vmTextHolders.contains(where: { $0.end == holder }) {
+                    vmTextHolders.append((firstTextElement(in: cell) ?? holder, holder))
+                }
             case .horizontalMerge:
                 let existing = Int(removeCellProperty(cell, "gridSpan") ?? "1") ?? 1
                 let span = Expr.binary("*", .attribute(.name("loop"), "length"), .literal(.number(Decimal(existing))))
@@ -546,12 +551,10 @@ final class PartCompiler {
             var last = node
             for piece in pieces { last.insertAfter(piece); last = piece }
         }
-        for holder in vmTextHolders {
-            let loc = base
-            if let first = holder.firstChild {
-                first.insertBefore(marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), loc)))
-            }
-            holder.appendChild(marker(.synthetic(.endIf, loc)))
+        for (start, end) in vmTextHolders {
+            let open = marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), base))
+            if let first = start.firstChild { first.insertBefore(open) } else { start.appendChild(open) }
+            end.appendChild(marker(.synthetic(.endIf, base)))
         }
         for element in order {
             let group = replaced[element]!
@@ -560,6 +563,14 @@ final class PartCompiler {
             }
             element.unlinkAndFree()
         }
+    }
+
+    private func firstTextElement(in node: XMLNodePtr) -> XMLNodePtr? {
+        for c in node.children where c.isElement {
+            if dialect.textElements?.contains(where: { c.is($0) }) == true { return c }
+            if let found = firstTextElement(in: c) { return found }
+        }
+        return nil
     }
 
     static let cellPropertyOrder = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",

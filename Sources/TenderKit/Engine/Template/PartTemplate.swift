@@ -40,9 +40,16 @@ struct PartTemplate {
 
     /// Renders with a fresh evaluator over `context`. Throws all render errors at once.
     func render(_ evaluator: Evaluator) throws -> [UInt8]? {
+        var warnings: [Diagnostic] = []
+        return try render(evaluator, warnings: &warnings)
+    }
+
+    /// Renders, adding lenient-mode warnings to `warnings`. Nil when the part holds no tag.
+    func render(_ evaluator: Evaluator, warnings: inout [Diagnostic]) throws -> [UInt8]? {
         guard let program else { return nil }
         var renderer = Renderer(dialect: dialect, evaluator: evaluator)
         renderer.run(program.nodes)
+        warnings.append(contentsOf: renderer.warnings)
         if !renderer.diagnostics.isEmpty { throw TenderError(renderer.diagnostics) }
         return renderer.output
     }

@@ -83,7 +83,7 @@ struct ProgramBuilder {
                 case .tag(let tag) where tag.kind == .output:
                     if let e = tag.expression { stack.last!.nodes.append(.output(e, loc)) }
                 case .tag(let tag):
-                    if tag.scope == .cell { changesTableShape = true }
+                    if tag.scope == .cell || (tag.scope == .paragraph && tag.inTableCell) { changesTableShape = true }
                     if let st = tag.statement { apply(st, loc, &stack) }
                 case .synthetic(let st, _):
                     apply(st, loc, &stack)

@@ -7,6 +7,8 @@ struct Renderer {
     let evaluator: Evaluator
     var output: [UInt8] = []
     var diagnostics: [Diagnostic] = []
+    /// Undefined names met in lenient mode.
+    var warnings: [Diagnostic] = []
     private var reported = Set<String>()
     /// A bound on the output, so that a template cannot make a part grow without limit.
     let maxOutputBytes: Int
@@ -109,7 +111,15 @@ struct Renderer {
 
     private mutating func evaluate(_ e: Expr, _ loc: SourceLocation) -> Value? {
         do {
-            return try evaluator.eval(e)
+            let known = evaluator.undefinedNames.count
+            let v = try evaluator.eval(e)
+            if evaluator.undefinedNames.count > known {
+                for name in evaluator.undefinedNames[known...] {
+                    warnings.append(.warning("undefined name '\(name)' rendered as nothing", at: loc,
+                                             hint: "add it to the data, or write `\(name) | default(\"…\")`"))
+                }
+            }
+            return v
         } catch let error as EvalError {
             record(error, at: loc)
             return nil

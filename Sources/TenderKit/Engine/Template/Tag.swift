@@ -22,6 +22,8 @@ final class TagSite {
     var location: SourceLocation
     /// True when the paragraph holds nothing but this tag (and white space).
     var aloneInParagraph = false
+    /// True when the paragraph is inside a table cell.
+    var inTableCell = false
 
     var statement: Statement?
     var expression: Expr?
