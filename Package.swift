@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderKitTests",
-            dependencies: ["TenderKit"],
+            dependencies: ["TenderKit", "CLibzip"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import TenderKit
+
+/// Runs the built `tender` executable.
+enum CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static var binary: String? {
+        for config in ["debug", "release"] {
+            let p = packageRoot + "/.build/\(config)/tender"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], cwd: String? = nil) throws -> Result {
+        guard let binary else { throw Skip("build the tender executable first (swift build)") }
+        return try runProgram(binary, args, cwd: cwd)
+    }
+
+    static func runProgram(_ path: String, _ args: [String], cwd: String? = nil, environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = args
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so that a large output cannot block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func which(_ tool: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let p = "\(dir)/\(tool)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+}
+
+struct Skip: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func renderExitStatuses() throws {
+        guard CLI.binary != nil else { return }
+        let dir = try TemporaryFolder()
+        try DocxFixture.make(at: dir.file("t.docx"), body: p(r("{{ ref }}")))
+        try #"{"ref": "A"}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
+        try "{\n  \"ref\": \"A\",\n  \"x\" 1\n}".write(toFile: dir.file("bad.json"), atomically: true, encoding: .utf8)
+        try "ref: [1, 2\nx: 1\n".write(toFile: dir.file("bad.yaml"), atomically: true, encoding: .utf8)
+        try "not a zip".write(toFile: dir.file("junk.docx"), atomically: true, encoding: .utf8)
+
+        let ok = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("o.docx")])
+        #expect(ok.status == 0)
+        #expect(try DocxFixture.texts(dir.file("o.docx"), "word/document.xml") == ["A"])
+
+        #expect(try CLI.run(["render", dir.file("t.docx"), dir.file("d.json")]).status == 64)
+        let missing = try CLI.run(["render", dir.file("nope.docx"), dir.file("d.json"), "-o", dir.file("x.docx")])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("nope.docx"))
+        let badJSON = try CLI.run(["render", dir.file("t.docx"), dir.file("bad.json"), "-o", dir.file("x.docx")])
+        #expect(badJSON.status == 65)
+        #expect(badJSON.stderr.contains("bad.json:3:7"))
+        let badYAML = try CLI.run(["render", dir.file("t.docx"), dir.file("bad.yaml"), "-o", dir.file("x.docx")])
+        #expect(badYAML.status == 65)
+        #expect(badYAML.stderr.contains("bad.yaml:"))
+        let junk = try CLI.run(["render", dir.file("junk.docx"), dir.file("d.json"), "-o", dir.file("x.docx")])
+        #expect(junk.status == 65)
+        #expect(junk.stderr.contains("not a DOCX/ODT file"))
+        let mismatch = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("x.odt")])
+        #expect(mismatch.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("x.docx")))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("x.odt")))
+    }
+
+    @Test func lenientRendersUndefinedNamesEmptyWithAWarning() throws {
+        guard CLI.binary != nil else { return }
+        let dir = try TemporaryFolder()
+        try DocxFixture.make(at: dir.file("t.docx"), body: p(r("[{{ tender.titel }}]")), header: p(r("h")),
+                             footer: p(r("f")), footnote: p(r("n")), title: "t")
+        try #"{"tender": {"title": "T"}}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
+        let strict = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("o.docx")])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("undefined name 'tender.titel'"))
+        #expect(strict.stderr.contains("paragraph 1"))
+        let lenient = try CLI.run(["render", "--lenient", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("o.docx")])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning"))
+        #expect(try DocxFixture.texts(dir.file("o.docx"), "word/document.xml") == ["[]"])
+    }
+
+    @Test func lintListsTagsAndErrors() throws {
+        guard CLI.binary != nil else { return }
+        let dir = try TemporaryFolder()
+        try DocxFixture.make(at: dir.file("t.docx"), body: p(r("{{ a }}")) + p(r("{{ b.c }}")))
+        let ok = try CLI.run(["lint", dir.file("t.docx")])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("word/document.xml, paragraph 2: {{ b.c }}"))
+        try #"{"a": 1}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
+        let withData = try CLI.run(["lint", dir.file("t.docx"), "--data", dir.file("d.json")])
+        #expect(withData.status == 65)
+        #expect(withData.stderr.contains("'b'"))
+        try DocxFixture.make(at: dir.file("bad.docx"), body: p(r("{{ a + }}")) + p(r("{% endfor %}")))
+        let bad = try CLI.run(["lint", dir.file("bad.docx")])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }.count == 2)
+    }
+
+    @Test func libreOfficeReadsTheRenderedDocument() throws {
+        guard CLI.binary != nil, let soffice = CLI.which("soffice"), let pdftotext = CLI.which("pdftotext") else {
+            print("skipped: soffice or pdftotext not installed (bash .ci/test installs them)")
+            return
+        }
+        let dir = try TemporaryFolder()
+        func row(_ cells: [String]) -> String { "<w:tr>" + cells.map { "<w:tc>" + p(r($0)) + "</w:tc>" }.joined() + "</w:tr>" }
+        let body = p(r("Offre {{ ref }} pour {{ who }}")) +
+            "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"3000\"/></w:tblGrid>" + row(["Nom", "Jours"]) +
+            row(["{% for m in team %}", ""]) + row(["{{ m.n }}", "{{ m.d }}"]) + row(["{% endfor %}", ""]) + "</w:tbl>"
+        try DocxFixture.make(at: dir.file("t.docx"), body: body)
+        let data: Value = ["ref": "CUF-2021", "who": "Cités Unies France", "team": [["n": "Hélène", "d": "6"], ["n": "Lucas", "d": "7"]]]
+        try DocumentTemplate(path: dir.file("t.docx")).render(data, to: dir.file("o.docx"))
+        let convert = try CLI.runProgram(soffice, ["-env:UserInstallation=file://\(dir.path)/lo", "--headless", "--convert-to", "pdf",
+                                                   "--outdir", dir.path, dir.file("o.docx")])
+        #expect(convert.status == 0)
+        let text = try CLI.runProgram(pdftotext, ["-layout", dir.file("o.pdf"), "-"]).stdout
+        #expect(text.contains("Offre CUF-2021 pour Cités Unies France"))
+        #expect(text.range(of: #"Hélène\s+6"#, options: .regularExpression) != nil)
+        #expect(text.range(of: #"Lucas\s+7"#, options: .regularExpression) != nil)
+        #expect(text.contains("CUF-2021")) // header
+    }
+}
