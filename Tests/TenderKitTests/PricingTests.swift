@@ -184,10 +184,17 @@ import Testing
     func keys(_ value: Value?) -> [String] { value?.asMap?.keys ?? [] }
 
     @Test func theContextHasTheNamesOfFORMAT() throws {
-        let p = try price(OfferFixture.offer + "pro_bono: { share: 0.10 }\n")
+        let memoire = "memoire:\n  presentation: |\n    Maillages est une SCOP.\n\n    Elle répond.\n"
+        let p = try price(OfferFixture.offer(replacing: "deliverable: \"Note de cadrage\"",
+                                             with: "description: \"Réunion de lancement, puis entretiens.\"\n        deliverable: \"Note de cadrage\"")
+                          + "pro_bono: { share: 0.10 }\n" + memoire)
         let today = DateValue(year: 2021, month: 11, day: 1)
         let c = p.templateContext(today: today, person: "paul-durand")
-        #expect(keys(c) == ["today", "tender", "bidder", "team", "person", "profiles", "tranches", "pricing", "schedule"])
+        #expect(keys(c) == ["today", "tender", "bidder", "team", "person", "profiles", "tranches", "pricing", "schedule",
+                            "memoire"])
+        #expect(keys(c["memoire"]) == ["presentation", "understanding", "summary", "approach", "tasks_intro", "means"])
+        #expect(c["memoire"]?["presentation"] == .string("Maillages est une SCOP.\n\nElle répond.\n"))   // as written
+        #expect(c["memoire"]?["means"] == .null)
         #expect(c["today"] == .date(today))
         #expect(keys(c["tender"]) == ["reference", "buyer", "buyer_address", "title", "deadline", "rules"])
         #expect(keys(c["bidder"]) == ["name", "legal_form", "siret", "siret_formatted", "address", "email", "phone",
@@ -210,7 +217,9 @@ import Testing
                                   "vat", "ttc", "tasks", "people"])
         #expect(c["tranches"]?.asList?.map { $0["kind_label"] } == ["Tranche ferme", "Tranche optionnelle"])
         let task = tranche?["tasks"]?.asList?.first
-        #expect(keys(task) == ["title", "deliverable", "days", "amount", "lump_sum", "lump_sum_amount", "lines"])
+        #expect(keys(task) == ["title", "description", "deliverable", "days", "amount", "lump_sum", "lump_sum_amount",
+                               "lines"])
+        #expect(task?["description"] == .string("Réunion de lancement, puis entretiens."))
         #expect(keys(task?["lines"]?.asList?.first) == ["id", "name", "profile", "profile_label", "days", "rate", "amount"])
         #expect(keys(tranche?["people"]?.asList?.first) == ["id", "name", "days", "amount"])
         #expect(tranche?["tasks"]?.asList?[1]["lump_sum"] == .bool(true))
@@ -285,5 +294,9 @@ import Testing
         let lines = table.render(indent: "").split(separator: "\n")
         #expect(lines[2] == "Élodie   1\u{202F}000,00\u{00A0}€")
         #expect(lines[3] == "Zoé" + String(repeating: " ", count: 10) + "5,00\u{00A0}€")
+
+        var narrow = TextTable([("Tâche", .left)], maxWidths: [0: 8])
+        narrow.add(["Animation des ateliers"])
+        #expect(narrow.render(indent: "").split(separator: "\n")[2] == "Animati…")
     }
 }

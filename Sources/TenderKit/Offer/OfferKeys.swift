@@ -113,6 +113,7 @@ public enum OfferKeys {
 
     static let task = Record("task", [
         Field("title", .text, required: true, "What is done."),
+        Field("description", .text, "How it is done, in one or two sentences."),
         Field("deliverable", .text, "What is delivered."),
         Field("days", .dictionary(.decimal(min: 0), keyDescription: "team member id"),
               "Days per team member (half-days allowed): { claire-martin: 1.5 }."),
@@ -154,6 +155,16 @@ public enum OfferKeys {
         Field("per", .choice(["team"]), "team: one document per team member (CVs)."),
     ])
 
+    /// Prose of the technical response, passed to templates as written.
+    public static let memoire = Record("memoire", [
+        Field("presentation", .text, "Presentation of the bidder; paragraphs separated by a blank line."),
+        Field("understanding", .text, "Compréhension du besoin (2–4 paragraphs)."),
+        Field("summary", .text, "Synthèse de l'offre (1 paragraph)."),
+        Field("approach", .text, "Méthodologie générale (1–3 paragraphs)."),
+        Field("tasks_intro", .text, "Introduction to the task list."),
+        Field("means", .text, "Moyens mobilisés, organisation (1 paragraph)."),
+    ])
+
     /// An offer: `offers/<name>/offer.yaml`.
     public static let offer = Record("offer", [
         Field("team_library", .text, "Folder of the team CVs, relative to this file (default: ../team)."),
@@ -165,5 +176,6 @@ public enum OfferKeys {
         Field("pro_bono", .record(proBono), "Mécénat de compétences: days given free."),
         Field("schedule", .record(schedule), "Start, end and milestones."),
         Field("documents", .list(.record(document)), "What `tender build` renders, in submission order."),
+        Field("memoire", .record(memoire), "Prose of the technical response (mémoire technique)."),
     ])
 }

@@ -109,7 +109,7 @@ struct OfferBuilder {
         let proBono = buildProBono(team: writtenTeamIds, tranches: tranches)
         var offer = Offer(file: file, tender: buildTender(), bidder: buildBidder(), profiles: profiles, team: team,
                           tranches: tranches, proBono: proBono, schedule: buildSchedule(),
-                          documents: buildDocuments(), warnings: [])
+                          documents: buildDocuments(), memoire: buildMemoire(), warnings: [])
         offer.warnings = warnings(for: offer)
         return offer
     }
@@ -249,8 +249,8 @@ struct OfferBuilder {
                                 ?? "add the person under `team:`")
                     }
                 }
-                tasks.append(TrancheTask(title: taskTitle, deliverable: t["deliverable"]?.string, days: days,
-                                         amount: t["amount"]?.decimal))
+                tasks.append(TrancheTask(title: taskTitle, description: t["description"]?.string,
+                                         deliverable: t["deliverable"]?.string, days: days, amount: t["amount"]?.decimal))
             }
             if let id, let kind = item["kind"]?.string.flatMap(TrancheKind.init(word:)), let title = item["title"]?.string {
                 tranches.append(Tranche(id: id, kind: kind, title: title, tasks: tasks))
@@ -342,6 +342,12 @@ struct OfferBuilder {
                                           perTeamMember: d["per"]?.string == "team", location: d.location))
         }
         return documents
+    }
+
+    func buildMemoire() -> [String: String] {
+        var texts: [String: String] = [:]
+        for (key, text) in top["memoire"]?.entries ?? [] { texts[key] = text.string }
+        return texts
     }
 
     func warnings(for offer: Offer) -> [Diagnostic] {

@@ -15,6 +15,8 @@ public struct Offer: Sendable {
     public var proBono: ProBono?
     public var schedule: Schedule?
     public var documents: [DocumentSpec]
+    /// The texts of `memoire`, by key (`presentation`, `understanding`…; see `OfferKeys.memoire`).
+    public var memoire: [String: String]
     /// Findings that do not stop the offer from being priced (a member without days…).
     public var warnings: [Diagnostic]
 
@@ -162,6 +164,7 @@ public struct Tranche: Sendable {
 
 public struct TrancheTask: Sendable {
     public var title: String
+    public var description: String?
     public var deliverable: String?
     /// Days per team member, in written order.
     public var days: [(member: String, days: Decimal)]

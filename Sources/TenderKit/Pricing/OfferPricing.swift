@@ -151,6 +151,7 @@ public struct PricedLine: Sendable, Equatable {
 
 public struct PricedTask: Sendable {
     public var title: String
+    public var description: String?
     public var deliverable: String?
     public var lines: [PricedLine]
     /// The lump sum, € HT, when the task has one.
@@ -178,7 +179,8 @@ public struct PricedTranche: Sendable {
                                   profileLabel: member.profileLabel, days: line.days, rate: member.rate,
                                   amount: line.days * member.rate, proBonoDays: free, proBonoValue: free * member.rate)
             }
-            return PricedTask(title: task.title, deliverable: task.deliverable, lines: lines, lumpSum: task.amount)
+            return PricedTask(title: task.title, description: task.description, deliverable: task.deliverable,
+                              lines: lines, lumpSum: task.amount)
         }
         let lines = tasks.flatMap(\.lines)
         people = offer.team.compactMap { member in

@@ -31,7 +31,7 @@ public enum PricingReport {
             out.append("")
             out.append("\(tranche.kind.label) \(tranche.id) — \(tranche.title)")
             var table = TextTable([("Tâche", .left), ("Intervenant", .left), ("Profil", .left), ("Jours", .right),
-                                   ("Taux HT", .right), ("Montant HT", .right)])
+                                   ("Taux HT", .right), ("Montant HT", .right)], maxWidths: [0: 40])
             for task in tranche.tasks {
                 var first = true
                 for line in task.lines {
@@ -183,14 +183,22 @@ struct TextTable {
     enum Align { case left, right }
     private let columns: [(title: String, align: Align)]
     private let header: Bool
+    private let maxWidths: [Int: Int]
     private var rows: [[String]?] = []
 
-    init(_ columns: [(String, Align)], header: Bool = true) {
+    /// `maxWidths`: column index → widest cell; longer cells are cut and end with `…`.
+    init(_ columns: [(String, Align)], header: Bool = true, maxWidths: [Int: Int] = [:]) {
         self.columns = columns.map { (title: $0.0, align: $0.1) }
         self.header = header
+        self.maxWidths = maxWidths
     }
 
-    mutating func add(_ cells: [String]) { rows.append(cells) }
+    mutating func add(_ cells: [String]) {
+        rows.append(cells.enumerated().map { i, cell in
+            guard let limit = maxWidths[i], cell.count > limit else { return cell }
+            return String(cell.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+        })
+    }
     /// A horizontal line.
     mutating func rule() { rows.append(nil) }
 

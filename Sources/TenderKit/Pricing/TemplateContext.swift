@@ -20,6 +20,7 @@ struct TemplateContext {
             ("tranches", .list(pricing.tranches.map(tranche))),
             ("pricing", pricingValue(profiles: profiles)),
             ("schedule", schedule()),
+            ("memoire", .map(Mapping(OfferKeys.memoire.keys.map { ($0, text(offer.memoire[$0])) }))),
         ]))
     }
 
@@ -109,6 +110,7 @@ struct TemplateContext {
         m["tasks"] = .list(t.tasks.map { task in
             .map(Mapping([
                 ("title", .string(task.title)),
+                ("description", text(task.description)),
                 ("deliverable", text(task.deliverable)),
                 ("days", .number(task.days)),
                 ("amount", .number(task.amount)),
