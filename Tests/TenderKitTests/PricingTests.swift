@@ -300,3 +300,47 @@ import Testing
         #expect(narrow.render(indent: "").split(separator: "\n")[2] == "Animati…")
     }
 }
+
+/// Runs the built `tender` binary (`.build/debug/tender`), when it is there.
+@Suite struct PriceCommandTests {
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/tender").path
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PriceCommandTests.binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func priceWritesJSONAtomically() throws {
+        let fixture = try OfferFixture()
+        let output = fixture.root + "/price.json"
+        let result = try run(["price", fixture.root + "/x", "--format", "json", "-o", output])
+        #expect(result.status == 0, "\(result.err)")
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.contains("\"ttc\": \"6510.00\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func badOffersExit65WithEveryErrorAndWriteNothing() throws {
+        let yaml = OfferFixture.offer(replacing: "kind: conditional", with: "kind: optionel")
+            .replacingOccurrences(of: "claire-martin: 1.5", with: "claire-martin: -1.5")
+        let fixture = try OfferFixture(offer: yaml)
+        let output = fixture.root + "/price.csv"
+        let result = try run(["price", fixture.offerPath, "--format", "csv", "-o", output])
+        #expect(result.status == 65)
+        #expect(result.err.contains("x/offer.yaml:34:11: 'tranches[1].kind'"))
+        #expect(result.err.contains("x/offer.yaml:30:32: 'tranches[0].tasks[0].days.claire-martin' must not be negative"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}
