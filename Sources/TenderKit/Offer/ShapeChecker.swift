@@ -3,7 +3,7 @@ import Yams
 
 /// A YAML document checked against a `Shape`: the value it holds, with every invalid part
 /// left out, and where each part was written, so later checks can point at it.
-public final class CheckedDocument: @unchecked Sendable {
+public final class CheckedDocument: Sendable {
     public let file: String
     private let rootValue: Value
     private let valueLocations: [String: SourceLocation]
@@ -32,7 +32,7 @@ public final class CheckedDocument: @unchecked Sendable {
 }
 
 /// A checked value and its place in the file.
-public struct Located: @unchecked Sendable {
+public struct Located: Sendable {
     let document: CheckedDocument
     public let value: Value
     /// Internal path, e.g. `/tranches/0/tasks/1`.
