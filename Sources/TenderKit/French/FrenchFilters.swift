@@ -1,8 +1,101 @@
 import Foundation
 
 extension FilterRegistry {
-    /// French formatting filters: eur, num, pct, days, date.
+    /// French formatting filters: eur, num, pct, days, date (see `FrenchFormat` and offers/FORMAT.md).
+    ///
+    /// Numbers may come as numbers or as text holding a decimal (`"1234.50"`); dates as dates
+    /// or ISO text. Null renders as the empty string; any other type is an error.
     public mutating func registerFrenchFilters() {
-        // Filled in by the pricing work (issue 3).
+        register("eur") { input, arguments in
+            try FrenchFilters.number(input, "eur") { amount in
+                FrenchFormat.euros(amount, decimals: try FrenchFilters.decimals(arguments, "eur") ?? 2)
+            }
+        }
+        register("num") { input, arguments in
+            try FrenchFilters.number(input, "num") { value in
+                FrenchFormat.number(value, decimals: try FrenchFilters.decimals(arguments, "num"))
+            }
+        }
+        register("pct") { input, arguments in
+            try FrenchFilters.number(input, "pct") { ratio in
+                FrenchFormat.percent(ratio, decimals: try FrenchFilters.decimals(arguments, "pct"))
+            }
+        }
+        register("days") { input, arguments in
+            try FrenchFilters.number(input, "days") { count in
+                FrenchFormat.days(count, decimals: try FrenchFilters.decimals(arguments, "days"))
+            }
+        }
+        register("date") { input, arguments in
+            let style = try FrenchFilters.dateStyle(arguments)
+            switch input {
+            case .null:
+                return .string("")
+            case .date(let date):
+                return .string(FrenchFormat.date(date, style: style))
+            case .string(let text):
+                guard let date = DateValue(iso: text) else {
+                    throw FilterError("date expects a date, got the text '\(text)'",
+                                      hint: "write dates as YYYY-MM-DD")
+                }
+                return .string(FrenchFormat.date(date, style: style))
+            default:
+                throw FilterError("date expects a date, got \(FrenchFilters.describe(input))")
+            }
+        }
+    }
+}
+
+/// Argument and input handling shared by the French filters.
+enum FrenchFilters {
+    /// Applies `format` to a number (or text holding one); null gives "".
+    static func number(_ input: Value, _ filter: String, _ format: (Decimal) throws -> String) throws -> Value {
+        switch input {
+        case .null:
+            return .string("")
+        case .number(let d):
+            return .string(try format(d))
+        case .string(let text):
+            guard let d = Decimal(exactly: text) else {
+                throw FilterError("\(filter) expects a number, got the text '\(text)'",
+                                  hint: "numbers are written with a dot: 1234.50")
+            }
+            return .string(try format(d))
+        default:
+            throw FilterError("\(filter) expects a number, got \(describe(input))")
+        }
+    }
+
+    /// The optional number of decimals (`eur(0)`, `num(decimals=2)`): a whole number from 0 to 10.
+    static func decimals(_ arguments: FilterArguments, _ filter: String) throws -> Int? {
+        guard let argument = arguments.value(0, "decimals"), !argument.isNull else { return nil }
+        guard case .number(let d) = argument, d.isIntegral, d >= 0, d <= 10 else {
+            throw FilterError("\(filter) takes a number of decimals from 0 to 10, got \(describe(argument))",
+                              hint: "for example \(filter)(2)")
+        }
+        return NSDecimalNumber(decimal: d).intValue
+    }
+
+    static func dateStyle(_ arguments: FilterArguments) throws -> FrenchFormat.DateStyle {
+        guard let argument = arguments.value(0, "style"), !argument.isNull else { return .standard }
+        let names = FrenchFormat.DateStyle.allCases.map(\.rawValue)
+        guard case .string(let name) = argument, let style = FrenchFormat.DateStyle(rawValue: name) else {
+            throw FilterError("date takes a style, one of \(names.joined(separator: ", ")); got \(describe(argument))",
+                              hint: #"for example date("long")"#)
+        }
+        return style
+    }
+
+    /// `the text 'abc'`, `a list`, `true`: the value as an error message names it.
+    static func describe(_ value: Value) -> String {
+        switch value {
+        case .string(let s): return "the text '\(s)'"
+        case .number(let d): return "the number \(Value.plainString(d))"
+        case .bool(let b): return b ? "true" : "false"
+        case .date(let d): return "the date \(d.isoString)"
+        case .null: return "null"
+        case .list: return "a list"
+        case .map: return "a mapping"
+        }
     }
 }

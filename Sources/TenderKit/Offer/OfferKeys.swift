@@ -1,0 +1,181 @@
+import Foundation
+
+/// Every key of the offer and team files (offers/FORMAT.md), described once.
+///
+/// The loader validates against these shapes and `tender schema` prints them as JSON Schema.
+/// Add keys here (and to FORMAT.md); never rename them.
+public enum OfferKeys {
+    // MARK: Shared pieces
+
+    static let money = Shape.decimal(min: 0)
+    static let ratio = Shape.decimal(min: 0, max: 1)
+    static let count = Shape.integer(min: 0)
+
+    /// A dated piece of work: a CV experience or a bidder reference.
+    static let experience = Record("experience", [
+        Field("client", .text, required: true, "Client (buyer) of the assignment."),
+        Field("subject", .text, required: true, "Subject of the assignment."),
+        Field("start", .date, required: true, "Start date, YYYY-MM-DD."),
+        Field("end", .date, "End date, YYYY-MM-DD; leave out while ongoing."),
+        Field("amount", money, "Amount of the assignment, € HT, when known."),
+        Field("role", .text, "Role held in the assignment."),
+    ])
+
+    // MARK: offers/team/<id>.yaml
+
+    /// One person of the team library: a CV. The file name is the person's id.
+    public static let person = Record("person", [
+        Field("name", .text, required: true, "Full name, as shown on the CV."),
+        Field("title", .text, "Job title shown on the CV."),
+        Field("profile", .text, "Qualification: a key of the offer's `profiles` rate card."),
+        Field("years", count, "Years of professional experience."),
+        Field("summary", .text, "One-paragraph profile."),
+        Field("education", .list(.record(Record("education", [
+            Field("year", .integer(min: 1900, max: 2200), "Year the degree was obtained."),
+            Field("degree", .text, required: true, "Degree or training."),
+            Field("school", .text, "School or university."),
+        ]))), "Degrees, most recent first."),
+        Field("languages", .list(.text), "Languages and level, e.g. \"Anglais (courant)\"."),
+        Field("skills", .list(.text), "Skills, one short phrase each."),
+        Field("experiences", .list(.record(experience)), "Dated experiences (listed most recent first in documents)."),
+    ])
+
+    // MARK: offers/<name>/offer.yaml
+
+    static let rules = Record("rules", [
+        Field("budget", .record(Record("budget rule", [
+            Field("max", money, required: true, "Maximum price, €."),
+            Field("basis", .choice(["ht", "ttc"]), "Whether the maximum is HT or TTC."),
+            Field("scope", .choice(["fixed", "all"]), "Fixed tranches only, or all tranches."),
+        ])), "Maximum budget of the call."),
+        Field("duration", .record(Record("duration rule", [
+            Field("min_months", count, "Shortest duration allowed, in months."),
+            Field("max_months", count, "Longest duration allowed, in months."),
+        ])), "Duration allowed, from schedule.start to schedule.end."),
+        Field("pages", .list(.record(Record("page rule", [
+            Field("documents", .list(.text), required: true, "Ids of the documents counted together."),
+            Field("max", .integer(min: 1), required: true, "Maximum total of their pages."),
+        ]))), "Page limits over groups of documents."),
+        Field("cv_pages", .integer(min: 1), "Each CV document at most this many pages."),
+        Field("references", .record(Record("references rule", [
+            Field("count", count, "Number of references asked for."),
+            Field("within_months", count, "References must have ended less than this many months before the deadline."),
+        ])), "References asked for."),
+        Field("sections", .list(.text), "Headings the response must contain, in order."),
+        Field("sections_document", .text, "Id of the document that holds the sections."),
+        Field("meetings", .record(Record("meetings rule", [
+            Field("max", count, "Maximum number of meetings."),
+            Field("days", .decimal(min: 0), "Maximum total of meeting days."),
+        ])), "Meetings allowed (informational)."),
+    ])
+
+    static let tender = Record("tender", [
+        Field("reference", .text, "The buyer's reference for the call."),
+        Field("buyer", .text, required: true, "The buyer (pouvoir adjudicateur)."),
+        Field("buyer_address", .text, "The buyer's address."),
+        Field("title", .text, required: true, "Title of the call."),
+        Field("deadline", .dateTime, "Deadline, YYYY-MM-DDTHH:MM, Europe/Paris unless an offset is given."),
+        Field("rules", .record(rules), "Constraints of the call, read by `tender check`; every key optional."),
+    ])
+
+    static let bidder = Record("bidder", [
+        Field("name", .text, required: true, "Legal name of the bidder."),
+        Field("legal_form", .text, "Legal form, e.g. SCOP SARL."),
+        Field("siret", .text, "SIRET, 14 digits (quoted)."),
+        Field("address", .text, "Postal address; lines separated by \\n."),
+        Field("email", .text, "Contact e-mail."),
+        Field("phone", .text, "Contact phone (quoted)."),
+        Field("signatory", .record(Record("signatory", [
+            Field("name", .text, required: true, "Name of the person who signs."),
+            Field("title", .text, "Their title, e.g. Gérante."),
+        ])), "Who signs the offer."),
+        Field("vat", .record(Record("VAT", [
+            Field("rate", ratio, "VAT rate as a fraction: 0.20 for 20 %."),
+            Field("exemption", .text, "Exact exemption wording, e.g. \"TVA non applicable, art. 293 B du CGI\"."),
+        ], groups: [.exactlyOne("rate", "exemption")])), required: true, "VAT: a rate, or an exemption with its wording."),
+        Field("turnover", money, "Turnover of the last financial year, € HT (for the mécénat cap)."),
+        Field("references", .list(.record(experience)), "The bidder's references."),
+    ])
+
+    static let profile = Record("profile", [
+        Field("label", .text, required: true, "Name of the qualification, as documents show it."),
+        Field("rate", money, required: true, "Day rate, € HT."),
+        Field("cost", money, "Cost per day, € (values the mécénat at cost); a team member's own cost wins."),
+    ])
+
+    static let teamMember = Record("team member", [
+        Field("id", .text, required: true, "Id of the person: the file team/<id>.yaml of the library."),
+        Field("role", .text, "Role in this offer."),
+        Field("profile", .text, "Profile for this offer (a key of `profiles`); default: the person's own."),
+        Field("rate", money, "Day rate, € HT; default: the rate of the profile."),
+        Field("cost", money, "Cost per day, € (values the mécénat at cost); default: the profile's cost."),
+    ])
+
+    static let task = Record("task", [
+        Field("title", .text, required: true, "What is done."),
+        Field("description", .text, "How it is done, in one or two sentences."),
+        Field("deliverable", .text, "What is delivered."),
+        Field("days", .dictionary(.decimal(min: 0), keyDescription: "team member id"),
+              "Days per team member (half-days allowed): { claire-martin: 1.5 }."),
+        Field("amount", money, "Lump sum, € HT, for costs that are not days (travel, printing…)."),
+    ], groups: [.atLeastOne("days", "amount")])
+
+    static let tranche = Record("tranche", [
+        Field("id", .text, required: true, "Short id, e.g. TF, TO1."),
+        Field("kind", .choice(TrancheKind.words), required: true,
+              "fixed, or optional (conditional is the pre-2016 name of optional)."),
+        Field("title", .text, required: true, "Title of the tranche."),
+        Field("tasks", .list(.record(task)), required: true, "Tasks, in order."),
+    ])
+
+    static let proBono = Record("pro bono", [
+        Field("share", ratio, "Share of every tranche's days given free: 0.10 for 10 %."),
+        Field("days", .dictionary(.decimal(min: 0), keyDescription: "team member id"),
+              "Days given free per team member, taken from the tranches in order."),
+        Field("tranches", .list(.text), "Restrict the mécénat to these tranche ids (default: all)."),
+        Field("note", .text, "Text shown with the mécénat."),
+    ], groups: [.exactlyOne("share", "days")])
+
+    static let schedule = Record("schedule", [
+        Field("start", .either([.date, .choice(["notification"])]), required: true,
+              "Start date, or \"notification\" (the date of notification of the contract)."),
+        Field("notification", .date, "Assumed date of notification, when start is \"notification\"."),
+        Field("end", .date, "End date."),
+        Field("duration_months", .integer(min: 1), "Duration in months, instead of an end date."),
+        Field("milestones", .list(.record(Record("milestone", [
+            Field("title", .text, required: true, "What happens."),
+            Field("date", .date, required: true, "When."),
+        ]))), "Milestones, in order."),
+    ], groups: [.atMostOne("end", "duration_months")])
+
+    static let document = Record("document", [
+        Field("id", .text, required: true, "Short id, used by rules (pages, sections_document)."),
+        Field("template", .text, required: true, "The template (.docx or .odt), relative to the offer file."),
+        Field("output", .text, required: true, "The file to write; may use {{ person.name }} when per: team."),
+        Field("per", .choice(["team"]), "team: one document per team member (CVs)."),
+    ])
+
+    /// Prose of the technical response, passed to templates as written.
+    public static let memoire = Record("memoire", [
+        Field("presentation", .text, "Presentation of the bidder; paragraphs separated by a blank line."),
+        Field("understanding", .text, "Compréhension du besoin (2–4 paragraphs)."),
+        Field("summary", .text, "Synthèse de l'offre (1 paragraph)."),
+        Field("approach", .text, "Méthodologie générale (1–3 paragraphs)."),
+        Field("tasks_intro", .text, "Introduction to the task list."),
+        Field("means", .text, "Moyens mobilisés, organisation (1 paragraph)."),
+    ])
+
+    /// An offer: `offers/<name>/offer.yaml`.
+    public static let offer = Record("offer", [
+        Field("team_library", .text, "Folder of the team CVs, relative to this file (default: ../team)."),
+        Field("tender", .record(tender), required: true, "The call for tender answered."),
+        Field("bidder", .record(bidder), required: true, "The firm that answers."),
+        Field("profiles", .dictionary(.record(profile), keyDescription: "profile id"), "Rate card: profile id → label, rate."),
+        Field("team", .list(.record(teamMember)), required: true, "The people of the offer, in order."),
+        Field("tranches", .list(.record(tranche)), required: true, "Tranches: fixed and optional."),
+        Field("pro_bono", .record(proBono), "Mécénat de compétences: days given free."),
+        Field("schedule", .record(schedule), "Start, end and milestones."),
+        Field("documents", .list(.record(document)), "What `tender build` renders, in submission order."),
+        Field("memoire", .record(memoire), "Prose of the technical response (mémoire technique)."),
+    ])
+}

@@ -1,0 +1,376 @@
+import Foundation
+
+extension Offer {
+    /// Loads `offers/<name>/offer.yaml` and the people of its team from the team library
+    /// (`team_library:`, default `../team` next to the offer's folder), and checks them.
+    ///
+    /// Every error found in the offer and its people is reported at once, each with file,
+    /// line and column: a `TenderError` with status 65 (66 when the offer file is missing).
+    /// Findings that do not prevent pricing are in `warnings`.
+    public static func load(path: String) throws -> Offer {
+        let text = try DataLoader.readText(path: path)
+        let (document, shapeErrors) = try ShapeChecker.check(yaml: text, file: path, shape: .record(OfferKeys.offer),
+                                                              what: "an offer")
+        var builder = OfferBuilder(file: path, top: document.top)
+        builder.bag.add(contentsOf: shapeErrors)
+        let offer = builder.build()
+        if builder.bag.hasErrors {
+            // In reading order: the offer file first, then the people, each by line and column.
+            let errors = builder.bag.diagnostics.filter { $0.severity == .error }.enumerated().sorted { a, b in
+                func key(_ d: Diagnostic) -> (Int, String, Int, Int) {
+                    let file = d.location?.file ?? ""
+                    return (file == path ? 0 : 1, file, d.location?.line ?? 0, d.location?.column ?? 0)
+                }
+                let (ka, kb) = (key(a.element), key(b.element))
+                return ka != kb ? ka < kb : a.offset < b.offset
+            }.map(\.element)
+            throw TenderError(errors)
+        }
+        return offer
+    }
+}
+
+extension Person {
+    /// Loads one CV of the team library. Problems come back as diagnostics, so that those of
+    /// every person and of the offer are reported together.
+    static func load(path: String, id: String) -> (Person?, [Diagnostic]) {
+        do {
+            let text = try DataLoader.readText(path: path)
+            let (document, errors) = try ShapeChecker.check(yaml: text, file: path, shape: .record(OfferKeys.person),
+                                                             what: "a person")
+            let top = document.top
+            guard let name = top["name"]?.string else { return (nil, errors) }
+            let person = Person(
+                id: id, file: path, name: name, title: top["title"]?.string, profile: top["profile"]?.string,
+                years: top["years"]?.int, summary: top["summary"]?.string,
+                education: top["education"]?.items.compactMap { e in
+                    e["degree"]?.string.map { Education(year: e["year"]?.int, degree: $0, school: e["school"]?.string) }
+                } ?? [],
+                languages: top["languages"]?.strings ?? [], skills: top["skills"]?.strings ?? [],
+                experiences: top["experiences"]?.items.compactMap(Experience.init(located:)) ?? [])
+            return (person, errors)
+        } catch let error as TenderError {
+            return (nil, error.diagnostics)
+        } catch {
+            return (nil, [.error("\(error)", at: SourceLocation(file: path))])
+        }
+    }
+}
+
+extension Experience {
+    init?(located e: Located) {
+        guard let client = e["client"]?.string, let subject = e["subject"]?.string, let start = e["start"]?.date else {
+            return nil
+        }
+        self.init(client: client, subject: subject, start: start, end: e["end"]?.date, amount: e["amount"]?.decimal,
+                  role: e["role"]?.string)
+    }
+}
+
+/// Turns a checked offer document into an `Offer`, adding the checks that span several
+/// places: ids, references between them, rates, the team library.
+struct OfferBuilder {
+    let file: String
+    let top: Located
+    var bag = DiagnosticBag()
+
+    init(file: String, top: Located) {
+        self.file = file
+        self.top = top
+    }
+
+    /// The offer's folder, against which its paths are resolved.
+    var folder: String { (file as NSString).deletingLastPathComponent }
+
+    func resolve(_ path: String) -> String {
+        OfferBuilder.normalized(path.hasPrefix("/") ? path : (folder.isEmpty ? path : folder + "/" + path))
+    }
+
+    /// `a/b/../c` → `a/c`, lexically, keeping leading `..`.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        bag.add(.error(message, at: location, hint: hint))
+    }
+
+    mutating func build() -> Offer {
+        let profiles = buildProfiles()
+        let (team, writtenTeamIds) = buildTeam(profiles: profiles)
+        let tranches = buildTranches(teamIds: writtenTeamIds)
+        let proBono = buildProBono(team: writtenTeamIds, tranches: tranches)
+        var offer = Offer(file: file, tender: buildTender(), bidder: buildBidder(), profiles: profiles, team: team,
+                          tranches: tranches, proBono: proBono, schedule: buildSchedule(),
+                          documents: buildDocuments(), memoire: buildMemoire(), warnings: [])
+        offer.warnings = warnings(for: offer)
+        return offer
+    }
+
+    // MARK: Parts
+
+    func buildTender() -> TenderInfo {
+        let t = top["tender"]
+        return TenderInfo(reference: t?["reference"]?.string, buyer: t?["buyer"]?.string ?? "",
+                          buyerAddress: t?["buyer_address"]?.string, title: t?["title"]?.string ?? "",
+                          deadline: t?["deadline"]?.date, rules: t?["rules"]?.value ?? .null)
+    }
+
+    mutating func buildBidder() -> Bidder {
+        let b = top["bidder"]
+        var siret = b?["siret"]?.string
+        if let written = siret, let place = b?["siret"]?.location {
+            let digits = written.filter { !$0.isWhitespace }
+            if digits.count == 14, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                siret = digits
+            } else {
+                error("a SIRET has 14 digits, not '\(written)'", at: place, hint: "SIREN (9 digits) followed by NIC (5 digits)")
+            }
+        }
+        let vat: VAT
+        if let rate = b?["vat"]?["rate"]?.decimal {
+            vat = .rate(rate)
+        } else if let exemption = b?["vat"]?["exemption"]?.string {
+            vat = .exempt(exemption)
+        } else {
+            vat = .rate(0) // reported by the shape check
+        }
+        return Bidder(name: b?["name"]?.string ?? "", legalForm: b?["legal_form"]?.string, siret: siret,
+                      address: b?["address"]?.string, email: b?["email"]?.string, phone: b?["phone"]?.string,
+                      signatory: b?["signatory"].flatMap { s in
+                          s["name"]?.string.map { Signatory(name: $0, title: s["title"]?.string) }
+                      },
+                      vat: vat, turnover: b?["turnover"]?.decimal,
+                      references: b?["references"]?.items.compactMap(Experience.init(located:)) ?? [])
+    }
+
+    func buildProfiles() -> [Profile] {
+        (top["profiles"]?.entries ?? []).compactMap { id, p in
+            guard let label = p["label"]?.string, let rate = p["rate"]?.decimal else { return nil }
+            return Profile(id: id, label: label, rate: rate, cost: p["cost"]?.decimal)
+        }
+    }
+
+    /// The team, and every id written in it (even those that failed), so that references to
+    /// a member whose CV is broken are not reported twice.
+    mutating func buildTeam(profiles: [Profile]) -> ([TeamMember], [String]) {
+        let library = top["team_library"]?.string.map(resolve) ?? OfferBuilder.normalized(folder.isEmpty ? "../team" : folder + "/../team")
+        let available = OfferBuilder.libraryIds(library)
+        let profileIds = profiles.map(\.id)
+        var team: [TeamMember] = []
+        var seen: [String: SourceLocation] = [:]
+        var written: [String] = []
+        for item in top["team"]?.items ?? [] {
+            guard let id = item["id"]?.string, let idPlace = item["id"]?.location else { continue }
+            if let first = seen[id] {
+                error("duplicate team member '\(id)'", at: idPlace,
+                      hint: "already in the team at line \(first.line ?? 0); list each person once")
+                continue
+            }
+            seen[id] = idPlace
+            written.append(id)
+            guard OfferBuilder.isValidId(id) else {
+                error("'\(id)' is not a valid person id", at: idPlace,
+                      hint: "ids are file names of the team library: letters, digits, '-', '_' and '.'")
+                continue
+            }
+            let personFile = library + "/" + id + ".yaml"
+            guard FileManager.default.fileExists(atPath: personFile) else {
+                error("no person '\(id)' in the team library (\(library))", at: idPlace,
+                      hint: Suggestions.hint(for: id, among: available, listing: "people in the library")
+                        + " — each person is a file team/<id>.yaml")
+                continue
+            }
+            let (loaded, problems) = Person.load(path: personFile, id: id)
+            bag.add(contentsOf: problems)
+            guard let person = loaded else { continue }
+
+            var profileId = person.profile
+            if let own = item["profile"]?.string {
+                profileId = own
+                if !profileIds.contains(own) {
+                    error("unknown profile '\(own)' for '\(id)'", at: item.location(of: "profile"),
+                          hint: Suggestions.hint(for: own, among: profileIds, listing: "profiles"))
+                    continue
+                }
+            }
+            let profile = profileId.flatMap { p in profiles.first { $0.id == p } }
+            guard let rate = item["rate"]?.decimal ?? profile?.rate else {
+                // A rate or profile written but invalid is reported where it is written.
+                let profileWritten = profileId.map { top["profiles"]?.wrote($0) ?? false } ?? false
+                if !item.wrote("rate") && !profileWritten {
+                    let why = profileId.map { "profile '\($0)' of \(person.file) is not in the offer's profiles" }
+                        ?? "\(person.file) gives no profile"
+                    error("'\(id)' has no day rate", at: item.location,
+                          hint: "\(why); give the member a `rate:` or a `profile:` of the rate card ("
+                            + (profileIds.isEmpty ? "no profiles" : profileIds.joined(separator: ", ")) + ")")
+                }
+                continue
+            }
+            team.append(TeamMember(id: id, person: person, role: item["role"]?.string, profile: profileId,
+                                   profileLabel: profile?.label, rate: rate,
+                                   cost: item["cost"]?.decimal ?? profile?.cost))
+        }
+        return (team, written)
+    }
+
+    mutating func buildTranches(teamIds: [String]) -> [Tranche] {
+        var tranches: [Tranche] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in top["tranches"]?.items ?? [] {
+            // A tranche with an invalid kind or title is still read, so that its tasks are checked too.
+            let id = item["id"]?.string
+            if let id {
+                let idPlace = item.location(of: "id")
+                if let first = seen[id] {
+                    error("duplicate tranche id '\(id)'", at: idPlace, hint: "already used at line \(first.line ?? 0)")
+                } else {
+                    seen[id] = idPlace
+                }
+            }
+            var tasks: [TrancheTask] = []
+            for t in item["tasks"]?.items ?? [] {
+                guard let taskTitle = t["title"]?.string else { continue }
+                var days: [(member: String, days: Decimal)] = []
+                for (member, d) in t["days"]?.entries ?? [] {
+                    guard let count = d.decimal else { continue }
+                    if teamIds.contains(member) {
+                        days.append((member, count))
+                    } else {
+                        error("'\(member)' is not in the offer's team", at: d.keyLocation,
+                              hint: Suggestions.closest(to: member, among: teamIds).map { "did you mean '\($0)'?" }
+                                ?? "add the person under `team:`")
+                    }
+                }
+                tasks.append(TrancheTask(title: taskTitle, description: t["description"]?.string,
+                                         deliverable: t["deliverable"]?.string, days: days, amount: t["amount"]?.decimal))
+            }
+            if let id, let kind = item["kind"]?.string.flatMap(TrancheKind.init(word:)), let title = item["title"]?.string {
+                tranches.append(Tranche(id: id, kind: kind, title: title, tasks: tasks))
+            }
+        }
+        return tranches
+    }
+
+    mutating func buildProBono(team teamIds: [String], tranches: [Tranche]) -> ProBono? {
+        guard let p = top["pro_bono"] else { return nil }
+        let trancheIds = tranches.map(\.id)
+        var eligible: [String]?
+        if let list = p["tranches"] {
+            eligible = []
+            for t in list.items {
+                guard let id = t.string else { continue }
+                if trancheIds.contains(id) {
+                    eligible?.append(id)
+                } else {
+                    error("unknown tranche '\(id)' in pro_bono.tranches", at: t.location,
+                          hint: Suggestions.hint(for: id, among: trancheIds, listing: "tranches"))
+                }
+            }
+        }
+        let allocation: ProBono.Allocation
+        if let share = p["share"]?.decimal {
+            allocation = .share(share)
+        } else if let perMember = p["days"] {
+            var days: [(member: String, days: Decimal)] = []
+            for (member, d) in perMember.entries {
+                guard let given = d.decimal else { continue }
+                guard teamIds.contains(member) else {
+                    error("'\(member)' is not in the offer's team", at: d.keyLocation,
+                          hint: Suggestions.closest(to: member, among: teamIds).map { "did you mean '\($0)'?" })
+                    continue
+                }
+                let worked = tranches.filter { eligible?.contains($0.id) ?? true }
+                    .flatMap(\.tasks).flatMap(\.days).filter { $0.member == member }.reduce(Decimal(0)) { $0 + $1.days }
+                if given > worked {
+                    error("'\(member)' gives \(Value.plainString(given)) days free but works \(Value.plainString(worked)) days"
+                            + (eligible == nil ? "" : " in the tranches of the mécénat"),
+                          at: d.location, hint: "pro-bono days are taken from the days of the tranches")
+                }
+                days.append((member, given))
+            }
+            allocation = .days(days)
+        } else {
+            return nil // reported by the shape check
+        }
+        return ProBono(allocation: allocation, tranches: eligible, note: p["note"]?.string)
+    }
+
+    mutating func buildSchedule() -> Schedule? {
+        guard let s = top["schedule"], let startValue = s["start"] else { return nil }
+        let startIsNotification = startValue.date == nil
+        let start = startValue.date ?? s["notification"]?.date
+        var end = s["end"]?.date
+        var duration: Decimal?
+        if let months = s["duration_months"]?.int {
+            duration = Decimal(months)
+            end = start?.addingMonths(months)
+        } else if let start, let end {
+            if end < start {
+                error("the schedule ends (\(end.isoString)) before it starts (\(start.isoString))", at: s.location(of: "end"))
+            } else {
+                duration = start.months(until: end)
+            }
+        }
+        let milestones = (s["milestones"]?.items ?? []).compactMap { m in
+            m["title"]?.string.flatMap { title in m["date"]?.date.map { Schedule.Milestone(title: title, date: $0) } }
+        }
+        return Schedule(start: start, startIsNotification: startIsNotification, end: end, durationMonths: duration,
+                        milestones: milestones)
+    }
+
+    mutating func buildDocuments() -> [DocumentSpec] {
+        var documents: [DocumentSpec] = []
+        var seen: [String: SourceLocation] = [:]
+        for d in top["documents"]?.items ?? [] {
+            guard let id = d["id"]?.string, let template = d["template"]?.string, let output = d["output"]?.string else {
+                continue
+            }
+            if let first = seen[id] {
+                error("duplicate document id '\(id)'", at: d.location(of: "id"), hint: "already used at line \(first.line ?? 0)")
+                continue
+            }
+            seen[id] = d.location(of: "id")
+            documents.append(DocumentSpec(id: id, template: resolve(template), output: output,
+                                          perTeamMember: d["per"]?.string == "team", location: d.location))
+        }
+        return documents
+    }
+
+    func buildMemoire() -> [String: String] {
+        var texts: [String: String] = [:]
+        for (key, text) in top["memoire"]?.entries ?? [] { texts[key] = text.string }
+        return texts
+    }
+
+    func warnings(for offer: Offer) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let working = Set(offer.tranches.flatMap(\.tasks).flatMap(\.days).filter { $0.days > 0 }.map(\.member))
+        for member in offer.team where !working.contains(member.id) {
+            let place = top["team"]?.items.first { $0["id"]?.string == member.id }?.location
+            found.append(.warning("'\(member.id)' has no days in any tranche", at: place,
+                                  hint: "the CV is still produced; remove the member if this is not intended"))
+        }
+        return found
+    }
+
+    // MARK: Library
+
+    /// A person id is a file name: no folders, no hidden files.
+    static func isValidId(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix(".") && id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+    }
+
+    /// The ids of the people in a library folder.
+    static func libraryIds(_ folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+
+/// An offer, loaded from `offers/<name>/offer.yaml` and its team library, and checked.
+///
+/// Every amount is an exact `Decimal` read from the text of the file. Load with `Offer.load(path:)`.
+public struct Offer: Sendable {
+    /// The offer file, as named by the caller.
+    public var file: String
+    public var tender: TenderInfo
+    public var bidder: Bidder
+    /// The rate card, in written order.
+    public var profiles: [Profile]
+    public var team: [TeamMember]
+    public var tranches: [Tranche]
+    public var proBono: ProBono?
+    public var schedule: Schedule?
+    public var documents: [DocumentSpec]
+    /// The texts of `memoire`, by key (`presentation`, `understanding`…; see `OfferKeys.memoire`).
+    public var memoire: [String: String]
+    /// Findings that do not stop the offer from being priced (a member without days…).
+    public var warnings: [Diagnostic]
+
+    public func profile(_ id: String?) -> Profile? { id.flatMap { id in profiles.first { $0.id == id } } }
+    public func member(_ id: String) -> TeamMember? { team.first { $0.id == id } }
+}
+
+public struct TenderInfo: Sendable {
+    public var reference: String?
+    public var buyer: String
+    public var buyerAddress: String?
+    public var title: String
+    /// With its time and UTC offset when given (Europe/Paris by default).
+    public var deadline: DateValue?
+    /// The `rules` mapping as written, for `tender check` and templates.
+    public var rules: Value
+}
+
+public struct Bidder: Sendable {
+    public var name: String
+    public var legalForm: String?
+    public var siret: String?
+    public var address: String?
+    public var email: String?
+    public var phone: String?
+    public var signatory: Signatory?
+    public var vat: VAT
+    /// € HT, last financial year.
+    public var turnover: Decimal?
+    public var references: [Experience]
+}
+
+public struct Signatory: Sendable, Equatable {
+    public var name: String
+    public var title: String?
+}
+
+/// VAT: a rate, or an exemption and its legal wording.
+public enum VAT: Sendable, Equatable {
+    case rate(Decimal)
+    case exempt(String)
+
+    public var rate: Decimal? { if case .rate(let r) = self { return r }; return nil }
+    public var exemption: String? { if case .exempt(let e) = self { return e }; return nil }
+    /// `TVA 20 %`, or the exemption wording.
+    public var label: String {
+        switch self {
+        case .rate(let r): return "TVA " + FrenchFormat.percent(r)
+        case .exempt(let wording): return wording
+        }
+    }
+}
+
+/// A dated piece of work: a CV experience or a bidder reference.
+public struct Experience: Sendable, Equatable {
+    public var client: String
+    public var subject: String
+    public var start: DateValue
+    public var end: DateValue?
+    public var amount: Decimal?
+    public var role: String?
+}
+
+public struct Education: Sendable, Equatable {
+    public var year: Int?
+    public var degree: String
+    public var school: String?
+}
+
+/// A person of the team library (`team/<id>.yaml`): a CV.
+public struct Person: Sendable {
+    public var id: String
+    public var file: String
+    public var name: String
+    public var title: String?
+    public var profile: String?
+    public var years: Int?
+    public var summary: String?
+    public var education: [Education]
+    public var languages: [String]
+    public var skills: [String]
+    /// As written.
+    public var experiences: [Experience]
+
+    /// Ongoing first, then by end and start date, latest first.
+    public var experiencesMostRecentFirst: [Experience] {
+        experiences.enumerated().sorted { a, b in
+            let ka = (a.element.end?.dayNumber ?? Int.max, a.element.start.dayNumber)
+            let kb = (b.element.end?.dayNumber ?? Int.max, b.element.start.dayNumber)
+            return ka != kb ? ka > kb : a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// A line of the rate card.
+public struct Profile: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    /// € HT per day.
+    public var rate: Decimal
+    /// € per day, for the mécénat at cost.
+    public var cost: Decimal?
+}
+
+/// A person on the offer, with the rate that applies.
+public struct TeamMember: Sendable {
+    public var id: String
+    public var person: Person
+    public var role: String?
+    /// The profile in effect (the member's, else the person's), when any.
+    public var profile: String?
+    /// Its label, when the profile is in the rate card.
+    public var profileLabel: String?
+    /// € HT per day: the member's own, else the profile's.
+    public var rate: Decimal
+    /// € per day: the member's own, else the profile's.
+    public var cost: Decimal?
+}
+
+public enum TrancheKind: String, Sendable {
+    case fixed
+    case optional
+
+    /// The words the files accept: `conditional` is the pre-2016 name of `optional`.
+    static let words = ["fixed", "optional", "conditional"]
+
+    init?(word: String) {
+        switch word {
+        case "fixed": self = .fixed
+        case "optional", "conditional": self = .optional
+        default: return nil
+        }
+    }
+
+    /// `Tranche ferme`, `Tranche optionnelle`.
+    public var label: String { self == .fixed ? "Tranche ferme" : "Tranche optionnelle" }
+}
+
+public struct Tranche: Sendable {
+    public var id: String
+    public var kind: TrancheKind
+    public var title: String
+    public var tasks: [TrancheTask]
+}
+
+public struct TrancheTask: Sendable {
+    public var title: String
+    public var description: String?
+    public var deliverable: String?
+    /// Days per team member, in written order.
+    public var days: [(member: String, days: Decimal)]
+    /// Lump sum, € HT.
+    public var amount: Decimal?
+}
+
+/// Mécénat de compétences: days given free.
+public struct ProBono: Sendable {
+    public enum Allocation: Sendable {
+        /// A share of every eligible line's days.
+        case share(Decimal)
+        /// Days per member, taken from the eligible tranches in order.
+        case days([(member: String, days: Decimal)])
+    }
+    public var allocation: Allocation
+    /// Eligible tranche ids; nil means all.
+    public var tranches: [String]?
+    public var note: String?
+
+    public func applies(to tranche: Tranche) -> Bool { tranches?.contains(tranche.id) ?? true }
+    public var share: Decimal? { if case .share(let s) = allocation { return s }; return nil }
+}
+
+public struct Schedule: Sendable {
+    public struct Milestone: Sendable, Equatable {
+        public var title: String
+        public var date: DateValue
+    }
+    /// The start date: the date written, or the assumed notification date (nil when unknown).
+    public var start: DateValue?
+    public var startIsNotification: Bool
+    /// The end date: written, or start + duration_months.
+    public var end: DateValue?
+    /// Written, or computed from start and end (to a tenth of a month).
+    public var durationMonths: Decimal?
+    public var milestones: [Milestone]
+}
+
+/// A document `tender build` renders.
+public struct DocumentSpec: Sendable {
+    public var id: String
+    /// The template path, resolved against the offer's folder.
+    public var template: String
+    /// The output name; may hold `{{ person.name }}` for per-team documents.
+    public var output: String
+    /// One document per team member.
+    public var perTeamMember: Bool
+    public var location: SourceLocation
+}
+
+extension DateValue {
+    /// Months from `self` to `other`, whole months first, then the fraction of the next
+    /// month, to a tenth: 2021-11-22 → 2022-04-08 is 4.5. Negative when `other` is earlier.
+    public func months(until other: DateValue) -> Decimal {
+        if other < self { return -other.months(until: self) }
+        let a = DateValue(year: year, month: month, day: day), b = DateValue(year: other.year, month: other.month, day: other.day)
+        var whole = (b.year - a.year) * 12 + (b.month - a.month)
+        while whole > 0 && a.addingMonths(whole) > b { whole -= 1 }
+        let from = a.addingMonths(whole), next = a.addingMonths(whole + 1)
+        let fraction = Decimal(b.dayNumber - from.dayNumber) / Decimal(next.dayNumber - from.dayNumber)
+        return (Decimal(whole) + fraction).roundedHalfUp(1)
+    }
+}

@@ -1,0 +1,354 @@
+import Foundation
+import Yams
+
+/// A YAML document checked against a `Shape`: the value it holds, with every invalid part
+/// left out, and where each part was written, so later checks can point at it.
+public final class CheckedDocument: Sendable {
+    public let file: String
+    private let rootValue: Value
+    private let valueLocations: [String: SourceLocation]
+    private let keyLocations: [String: SourceLocation]
+
+    fileprivate init(file: String, value: Value = .null, valueLocations: [String: SourceLocation] = [:],
+                     keyLocations: [String: SourceLocation] = [:]) {
+        self.file = file
+        self.rootValue = value
+        self.valueLocations = valueLocations
+        self.keyLocations = keyLocations
+    }
+
+    /// The checked root value, with its place.
+    public var top: Located { Located(document: self, value: rootValue, path: "", display: "") }
+
+    func location(of path: String) -> SourceLocation {
+        valueLocations[path] ?? SourceLocation(file: file)
+    }
+
+    func keyLocation(of path: String) -> SourceLocation {
+        keyLocations[path] ?? location(of: path)
+    }
+
+    func hasKey(_ path: String) -> Bool { keyLocations[path] != nil }
+}
+
+/// A checked value and its place in the file.
+public struct Located: Sendable {
+    let document: CheckedDocument
+    public let value: Value
+    /// Internal path, e.g. `/tranches/0/tasks/1`.
+    let path: String
+    /// The path as messages show it, e.g. `tranches[0].tasks[1]`.
+    public let display: String
+
+    /// Where the value is written.
+    public var location: SourceLocation { document.location(of: path) }
+    /// Where its key is written (for a mapping entry), else where the value is.
+    public var keyLocation: SourceLocation { document.keyLocation(of: path) }
+
+    /// The entry `key` of a mapping; nil when absent, null or invalid.
+    public subscript(key: String) -> Located? {
+        guard case .map(let m) = value, let v = m[key], !v.isNull else { return nil }
+        return Located(document: document, value: v, path: path + "/" + key,
+                       display: display.isEmpty ? key : display + "." + key)
+    }
+
+    /// Whether `key` was written in this mapping, even with an invalid or empty value.
+    public func wrote(_ key: String) -> Bool { document.hasKey(path + "/" + key) }
+
+    /// Where the entry `key` is written, or where this mapping is when it is absent.
+    public func location(of key: String) -> SourceLocation {
+        wrote(key) ? document.location(of: path + "/" + key) : location
+    }
+
+    /// The valid items of a list, each with its original index.
+    public var items: [Located] {
+        guard case .list(let list) = value else { return [] }
+        return list.enumerated().compactMap { index, v in
+            v.isNull ? nil : Located(document: document, value: v, path: path + "/\(index)",
+                                     display: display + "[\(index)]")
+        }
+    }
+
+    /// The entries of a mapping, in written order.
+    public var entries: [(key: String, value: Located)] {
+        guard case .map(let m) = value else { return [] }
+        return m.keys.compactMap { key in self[key].map { (key, $0) } }
+    }
+
+    public var string: String? { value.asString }
+    public var decimal: Decimal? { value.asNumber }
+    public var date: DateValue? { if case .date(let d) = value { return d }; return nil }
+    public var bool: Bool? { if case .bool(let b) = value { return b }; return nil }
+    public var int: Int? { value.asNumber.map { NSDecimalNumber(decimal: $0).intValue } }
+    public var strings: [String] { items.compactMap(\.string) }
+}
+
+/// Validates YAML nodes against shapes, collecting every error, and records where each
+/// accepted value was written.
+struct ShapeChecker {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var valueLocations: [String: SourceLocation] = [:]
+    private var keyLocations: [String: SourceLocation] = [:]
+
+    init(file: String) { self.file = file }
+
+    /// Parses `text` and checks it against `shape`; syntax errors are thrown, shape errors
+    /// are collected in the returned diagnostics.
+    static func check(yaml text: String, file: String, shape: Shape, what: String) throws
+        -> (CheckedDocument, [Diagnostic]) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+            throw TenderError.error("duplicate key " + keys.map { "'\($0)'" }.joined(separator: ", "),
+                                    at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                                    hint: "each key may appear once in a mapping; ids must be unique")
+        } catch let error as YamlError {
+            throw DataLoader.yamlDiagnostic(error, file: file)
+        }
+        var checker = ShapeChecker(file: file)
+        guard let node else {
+            checker.diagnostics.append(.error("the file is empty, \(what) expected", at: SourceLocation(file: file)))
+            return (CheckedDocument(file: file), checker.diagnostics)
+        }
+        let value = checker.check(node, shape, path: "", display: "") ?? .null
+        let document = CheckedDocument(file: file, value: value, valueLocations: checker.valueLocations,
+                                       keyLocations: checker.keyLocations)
+        return (document, checker.diagnostics)
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    private mutating func error(_ message: String, _ node: Node, hint: String? = nil) {
+        diagnostics.append(.error(message, at: location(node), hint: hint))
+    }
+
+    /// `'rate'` or `the file` — how a message names the place.
+    private func name(_ display: String) -> String {
+        display.isEmpty ? "the file" : "'\(display)'"
+    }
+
+    /// The checked value of `node`, or nil (with an error recorded) when it does not fit.
+    mutating func check(_ node: Node, _ shape: Shape, path: String, display: String) -> Value? {
+        valueLocations[path] = location(node)
+        switch shape {
+        case .text:
+            guard case .scalar(let s) = node else { return mismatch(node, shape, display) }
+            switch DataLoader.scalarValue(s) {
+            case .string, .date: return .string(s.string)
+            case .number, .bool:
+                return mismatch(node, shape, display, hint: "put it in quotes to make it text: \"\(s.string)\"")
+            default: return mismatch(node, shape, display)
+            }
+
+        case .integer(let min, let max):
+            guard case .scalar(let s) = node, s.style == .plain, case .number = DataLoader.scalarValue(s),
+                  let d = Decimal(exactly: s.string), d.isIntegral else { return mismatch(node, shape, display) }
+            let low = min.map { Decimal($0) }, high = max.map { Decimal($0) }
+            return inRange(d, low, high, node, display) ? .number(d) : nil
+
+        case .decimal(let min, let max):
+            guard case .scalar(let s) = node else { return mismatch(node, shape, display) }
+            let number: Decimal?
+            if s.style == .plain {
+                if case .number = DataLoader.scalarValue(s) { number = Decimal(exactly: s.string) } else { number = nil }
+            } else {
+                number = Decimal(exactly: s.string)
+            }
+            guard let d = number else {
+                let hint = s.string.contains(",") ? "write decimals with a dot: \(s.string.replacingOccurrences(of: ",", with: "."))" : nil
+                return mismatch(node, shape, display, hint: hint)
+            }
+            return inRange(d, min, max, node, display) ? .number(d) : nil
+
+        case .date, .dateTime:
+            guard case .scalar(let s) = node, var date = DateValue(iso: s.string) else {
+                return mismatch(node, shape, display)
+            }
+            if date.secondsOfDay != nil {
+                guard case .dateTime = shape else {
+                    return mismatch(node, shape, display, hint: "give the date alone, without a time")
+                }
+                if date.utcOffset == nil { date.utcOffset = ShapeChecker.parisOffset(date) }
+            }
+            return .date(date)
+
+        case .boolean:
+            guard case .scalar(let s) = node, case .bool(let b) = DataLoader.scalarValue(s) else {
+                return mismatch(node, shape, display)
+            }
+            return .bool(b)
+
+        case .choice(let words):
+            guard case .scalar(let s) = node, s.style != .plain || DataLoader.scalarValue(s).asString != nil
+            else { return mismatch(node, shape, display) }
+            guard words.contains(s.string) else {
+                let hint = Suggestions.closest(to: s.string, among: words).map { "did you mean '\($0)'?" }
+                error("\(name(display)) must be \(shape.expectation), not '\(s.string)'", node, hint: hint)
+                return nil
+            }
+            return .string(s.string)
+
+        case .either(let shapes):
+            for candidate in shapes {
+                var trial = ShapeChecker(file: file)
+                if let v = trial.check(node, candidate, path: path, display: display), trial.diagnostics.isEmpty {
+                    valueLocations.merge(trial.valueLocations) { $1 }
+                    keyLocations.merge(trial.keyLocations) { $1 }
+                    return v
+                }
+            }
+            return mismatch(node, shape, display)
+
+        case .list(let itemShape):
+            guard case .sequence(let sequence) = node else { return mismatch(node, shape, display) }
+            var items: [Value] = []
+            for (index, item) in sequence.enumerated() {
+                let itemDisplay = display + "[\(index)]"
+                if isNull(item) {
+                    error("\(name(itemDisplay)) is empty, \(itemShape.expectation) expected", item)
+                    items.append(.null)
+                } else {
+                    items.append(check(item, itemShape, path: path + "/\(index)", display: itemDisplay) ?? .null)
+                }
+            }
+            return .list(items)
+
+        case .record(let record):
+            return checkRecord(node, record, shape, path: path, display: display)
+
+        case .dictionary(let valueShape, _):
+            guard case .mapping(let mapping) = node else { return mismatch(node, shape, display) }
+            var result = Mapping()
+            for (keyNode, valueNode) in mapping {
+                guard let key = keyText(keyNode) else { continue }
+                let childPath = path + "/" + key, childDisplay = join(display, key)
+                keyLocations[childPath] = location(keyNode)
+                if isNull(valueNode) {
+                    error("\(name(childDisplay)) has no value, \(valueShape.expectation) expected", valueNode)
+                } else if let v = check(valueNode, valueShape, path: childPath, display: childDisplay) {
+                    result[key] = v
+                }
+            }
+            return .map(result)
+        }
+    }
+
+    private mutating func checkRecord(_ node: Node, _ record: Record, _ shape: Shape, path: String,
+                                      display: String) -> Value? {
+        guard case .mapping(let mapping) = node else { return mismatch(node, shape, display) }
+        var result = Mapping()
+        var written: Set<String> = []
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyText(keyNode) else { continue }
+            let childPath = path + "/" + key, childDisplay = join(display, key)
+            guard let field = record.field(key) else {
+                error("unknown key '\(key)' in \(described(display, record))", keyNode,
+                      hint: Suggestions.hint(for: key, among: record.keys, listing: "known keys"))
+                continue
+            }
+            keyLocations[childPath] = location(keyNode)
+            valueLocations[childPath] = location(valueNode)
+            // A key without a value (`end:`) is the same as no key, unless the key is required.
+            guard !isNull(valueNode) else { continue }
+            written.insert(key)
+            if let v = check(valueNode, field.shape, path: childPath, display: childDisplay) {
+                result[key] = v
+            }
+        }
+        let what = described(display, record)
+        for field in record.fields where field.required && !written.contains(field.name) {
+            error("\(what) is missing '\(field.name)'", node, hint: field.description)
+        }
+        for group in record.groups {
+            let count = group.keys.filter(written.contains).count
+            let keys = group.keys.map { "'\($0)'" }.joined(separator: " or ")
+            switch group.rule {
+            case .exactlyOne where count == 0, .atLeastOne where count == 0:
+                error("\(what) needs \(keys)", node)
+            case .exactlyOne where count > 1, .atMostOne where count > 1:
+                error("\(what) takes \(keys), not both", node, hint: "keep only one of them")
+            default:
+                break
+            }
+        }
+        return .map(result)
+    }
+
+    /// `the offer`, `'tender'`, `'team[1]' (team member)`.
+    private func described(_ display: String, _ record: Record) -> String {
+        if display.isEmpty { return "the \(record.name)" }
+        let last = display.split(separator: ".").last.map(String.init) ?? display
+        return last == record.name ? name(display) : "\(name(display)) (\(record.name))"
+    }
+
+    private func join(_ display: String, _ key: String) -> String {
+        display.isEmpty ? key : display + "." + key
+    }
+
+    private mutating func keyText(_ node: Node) -> String? {
+        guard case .scalar(let s) = node else {
+            error("mapping keys must be plain text", node)
+            return nil
+        }
+        return s.string
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        if case .scalar(let s) = node, s.style == .plain, DataLoader.scalarValue(s).isNull { return true }
+        return false
+    }
+
+    private mutating func inRange(_ d: Decimal, _ min: Decimal?, _ max: Decimal?, _ node: Node,
+                                  _ display: String) -> Bool {
+        let shown = Value.plainString(d)
+        if let min, let max, d < min || d > max {
+            error("\(name(display)) must be between \(Value.plainString(min)) and \(Value.plainString(max)), got \(shown)", node,
+                  hint: max == 1 ? "write a share as a fraction: 0.20 for 20 %" : nil)
+            return false
+        }
+        if let min, d < min {
+            error(min == 0 ? "\(name(display)) must not be negative, got \(shown)"
+                           : "\(name(display)) must be at least \(Value.plainString(min)), got \(shown)", node)
+            return false
+        }
+        if let max, d > max {
+            error("\(name(display)) must be at most \(Value.plainString(max)), got \(shown)", node)
+            return false
+        }
+        return true
+    }
+
+    private mutating func mismatch(_ node: Node, _ shape: Shape, _ display: String, hint: String? = nil) -> Value? {
+        error("\(name(display)) must be \(shape.expectation), got \(describe(node))", node, hint: hint)
+        return nil
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s):
+            switch DataLoader.scalarValue(s) {
+            case .null: return "nothing"
+            case .number: return "the number \(s.string)"
+            case .bool: return s.string
+            default: return "the text '\(s.string)'"
+            }
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The UTC offset of Europe/Paris at a local date and time (CET or CEST).
+    static func parisOffset(_ date: DateValue) -> Int? {
+        guard let zone = TimeZone(identifier: "Europe/Paris") else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: date.year, month: date.month, day: date.day,
+                                        hour: date.hour ?? 0, minute: date.minute ?? 0, second: date.second ?? 0)
+        return calendar.date(from: components).map { zone.secondsFromGMT(for: $0) }
+    }
+}

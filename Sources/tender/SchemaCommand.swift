@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import TenderKit
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema of offer or team files, for editors (yaml-language-server).",
+        discussion: """
+            Save it and point YAML files at it, e.g. first line of offer.yaml:
+              # yaml-language-server: $schema=../offer.schema.json
+            """)
+
+    @Argument(help: "offer (offers/<name>/offer.yaml) or team (offers/team/<id>.yaml).") var kind: String = "offer"
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func validate() throws {
+        guard SchemaGenerator.FileKind(rawValue: kind) != nil else {
+            throw ValidationError("the kind of file must be one of: "
+                                  + SchemaGenerator.FileKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        try guarded {
+            try emit(SchemaGenerator.json(for: SchemaGenerator.FileKind(rawValue: kind) ?? .offer), to: output)
+        }
+    }
+}
