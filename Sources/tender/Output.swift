@@ -42,3 +42,29 @@ extension ParsableCommand {
         }
     }
 }
+
+/// Prints `text`, or writes it to `path` atomically (a failed run never leaves a half-written file).
+func emit(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    try AtomicFile.write(to: path, bytes: Array(text.utf8))
+}
+
+/// Loads an offer named by its file or its folder (`offers/cuf-dcol` means `offers/cuf-dcol/offer.yaml`).
+func loadOffer(_ argument: String) throws -> Offer {
+    var path = argument
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        path = (path as NSString).appendingPathComponent("offer.yaml")
+    }
+    return try Offer.load(path: path)
+}
+
+/// The offer's name: its folder's name (`offers/cuf-dcol/offer.yaml` → `cuf-dcol`).
+func offerName(_ offer: Offer) -> String {
+    let url = URL(fileURLWithPath: offer.file)
+    return url.lastPathComponent == "offer.yaml" ? url.deletingLastPathComponent().lastPathComponent
+                                                 : url.deletingPathExtension().lastPathComponent
+}

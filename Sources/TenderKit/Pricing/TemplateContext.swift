@@ -194,7 +194,9 @@ struct TemplateContext {
         ])
     }
 
-    func text(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+    /// Offer text as written, without the final newline a YAML block (`|`) keeps: in a
+    /// document it would become a line break (and stretch the last line of justified text).
+    func text(_ s: String?) -> Value { s.map { .string($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? .null }
     func number(_ d: Decimal?) -> Value { d.map(Value.number) ?? .null }
     func date(_ d: DateValue?) -> Value { d.map(Value.date) ?? .null }
 }

@@ -125,14 +125,10 @@ public enum PDF {
     public static func merge(_ inputs: [String], into output: String) throws {
         let unite = try tool("pdfunite")
         try AtomicFile.write(to: output) { temp in
-            // pdfunite wants the output name to end in .pdf.
-            let named = temp + ".pdf"
-            defer { try? FileManager.default.removeItem(atPath: named) }
-            let r = try ExternalTool.run(unite, inputs + [named], timeout: 120)
+            let r = try ExternalTool.run(unite, inputs + [temp], timeout: 120)
             guard r.status == 0 else {
                 throw TenderError.error("pdfunite failed: \(r.stderr)", status: .unavailable)
             }
-            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: temp), withItemAt: URL(fileURLWithPath: named))
         }
     }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// The short lines a build prints after its files.
+public enum BuildSummary {
+    public static func totals(_ pricing: OfferPricing) -> String {
+        var lines: [String] = []
+        func line(_ label: String, _ t: Totals) {
+            var s = "\(label): \(FrenchFormat.euros(t.netHT)) HT"
+            if let vat = t.vat { s += ", TVA \(FrenchFormat.euros(vat))" }
+            s += ", \(FrenchFormat.euros(t.ttc)) TTC"
+            lines.append(s)
+        }
+        let hasOptional = pricing.tranches.contains { $0.kind == .optional }
+        if hasOptional {
+            line("Tranches fermes", pricing.fixed)
+            line("Tranches optionnelles", pricing.optional)
+        }
+        line("Total", pricing.all)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import TenderKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render every document of an offer (one CV per team member), optionally as PDF and one merged PDF.",
+        discussion: "Exit status: 0 built, 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
+
+    @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
+    @Option(name: .shortAndLong, help: "The folder to write to (default: build/<offer>/).") var output: String?
+    @Flag(help: "Also convert every document to PDF (one LibreOffice call).") var pdf = false
+    @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
+    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris).") var today: String?
+
+    func run() throws {
+        try guarded {
+            let loaded = try loadOffer(offer)
+            let pricing = OfferPricing(offer: loaded)
+            var date = SubmissionBuilder.today()
+            if let today {
+                guard let d = DateValue(iso: today) else {
+                    throw TenderError.error("--today must be a date YYYY-MM-DD, not '\(today)'", status: .usage)
+                }
+                date = d
+            }
+            let folder = output ?? "build/\(offerName(loaded))"
+            let result = try SubmissionBuilder.build(loaded, pricing: pricing,
+                                                     options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, today: date),
+                                                     progress: { Console.error($0) })
+            result.warnings.forEach { Console.error($0.description) }
+            for doc in result.documents {
+                var line = "  \(doc.path)"
+                if let pages = doc.pages { line += "  (\(pages) page\(pages == 1 ? "" : "s"))" }
+                Console.print(line)
+            }
+            if let merged = result.merged {
+                let pages = result.documents.compactMap(\.pages).reduce(0, +)
+                Console.print("  \(merged)  (\(pages) pages in all)")
+            }
+            Console.print(BuildSummary.totals(pricing))
+        }
+    }
+}
