@@ -85,11 +85,24 @@ struct TemplateContext {
             })),
             ("languages", .list(p.languages.map(Value.string))),
             ("skills", .list(p.skills.map(Value.string))),
-            ("experiences", .list(p.experiencesMostRecentFirst.map { .map(experience($0)) })),
+            ("experiences", .list(experiencesAsOfDeadline(p).map { .map(experience($0)) })),
             ("days", .number(total.days)),
             ("amount", .number(total.amount)),
             ("pro_bono_days", .number(total.proBonoDays)),
         ]))
+    }
+
+    /// A CV is dated by the call it answers: assignments that began after the deadline are left
+    /// out, and one still running at the deadline shows as ongoing (no end date).
+    func experiencesAsOfDeadline(_ p: Person) -> [Experience] {
+        guard let deadline = offer.tender.deadline else { return p.experiencesMostRecentFirst }
+        let day = DateValue(year: deadline.year, month: deadline.month, day: deadline.day)
+        return p.experiencesMostRecentFirst.compactMap { e in
+            guard e.start <= day else { return nil }
+            var kept = e
+            if let end = e.end, end > day { kept.end = nil }
+            return kept
+        }
     }
 
     func profileValue(_ p: ProfileTotal) -> Value {
