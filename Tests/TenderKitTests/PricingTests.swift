@@ -193,7 +193,7 @@ import Testing
         #expect(keys(c) == ["today", "tender", "bidder", "team", "person", "profiles", "tranches", "pricing", "schedule",
                             "memoire"])
         #expect(keys(c["memoire"]) == ["presentation", "understanding", "summary", "approach", "tasks_intro", "means"])
-        #expect(c["memoire"]?["presentation"] == .string("Maillages est une SCOP.\n\nElle répond.\n"))   // as written
+        #expect(c["memoire"]?["presentation"] == .string("Maillages est une SCOP.\n\nElle répond."))   // as written
         #expect(c["memoire"]?["means"] == .null)
         #expect(c["today"] == .date(today))
         #expect(keys(c["tender"]) == ["reference", "buyer", "buyer_address", "title", "deadline", "rules"])
@@ -303,21 +303,11 @@ import Testing
 
 /// Runs the built `tender` binary (`.build/debug/tender`), when it is there.
 @Suite struct PriceCommandTests {
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/tender").path
+    static let binary = CLI.binary ?? ""
 
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: PriceCommandTests.binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let r = try CLI.run(arguments)
+        return (r.status, r.stdout, r.stderr)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
