@@ -11,6 +11,7 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "The folder to write to (default: build/<offer>/).") var output: String?
     @Flag(help: "Also convert every document to PDF (one LibreOffice call).") var pdf = false
     @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
+    @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
     @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris).") var today: String?
 
     func run() throws {
@@ -26,7 +27,7 @@ struct Build: ParsableCommand {
             }
             let folder = output ?? "build/\(offerName(loaded))"
             let result = try SubmissionBuilder.build(loaded, pricing: pricing,
-                                                     options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, today: date),
+                                                     options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, draft: draft, today: date),
                                                      progress: { Console.error($0) })
             result.warnings.forEach { Console.error($0.description) }
             for doc in result.documents {

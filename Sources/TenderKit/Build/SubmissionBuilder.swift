@@ -19,9 +19,14 @@ public struct BuildOptions: Sendable {
     public var merge: Bool
     /// The date templates see as `today` (fixed, so that rebuilding gives the same bytes).
     public var today: DateValue
-    public init(outputFolder: String, pdf: Bool = false, merge: Bool = false, today: DateValue) {
-        self.outputFolder = outputFolder; self.pdf = pdf; self.merge = merge; self.today = today
+    /// A draft for review: "PROJET — <date>" in the header of every page.
+    public var draft: Bool
+    public init(outputFolder: String, pdf: Bool = false, merge: Bool = false, draft: Bool = false, today: DateValue) {
+        self.outputFolder = outputFolder; self.pdf = pdf; self.merge = merge; self.draft = draft; self.today = today
     }
+
+    /// The mark a draft carries.
+    public var draftMark: String { "PROJET — " + FrenchFormat.date(today) }
 }
 
 public struct BuildResult: Sendable {
@@ -86,6 +91,9 @@ public enum SubmissionBuilder {
         for item in pending {
             try ArchiveWriter.write(to: item.doc.path, from: item.template.archive, replacing: item.parts,
                                     storedFirst: item.template.format.storedFirst)
+            if options.draft {
+                try DraftAnnotator.annotate(item.doc.path, mark: options.draftMark, comments: [], date: options.today)
+            }
             documents.append(item.doc)
         }
         progress?("wrote \(documents.count) document\(documents.count == 1 ? "" : "s") to \(options.outputFolder)")
