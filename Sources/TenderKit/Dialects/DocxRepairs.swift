@@ -20,18 +20,43 @@ struct IdRenumbering {
     /// Calls `body` with the byte range of each start tag `<prefix:name …>`.
     static func forEachElement(named local: String, in bytes: [UInt8], _ body: (Range<Int>) -> Void) {
         let needle = Array(":\(local) ".utf8)
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == 0x3C, i + 1 < bytes.count, bytes[i + 1] != 0x2F else { i += 1; continue }
-            var j = i + 1
-            while j < bytes.count, bytes[j] != 0x3A, bytes[j] != 0x20, bytes[j] != 0x3E, j - i < 16 { j += 1 }
-            if j + needle.count <= bytes.count, Array(bytes[j..<(j + needle.count)]) == needle {
-                var k = j
-                while k < bytes.count, bytes[k] != 0x3E { k += 1 }
-                body(i..<min(k + 1, bytes.count))
-                i = k
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count, m = needle.count
+            var i = 0
+            while i < n {
+                guard buf[i] == 0x3C, i + 1 < n, buf[i + 1] != 0x2F else { i += 1; continue }
+                var j = i + 1
+                while j < n, buf[j] != 0x3A, buf[j] != 0x20, buf[j] != 0x3E, j - i < 16 { j += 1 }
+                var match = j + m <= n
+                if match {
+                    for k in 0..<m where buf[j + k] != needle[k] { match = false; break }
+                }
+                if match {
+                    var k = j
+                    while k < n, buf[k] != 0x3E { k += 1 }
+                    body(i..<min(k + 1, n))
+                    i = k
+                }
+                i += 1
             }
-            i += 1
+        }
+    }
+
+    /// Whether `bytes` contains `text` (a quick test before any scanning).
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count, m = needle.count, first = needle[0]
+            var i = 0
+            while i + m <= n {
+                if buf[i] == first {
+                    var k = 1
+                    while k < m, buf[i + k] == needle[k] { k += 1 }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
         }
     }
 
@@ -53,6 +78,8 @@ struct IdRenumbering {
 
     /// Rewrites duplicate drawing ids (across the document) and bookmark ids (within the part).
     mutating func renumber(_ bytes: [UInt8]) -> [UInt8] {
+        let drawings = IdRenumbering.contains(bytes, "docPr "), bookmarks = IdRenumbering.contains(bytes, "bookmarkStart ")
+        guard drawings || bookmarks else { return bytes }
         var edits: [(Range<Int>, String)] = []
         IdRenumbering.forEachElement(named: "docPr", in: bytes) { tag in
             guard let (r, v) = IdRenumbering.attribute("id", in: bytes, tag) else { return }

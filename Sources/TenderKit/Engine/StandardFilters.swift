@@ -370,11 +370,23 @@ enum StandardFilters {
 
     static func titleCase(_ s: String) -> String {
         var out = ""
-        var startOfWord = true
-        for c in s {
-            out += startOfWord ? String(c).uppercased() : String(c).lowercased()
-            startOfWord = !(c.isLetter || c.isNumber || c == "'" || c == "\u{2019}")
+        out.reserveCapacity(s.utf8.count)
+        var word = ""
+        func flush() {
+            guard let first = word.first else { return }
+            out += first.uppercased()
+            out += word.dropFirst().lowercased()
+            word = ""
         }
+        for c in s {
+            if c.isLetter || c.isNumber || c == "'" || c == "\u{2019}" {
+                word.append(c)
+            } else {
+                flush()
+                out.append(c)
+            }
+        }
+        flush()
         return out
     }
 }

@@ -63,12 +63,13 @@ public indirect enum Value: Sendable, Equatable {
 
     /// A decimal without exponent or grouping: `1234.5`, `-0.25`, `3`.
     public static func plainString(_ d: Decimal) -> String {
+        let text = d.description
+        guard text.count > 30 else { return text }
+        // A long expansion (1 / 3): trim representation noise beyond 28 fractional digits.
         var value = d
         var rounded = Decimal()
-        // Trim representation noise beyond 28 fractional digits.
         NSDecimalRound(&rounded, &value, 28, .plain)
-        let s = NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
-        return s
+        return rounded.description
     }
 
     public var asList: [Value]? { if case .list(let l) = self { return l }; return nil }
