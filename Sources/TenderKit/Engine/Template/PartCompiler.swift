@@ -290,13 +290,7 @@ final class PartCompiler {
         switch scope {
         case .row: return tag.paragraph.ancestor(dialect.row)
         case .cell: return tag.paragraph.ancestor(dialect.cell)
-        case .paragraph:
-            // In an ODT list, a paragraph alone in its item stands for the item.
-            if let item = dialect.listItem, let parent = tag.paragraph.parent, parent.is(item),
-               parent.children.filter({ $0.isElement }).count == 1 {
-                return parent
-            }
-            return tag.paragraph
+        case .paragraph: return dialect.paragraphScope(of: tag.paragraph)
         case .run: return tag.textNode.ancestor(dialect.run)
         case .inline: return nil
         }
