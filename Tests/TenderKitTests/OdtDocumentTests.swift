@@ -182,6 +182,38 @@ import Testing
         #expect(out.first?.method == ZIP_CM_STORE)
     }
 
+    static let columnLoop = [grid([["Jours", "{%tc for c in cols %}", "{{ c }}", "{%tc endfor %}"], ["Total", "", "", ""]]), para("Fin.")]
+
+    /// After a column loop the table declares as many columns as its widest row (DOCX
+    /// `w:gridCol`, ODT `table:table-column`): LibreOffice drops cells beyond the columns.
+    @Test(arguments: [["c1", "c2", "c3", "c4", "c5"], ["c1"]])
+    func columnLoopsMakeAsManyColumnsAsCells(_ cols: [String]) throws {
+        let dir = try ScratchFolder()
+        var shown: [Shown] = []
+        for flavor in Flavor.allCases {
+            let path = dir.file(flavor.fileName), output = dir.file("out-" + flavor.fileName)
+            try OdtFile.writeDocument(path, flavor, main: flavor.part(Self.columnLoop))
+            try DocumentTemplate(path: path).render(["cols": .list(cols.map { .string($0) })], to: output)
+            let main = try ZipArchive(path: output).read(flavor.partName)
+            shown.append(Shown.read(main, flavor))
+            let tree = try XMLTree(bytes: main, location: SourceLocation())
+            var columns = 0
+            func count(_ n: XMLNodePtr) {
+                for c in n.children where c.isElement {
+                    if c.localName == (flavor == .docx ? "gridCol" : "table-column") {
+                        columns += Int(c.attribute("number-columns-repeated", Namespaces.table[0]) ?? "1") ?? 1
+                    }
+                    count(c)
+                }
+            }
+            count(tree.root!)
+            // The first row has "Jours" and one cell per column; the second row keeps its four.
+            #expect(columns == max(1 + cols.count, 4), "\(flavor)")
+        }
+        #expect(shown[0] == shown[1])
+        #expect(shown[1].paragraphs == ["Jours"] + cols + ["Total", "", "", "", "Fin."])
+    }
+
     // MARK: Second readers
 
     @Test(.enabled(if: Tools.available("soffice") && Tools.available("pdftotext"), "LibreOffice (soffice) and pdftotext are needed"))
@@ -191,9 +223,11 @@ import Testing
         try OdtFile.write(template, content: Self.content)
         try DocumentTemplate(path: template).render(Self.data, to: dir.file("hand.odt"))
         try DocumentTemplate(path: OdtFile.fixture("libreoffice.odt")).render(Self.libreOfficeData, to: dir.file("real.odt"))
-        // One LibreOffice call for both files.
+        try OdtFile.writeDocument(dir.file("columns-template.odt"), .odt, main: Flavor.odt.part(Self.columnLoop))
+        try DocumentTemplate(path: dir.file("columns-template.odt")).render(["cols": ["c1", "c2", "c3", "c4", "c5"]], to: dir.file("columns.odt"))
+        // One LibreOffice call for all files.
         let convert = try Tools.run("soffice", ["-env:UserInstallation=file:///tmp/lo-odt", "--headless", "--convert-to", "pdf",
-                                                "--outdir", dir.path, dir.file("hand.odt"), dir.file("real.odt")])
+                                                "--outdir", dir.path, dir.file("hand.odt"), dir.file("real.odt"), dir.file("columns.odt")])
         #expect(convert.status == 0, "\(convert.output)")
         func text(_ name: String) throws -> String {
             let r = try Tools.run("pdftotext", [dir.file(name), "-"])
@@ -210,7 +244,11 @@ import Testing
         for expected in ["Offre ACME & <Co>", "Bonjour Ana, a", "b Paris 1 250,00 €.", "ligne", "i3", "Fin.", "Client : ACME & <Co>", "Réf. CUF-2021"] {
             #expect(real.contains(expected), "\(expected) missing from the PDF:\n\(real)")
         }
-        for pdf in [hand, real] {
+        let columns = try text("columns.pdf")
+        for expected in ["Jours", "c1", "c2", "c3", "c4", "c5", "Total", "Fin."] {
+            #expect(columns.contains(expected), "\(expected) missing from the PDF:\n\(columns)")
+        }
+        for pdf in [hand, real, columns] {
             #expect(!pdf.contains("{{") && !pdf.contains("{%") && !pdf.contains("Conditions"))
         }
     }
