@@ -28,11 +28,16 @@ struct Dialect {
     let cell: QName
     /// ODT list items: a paragraph loop inside a list repeats the item.
     let listItem: QName?
+    /// Empty elements that only mark a place (ODT soft page breaks, bookmarks, change marks):
+    /// a list item holding them beside one paragraph still holds only that paragraph.
+    let markers: [QName]
     /// Markup written for a line break and a tab inside text, and how text is reopened after it.
     let lineBreakMarkup: String
     let tabMarkup: String
-    /// ODT collapses runs of spaces: write them as `<text:s text:c="n"/>`.
+    /// ODT collapses runs of spaces: write them as `<text:s text:c="n"/>` (the qualified
+    /// names of the space element and its count attribute, as written in values).
     let collapsesSpaces: Bool
+    let spaceElementMarkup: (element: String, count: String)?
     /// Whether the text element needs `xml:space="preserve"` to keep edge spaces (DOCX `w:t`).
     let preservesSpaceAttribute: Bool
 
@@ -40,30 +45,49 @@ struct Dialect {
     func isSeparator(_ n: XMLNodePtr) -> Bool { separators.contains { n.is($0) } }
     func isSkipped(_ n: XMLNodePtr) -> Bool { skipped.contains { n.is($0) } }
 
+    /// The element a tag that takes its whole paragraph stands for: the paragraph itself, or,
+    /// in an ODT list, the list item the paragraph is alone in, so that a paragraph loop
+    /// repeats list items and a paragraph `if` drops the item with its bullet.
+    func paragraphScope(of paragraph: XMLNodePtr) -> XMLNodePtr {
+        guard let item = listItem, let parent = paragraph.parent, parent.is(item) else { return paragraph }
+        let content = parent.children.filter { c in c.isElement && !markers.contains { c.is($0) } }
+        return content == [paragraph] ? parent : paragraph
+    }
+
     /// Writes a value's text as escaped character data, turning `\n` and `\t` into the
     /// dialect's break and tab. This is the only way a value reaches the output.
+    ///
+    /// Where the dialect collapses spaces (ODT), a space survives as a character only when
+    /// it stands alone between two characters of the value; every other space (a run of
+    /// them, or one at the value's edge or beside a break or tab, which the reader would
+    /// drop or merge with the template's text around the value) is written as the space
+    /// element with its count.
     func writeText(_ text: String, into out: inout [UInt8]) {
         var pendingSpaces = 0
-        func flushSpaces() {
+        var afterCharacter = false
+        func flushSpaces(beforeCharacter: Bool) {
             guard pendingSpaces > 0 else { return }
-            out.append(0x20)
-            if pendingSpaces > 1 {
-                out.append(contentsOf: Array("<text:s text:c=\"\(pendingSpaces - 1)\"/>".utf8))
+            if pendingSpaces == 1 && afterCharacter && beforeCharacter {
+                out.append(0x20)
+            } else if let space = spaceMarkup {
+                out.append(contentsOf: Array((pendingSpaces == 1 ? space.one : space.many(pendingSpaces)).utf8))
             }
             pendingSpaces = 0
         }
         for scalar in text.unicodeScalars {
             if collapsesSpaces {
                 if scalar == " " { pendingSpaces += 1; continue }
-                flushSpaces()
+                if scalar == "\r" { continue }
+                flushSpaces(beforeCharacter: scalar != "\n" && scalar != "\t")
             }
+            afterCharacter = true
             switch scalar {
             case "&": out.append(contentsOf: Array("&amp;".utf8))
             case "<": out.append(contentsOf: Array("&lt;".utf8))
             case ">": out.append(contentsOf: Array("&gt;".utf8))
-            case "\n": out.append(contentsOf: Array(lineBreakMarkup.utf8))
+            case "\n": out.append(contentsOf: Array(lineBreakMarkup.utf8)); afterCharacter = false
             case "\r": continue
-            case "\t": out.append(contentsOf: Array(tabMarkup.utf8))
+            case "\t": out.append(contentsOf: Array(tabMarkup.utf8)); afterCharacter = false
             default:
                 // Characters XML 1.0 cannot carry are dropped.
                 let v = scalar.value
@@ -71,7 +95,13 @@ struct Dialect {
                 out.append(contentsOf: Array(String(scalar).utf8))
             }
         }
-        flushSpaces()
+        flushSpaces(beforeCharacter: false)
+    }
+
+    /// The space element as markup, for one space and for `n` (ODT `<text:s/>`, `<text:s text:c="n"/>`).
+    private var spaceMarkup: (one: String, many: (Int) -> String)? {
+        guard collapsesSpaces, let name = spaceElementMarkup else { return nil }
+        return ("<\(name.element)/>", { "<\(name.element) \(name.count)=\"\($0)\"/>" })
     }
 
     /// Escapes a value for an attribute (synthetic markup such as `w:gridSpan`).
@@ -111,9 +141,11 @@ extension Dialect {
             skipped: [QName("delText", w), QName("instrText", w), QName("del", w), QName("pPr", w), QName("rPr", w)],
             table: QName("tbl", w), row: QName("tr", w), cell: QName("tc", w),
             listItem: nil,
+            markers: [],
             lineBreakMarkup: "</w:t><w:br/><w:t xml:space=\"preserve\">",
             tabMarkup: "</w:t><w:tab/><w:t xml:space=\"preserve\">",
             collapsesSpaces: false,
+            spaceElementMarkup: nil,
             preservesSpaceAttribute: true)
     }()
 
@@ -131,9 +163,12 @@ extension Dialect {
                       QName("note-citation", t), QName("sequence-decls", t)],
             table: QName("table", tb), row: QName("table-row", tb), cell: QName("table-cell", tb),
             listItem: QName("list-item", t),
+            markers: [QName("soft-page-break", t), QName("bookmark", t), QName("bookmark-start", t),
+                      QName("bookmark-end", t), QName("change", t), QName("change-start", t), QName("change-end", t)],
             lineBreakMarkup: "<text:line-break/>",
             tabMarkup: "<text:tab/>",
             collapsesSpaces: true,
+            spaceElementMarkup: ("text:s", "text:c"),
             preservesSpaceAttribute: false)
     }()
 
@@ -142,7 +177,7 @@ extension Dialect {
     static func properties(paragraphs: [QName]) -> Dialect {
         Dialect(name: "properties", paragraphs: paragraphs, run: QName("-", []), runProperties: nil,
                 textElements: nil, separators: [], spaceElement: nil, skipped: [],
-                table: QName("-", []), row: QName("-", []), cell: QName("-", []), listItem: nil,
-                lineBreakMarkup: "\n", tabMarkup: "\t", collapsesSpaces: false, preservesSpaceAttribute: false)
+                table: QName("-", []), row: QName("-", []), cell: QName("-", []), listItem: nil, markers: [],
+                lineBreakMarkup: "\n", tabMarkup: "\t", collapsesSpaces: false, spaceElementMarkup: nil, preservesSpaceAttribute: false)
     }
 }

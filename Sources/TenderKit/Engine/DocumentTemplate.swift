@@ -58,6 +58,8 @@ public final class DocumentTemplate {
                     if program.changesTableShape {
                         bytes = try TableRepair.repair(bytes, location: SourceLocation(file: path, part: part.name))
                     }
+                } else if format == .odt, part.dialect.name == "ODT", program.changesTableShape {
+                    bytes = try OdtTableRepair.repair(bytes, location: SourceLocation(file: path, part: part.name))
                 }
                 out[part.name] = bytes
             } catch let e as TenderError {

@@ -14,6 +14,7 @@ final class PartCompiler {
     private var paragraphNumber: [XMLNodePtr: Int] = [:]
     private var tableNumber: [XMLNodePtr: Int] = [:]
     private var rowNumber: [XMLNodePtr: Int] = [:]
+    private var rowCount: [XMLNodePtr: Int] = [:]
     private var paragraphs: [ParagraphText] = []
     private var slots: [Slot] = []
     static let markerName = "tender-slot"
@@ -91,8 +92,10 @@ final class PartCompiler {
                     if c.is(dialect.table) {
                         tableCounter += 1
                         tableNumber[c] = tableCounter
-                    } else if c.is(dialect.row), let table = c.parent {
-                        rowNumber[c] = (table.children.filter { $0.is(dialect.row) }.firstIndex(of: c) ?? 0) + 1
+                    } else if c.is(dialect.row), let table = c.ancestor(dialect.table) {
+                        // Rows in document order, also inside row groups (ODT header rows).
+                        rowCount[table, default: 0] += 1
+                        rowNumber[c] = rowCount[table]
                     } else if PartCompiler.objectNames.contains(c.localName) {
                         paragraph?.hasObjects = true
                     }
@@ -247,7 +250,7 @@ final class PartCompiler {
     func location(of paragraph: XMLNodePtr, tagText: String?) -> SourceLocation {
         var loc = base
         loc.paragraph = paragraphNumber[paragraph]
-        if let row = paragraph.ancestor(dialect.row), let table = row.parent {
+        if let row = paragraph.ancestor(dialect.row), let table = row.ancestor(dialect.table) {
             loc.table = tableNumber[table]
             loc.row = rowNumber[row]
         }
@@ -290,13 +293,7 @@ final class PartCompiler {
         switch scope {
         case .row: return tag.paragraph.ancestor(dialect.row)
         case .cell: return tag.paragraph.ancestor(dialect.cell)
-        case .paragraph:
-            // In an ODT list, a paragraph alone in its item stands for the item.
-            if let item = dialect.listItem, let parent = tag.paragraph.parent, parent.is(item),
-               parent.children.filter({ $0.isElement }).count == 1 {
-                return parent
-            }
-            return tag.paragraph
+        case .paragraph: return dialect.paragraphScope(of: tag.paragraph)
         case .run: return tag.textNode.ancestor(dialect.run)
         case .inline: return nil
         }
