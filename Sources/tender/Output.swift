@@ -54,12 +54,7 @@ func emit(_ text: String, to path: String?) throws {
 
 /// Loads an offer named by its file or its folder (`offers/cuf-dcol` means `offers/cuf-dcol/offer.yaml`).
 func loadOffer(_ argument: String) throws -> Offer {
-    var path = argument
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-        path = (path as NSString).appendingPathComponent("offer.yaml")
-    }
-    return try Offer.load(path: path)
+    try Offer.load(path: Offer.path(forArgument: argument))
 }
 
 /// The offer's name: its folder's name (`offers/cuf-dcol/offer.yaml` → `cuf-dcol`).
