@@ -14,7 +14,7 @@ import Testing
         if format == "docx" {
             try DocxFixture.make(at: path, body: p(r("Introduction")) + p(r("Total: 9 900,00 €")) + p(r("Fin")))
         } else {
-            try OdtTestFixture.make(at: path, body: "<text:p>Introduction</text:p><text:p>Total: 9 900,00 €</text:p><text:p>Fin</text:p>")
+            try OdtFile.zip(path, OdtFile.entries(content: OdtWriter.content([para("Introduction"), para("Total: 9 900,00 €"), para("Fin")]), tagged: false))
         }
         return (dir, path)
     }
@@ -52,28 +52,6 @@ import Testing
             let body = String(decoding: try archive.read("word/document.xml"), as: UTF8.self)
             #expect(body.components(separatedBy: "commentReference").count - 1 == 2)
         }
-    }
-}
-
-/// A small ODT as LibreOffice writes one: mimetype first and stored, manifest, content, styles with a header.
-enum OdtTestFixture {
-    static let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" office:version=\"1.3\""
-
-    static func make(at path: String, body: String, header: String = "<text:p>{{ ref }}</text:p>") throws {
-        let manifest = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>
-        """
-        let content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content \(ns)><office:body><office:text>\(body)</office:text></office:body></office:document-content>"
-        let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles \(ns)><office:master-styles><style:master-page style:name=\"Standard\"><style:header>\(header)</style:header></style:master-page></office:master-styles></office:document-styles>"
-        let meta = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta \(ns)><office:meta><dc:title>{{ ref }}</dc:title></office:meta></office:document-meta>"
-        try Fixture.zip(at: path, [
-            .init("mimetype", text: "application/vnd.oasis.opendocument.text", stored: true),
-            .init("META-INF/manifest.xml", text: manifest),
-            .init("content.xml", text: content),
-            .init("styles.xml", text: styles),
-            .init("meta.xml", text: meta),
-        ])
     }
 }
 

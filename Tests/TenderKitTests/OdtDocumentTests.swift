@@ -50,7 +50,7 @@ import Testing
     // MARK: Rendering
 
     @Test func rendersATemplateWrittenAsLibreOfficeWritesIt() throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let template = dir.file("offre.odt"), output = dir.file("out.odt")
         try OdtFile.write(template, content: Self.content)
         let warnings = try DocumentTemplate(path: template).render(Self.data, to: output)
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func lintListsTheTagsOfEveryPart() throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let template = dir.file("offre.odt")
         try OdtFile.write(template, content: Self.content)
         let tags = try DocumentTemplate(path: template).tags
@@ -113,7 +113,7 @@ import Testing
         let styles = String(decoding: try source.read("styles.xml"), as: UTF8.self)
         #expect(styles.contains("<style:header><text:p text:style-name=\"Standard\">Client : {{ cli<text:span text:style-name=\"MT1\">ent }}</text:span></text:p></style:header>"))
 
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let output = dir.file("out.odt")
         try DocumentTemplate(path: template).render(OdtDocumentTests.libreOfficeData, to: output)
         let out = try ZipArchive(path: output)
@@ -134,7 +134,7 @@ import Testing
     // MARK: The archive
 
     @Test func theArchiveIsLaidOutAsODFRequires() throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let template = dir.file("offre.odt"), first = dir.file("a.odt"), second = dir.file("b.odt")
         try OdtFile.write(template, content: Self.content)
         let before = try Data(contentsOf: URL(fileURLWithPath: template))
@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test func aTemplateWhoseMimetypeIsNotFirstComesOutWithItFirst() throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let template = dir.file("t.odt"), output = dir.file("out.odt")
         var entries = OdtFile.entries(content: OdtWriter.content([para("{{ a }}")]), tagged: false)
         entries.append(entries.removeFirst())
@@ -188,7 +188,7 @@ import Testing
     /// `w:gridCol`, ODT `table:table-column`): LibreOffice drops cells beyond the columns.
     @Test(arguments: [["c1", "c2", "c3", "c4", "c5"], ["c1"]])
     func columnLoopsMakeAsManyColumnsAsCells(_ cols: [String]) throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         var shown: [Shown] = []
         for flavor in Flavor.allCases {
             let path = dir.file(flavor.fileName), output = dir.file("out-" + flavor.fileName)
@@ -218,7 +218,7 @@ import Testing
 
     @Test(.enabled(if: Tools.available("soffice") && Tools.available("pdftotext"), "LibreOffice (soffice) and pdftotext are needed"))
     func libreOfficeConvertsTheOutputToPDF() throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let template = dir.file("offre.odt")
         try OdtFile.write(template, content: Self.content)
         try DocumentTemplate(path: template).render(Self.data, to: dir.file("hand.odt"))
@@ -256,7 +256,7 @@ import Testing
     /// odfdo, a second ODF reader from PyPI, installed by the test in a venv under /tmp.
     @Test func odfdoReadsTheOutput() throws {
         let python = try Tools.odfdoPython()
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let template = dir.file("offre.odt"), output = dir.file("out.odt")
         try OdtFile.write(template, content: Self.content)
         try DocumentTemplate(path: template).render(Self.data, to: output)
@@ -290,7 +290,7 @@ import Testing
         ("an undefined name", [para("{{ b }}")], false),
     ] as [(String, [Node], Bool)])
     func badTemplatesFailAsForDocx(_ name: String, _ body: [Node], _ doctype: Bool) throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         func failure(_ flavor: Flavor) throws -> (TenderError, String) {
             let path = dir.file(flavor.fileName)
             try OdtFile.writeDocument(path, flavor, main: flavor.part(body, doctype: doctype))
@@ -316,7 +316,7 @@ import Testing
     }
 
     @Test func truncatedArchivesFailAsForDocx() throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         var messages: [String] = []
         for flavor in Flavor.allCases {
             let whole = dir.file("whole-" + flavor.fileName), cut = dir.file(flavor.fileName)
@@ -336,7 +336,7 @@ import Testing
     }
 
     @Test func aSpreadsheetIsRefused() throws {
-        let dir = try ScratchFolder()
+        let dir = try TemporaryFolder()
         let path = dir.file("t.ods")
         var entries = OdtFile.entries(content: OdtWriter.content([para("{{ a }}")]))
         entries[0].data = Array("application/vnd.oasis.opendocument.spreadsheet".utf8)
@@ -352,20 +352,6 @@ import Testing
 }
 
 // MARK: - Helpers
-
-/// A fresh folder, removed when the value goes away.
-final class ScratchFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "tender-odt-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func file(_ name: String) -> String { path + "/" + name }
-}
 
 /// Small .odt (and .docx) files, zipped with libzip as LibreOffice lays them out.
 enum OdtFile {
