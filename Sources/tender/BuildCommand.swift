@@ -39,6 +39,21 @@ struct Build: ParsableCommand {
                 Console.print("  \(merged)  (\(pages) pages in all)")
             }
             Console.print(BuildSummary.totals(pricing))
+            if pdf || merge { Console.print(checkLine(loaded, pricing: pricing, folder: folder)) }
+        }
+    }
+
+    /// `check: N errors, M warnings (…)`: the rules run on the PDFs just written (as of --today
+    /// when given, else now). A check that cannot run does not fail the build.
+    func checkLine(_ offer: Offer, pricing: OfferPricing, folder: String) -> String {
+        let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
+        do {
+            let report = try PreSubmissionCheck.run(offer, pricing: pricing,
+                                                    options: CheckOptions(asOf: asOf, documentsFolder: folder))
+            return "check: \(report.summary) (tender check \(self.offer) for details)"
+        } catch {
+            let reason = (error as? TenderError)?.diagnostics.first?.message ?? "\(error)"
+            return "check: not run (\(reason)); run tender check \(self.offer)"
         }
     }
 }
