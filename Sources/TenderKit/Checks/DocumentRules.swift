@@ -145,7 +145,7 @@ struct SectionsRule: CheckRule {
             } else if let elsewhere = headings.first(where: { FoldedText.contains($0.text, words: section) }) {
                 findings.append(finding(.error, "the section \"\(section)\" is out of order in \(doc.name): found as the heading \"\(elsewhere.text)\" before the section that should precede it",
                                         hint: "order the headings as the call's response frame does",
-                                        location: SourceLocation(file: doc.path, part: elsewhere.part, paragraph: elsewhere.number),
+                                        location: SourceLocation(file: doc.shownPath, part: elsewhere.part, paragraph: elsewhere.number),
                                         measured: "out of order", limit: "in order", document: doc.path, anchor: elsewhere.text))
             } else {
                 let asText = doc.paragraphs.first { $0.inBody && $0.headingLevel == nil && FoldedText.contains($0.text, words: section) }
@@ -153,7 +153,7 @@ struct SectionsRule: CheckRule {
                 findings.append(finding(.error, "the section \"\(section)\" has no heading in \(doc.name)\(note)",
                                         hint: asText == nil ? "add a heading (Heading/Titre style) \"\(section)\" where the call's frame puts it"
                                                             : "give that paragraph a Heading/Titre style",
-                                        location: asText.map { SourceLocation(file: doc.path, part: $0.part, paragraph: $0.number) } ?? location,
+                                        location: asText.map { SourceLocation(file: doc.shownPath, part: $0.part, paragraph: $0.number) } ?? location,
                                         measured: "missing", limit: "present", document: doc.path, anchor: asText?.text))
             }
         }
@@ -201,7 +201,7 @@ struct LeftoversRule: CheckRule {
             for heading in doc.headings where heading.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 findings.append(finding(.warning, "\(doc.name): an empty heading (\(heading.part), paragraph \(heading.number))",
                                         hint: "an empty value in a heading, or a heading paragraph used as a spacer: fill it or remove it",
-                                        location: SourceLocation(file: doc.path, part: heading.part, paragraph: heading.number),
+                                        location: SourceLocation(file: doc.shownPath, part: heading.part, paragraph: heading.number),
                                         document: doc.path))
             }
         }
@@ -285,7 +285,7 @@ struct TotalsRule: CheckRule {
             for (label, value) in grand where !printed.contains(value) {
                 findings.append(finding(.error, "\(doc.name) prints totals but not the offer's \(label), \(FrenchFormat.euros(value))",
                                         hint: "rebuild the document from the offer (tender build): it may come from an older version",
-                                        location: SourceLocation(file: doc.path), measured: "not printed", limit: FrenchFormat.euros(value),
+                                        location: SourceLocation(file: doc.shownPath), measured: "not printed", limit: FrenchFormat.euros(value),
                                         document: doc.path))
             }
         }

@@ -31,8 +31,12 @@ public struct InspectedDocument: Sendable {
     public var pageTexts: [String]?
     /// Every paragraph of every text part.
     public var paragraphs: [DocumentParagraph]
+    /// Whether `path` is in a temporary folder removed after the check (locations then name the file alone).
+    public var temporary: Bool = false
 
     public var name: String { (path as NSString).lastPathComponent }
+    /// The path locations show: the file's name when it was built in a temporary folder.
+    public var shownPath: String { temporary ? name : path }
     /// The headings of the body, in order.
     public var headings: [DocumentParagraph] { paragraphs.filter { $0.inBody && $0.headingLevel != nil } }
 
@@ -41,11 +45,11 @@ public struct InspectedDocument: Sendable {
     public var searchableText: [(text: String, place: String, location: SourceLocation)] {
         if let pageTexts {
             return pageTexts.enumerated().map { index, text in
-                (text, "page \(index + 1)", SourceLocation(file: path))
+                (text, "page \(index + 1)", SourceLocation(file: shownPath))
             }
         }
         return paragraphs.map { p in
-            (p.text, "\(p.part), paragraph \(p.number)", SourceLocation(file: path, part: p.part, paragraph: p.number))
+            (p.text, "\(p.part), paragraph \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number))
         }
     }
 
@@ -62,7 +66,7 @@ public struct InspectedDocument: Sendable {
             if let row = p.row, let last = previous, last.row == row, last.part == p.part, !out.isEmpty {
                 out[out.count - 1].text += "\t" + p.text
             } else {
-                out.append((p.text, "\(p.part), paragraph \(p.number)", SourceLocation(file: path, part: p.part, paragraph: p.number)))
+                out.append((p.text, "\(p.part), paragraph \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number)))
             }
             previous = p
         }

@@ -278,7 +278,7 @@ struct ProBonoRule: CheckRule {
             if let printed = context.locate(note, in: [doc]) {
                 findings.append(finding(.warning, "\(doc.name) prints the internal note \"\(note) …\"",
                                         hint: "remove the note from the document once the lawyer has reviewed the mécénat",
-                                        location: SourceLocation(file: doc.path), document: printed.document, anchor: printed.anchor))
+                                        location: SourceLocation(file: doc.shownPath), document: printed.document, anchor: printed.anchor))
             }
         }
         return RuleResult(findings)

@@ -68,14 +68,14 @@ public struct CheckContext: Sendable {
         let wanted = FoldedText.plainSpaces(text)
         for doc in candidates ?? documents {
             for p in doc.paragraphs where p.inBody {
-                if let range = FoldedText.plainSpaces(p.text).range(of: wanted) {
-                    let plain = FoldedText.plainSpaces(p.text)
-                    let start = plain.distance(from: plain.startIndex, to: range.lowerBound)
-                    let length = plain.distance(from: range.lowerBound, to: range.upperBound)
-                    let original = Array(p.text)
-                    guard start + length <= original.count else { return (doc.path, text) }
-                    return (doc.path, String(original[start..<(start + length)]))
-                }
+                // Spaces are replaced one for one, so offsets in `plain` are offsets in the text.
+                let plain = FoldedText.plainSpaces(p.text)
+                guard let range = plain.range(of: wanted) else { continue }
+                let start = plain.distance(from: plain.startIndex, to: range.lowerBound)
+                let length = plain.distance(from: range.lowerBound, to: range.upperBound)
+                let original = Array(p.text)
+                guard start + length <= original.count else { return (doc.path, text) }
+                return (doc.path, String(original[start..<(start + length)]))
             }
         }
         return nil
@@ -268,7 +268,8 @@ public enum PreSubmissionCheck {
                 guard FileManager.default.fileExists(atPath: path) else { missing.append(path); continue }
             }
             documents.append(InspectedDocument(id: doc.id, member: doc.member, path: path, pdf: nil, pages: nil,
-                                               pageTexts: nil, paragraphs: try DocumentText.paragraphs(of: path)))
+                                               pageTexts: nil, paragraphs: try DocumentText.paragraphs(of: path),
+                                               temporary: options.documentsFolder == nil && options.workFolder == nil))
         }
         if !missing.isEmpty {
             throw TenderError(missing.map {
