@@ -44,7 +44,7 @@ struct DeadlineRule: CheckRule {
         let written = FrenchFormat.date(deadline, style: .datetime)
         let noTime = deadline.secondsOfDay == nil ? " (no time given: the start of the day is assumed)" : ""
         let measured = "as of \(context.asOf.momentText)", limit = deadline.momentText
-        if left <= 0 {
+        if left < 0 {
             return RuleResult([finding(.error, "the deadline (\(written)\(noTime)) passed \(Self.duration(-left)) ago",
                                        hint: "an offer received late is rejected; check the deadline and --as-of",
                                        location: location, measured: measured, limit: limit)])

@@ -65,17 +65,16 @@ public struct CheckContext: Sendable {
     /// The first document whose XML text holds `text` (as `FrenchFormat` writes it, spaces
     /// compared loosely), with the text as the document writes it: where a reviewer comment goes.
     func locate(_ text: String, in candidates: [InspectedDocument]? = nil) -> (document: String, anchor: String)? {
-        let wanted = FoldedText.plainSpaces(text)
+        var pattern = NSRegularExpression.escapedPattern(for: FoldedText.plainSpaces(text))
+        // An amount is not the tail of a larger one: `700,00 €` is not found in `7 700,00 €`.
+        if text.first?.isNumber == true { pattern = #"(?<![\d,])(?<!\d )"# + pattern }
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         for doc in candidates ?? documents {
             for p in doc.paragraphs where p.inBody {
                 // Spaces are replaced one for one, so offsets in `plain` are offsets in the text.
-                let plain = FoldedText.plainSpaces(p.text)
-                guard let range = plain.range(of: wanted) else { continue }
-                let start = plain.distance(from: plain.startIndex, to: range.lowerBound)
-                let length = plain.distance(from: range.lowerBound, to: range.upperBound)
-                let original = Array(p.text)
-                guard start + length <= original.count else { return (doc.path, text) }
-                return (doc.path, String(original[start..<(start + length)]))
+                let plain = FoldedText.plainSpaces(p.text) as NSString
+                guard let match = regex.firstMatch(in: plain as String, range: NSRange(location: 0, length: plain.length)) else { continue }
+                return (doc.path, (p.text as NSString).substring(with: match.range))
             }
         }
         return nil
