@@ -5,13 +5,13 @@ import TenderKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render every document of an offer (one CV per team member), optionally as PDF and one merged PDF.",
-        discussion: "Exit status: 0 built, 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
+        discussion: "With --pdf, ends with one line counting the errors and warnings of `tender check` on the PDFs written. Exit status: 0 built (whatever the check found), 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
 
     @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
     @Option(name: .shortAndLong, help: "The folder to write to (default: build/<offer>/).") var output: String?
     @Flag(help: "Also convert every document to PDF (one LibreOffice call).") var pdf = false
     @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
-    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris).") var today: String?
+    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.") var today: String?
 
     func run() throws {
         try guarded {

@@ -74,7 +74,7 @@ final class DelayedProgress: @unchecked Sendable {
         DispatchQueue.global().asyncAfter(deadline: .now() + max(0, 1 - Date().timeIntervalSince(started))) { [self] in
             lock.lock()
             defer { lock.unlock() }
-            if !done, let line = pending, line == pending {
+            if !done, let line = pending {
                 Console.error(line)
                 pending = nil
             }

@@ -46,7 +46,7 @@ struct PagesRule: CheckRule {
             let location = context.offer.source?["tender"]?["rules"]?["pages"]?.items.first { $0.display.hasSuffix("[\(index)]") }?.location
                 ?? context.place("pages")
             let ids = group["documents"]?.asList?.compactMap(\.asString) ?? []
-            guard let max = group["max"]?.asNumber.map({ NSDecimalNumber(decimal: $0).intValue }) else { continue }
+            guard let max = group["max"]?.asInt else { continue }
             let unknown = ids.filter { context.documents($0).isEmpty }
             if !unknown.isEmpty {
                 findings.append(finding(.error, "pages[\(index)] names documents the offer does not list: \(unknown.joined(separator: ", "))",
@@ -85,7 +85,7 @@ struct CVPagesRule: CheckRule {
     let needsPages = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        guard let max = context.rule("cv_pages")?.asNumber.map({ NSDecimalNumber(decimal: $0).intValue }) else { return RuleResult() }
+        guard let max = context.rule("cv_pages")?.asInt else { return RuleResult() }
         let cvs = context.cvs()
         let location = context.place("cv_pages")
         guard !cvs.isEmpty else {

@@ -114,8 +114,8 @@ struct DurationRule: CheckRule {
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         let rule = context.rule("duration")
-        let minimum = rule?["min_months"]?.asNumber.map { NSDecimalNumber(decimal: $0).intValue }
-        let maximum = rule?["max_months"]?.asNumber.map { NSDecimalNumber(decimal: $0).intValue }
+        let minimum = rule?["min_months"]?.asInt
+        let maximum = rule?["max_months"]?.asInt
         let offer = context.offer
         guard minimum != nil || maximum != nil else {
             return RuleResult([finding(.error, "`duration` gives neither `min_months` nor `max_months`",
@@ -174,8 +174,8 @@ struct ReferencesRule: CheckRule {
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         let rule = context.rule("references")
-        let count = rule?["count"]?.asNumber.map { NSDecimalNumber(decimal: $0).intValue } ?? 1
-        let within = rule?["within_months"]?.asNumber.map { NSDecimalNumber(decimal: $0).intValue }
+        let count = rule?["count"]?.asInt ?? 1
+        let within = rule?["within_months"]?.asInt
         let offer = context.offer
         let deadline = offer.tender.deadline
         let reference = deadline.map { DateValue(year: $0.year, month: $0.month, day: $0.day) }

@@ -315,6 +315,13 @@ public enum PreSubmissionCheck {
     }
 }
 
+// MARK: - Values
+
+extension Value {
+    /// A whole number of a rule (`max: 20`), as the shape checker accepted it.
+    var asInt: Int? { asNumber.map { NSDecimalNumber(decimal: $0).intValue } }
+}
+
 // MARK: - Moments
 
 extension DateValue {
