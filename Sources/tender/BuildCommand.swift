@@ -5,14 +5,14 @@ import TenderKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render every document of an offer (one CV per team member), optionally as PDF and one merged PDF.",
-        discussion: "Exit status: 0 built, 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
+        discussion: "With --pdf, ends with one line counting the errors and warnings of `tender check` on the PDFs written. Exit status: 0 built (whatever the check found), 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
 
     @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
     @Option(name: .shortAndLong, help: "The folder to write to (default: build/<offer>/).") var output: String?
     @Flag(help: "Also convert every document to PDF (one LibreOffice call).") var pdf = false
     @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
     @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
-    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris).") var today: String?
+    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.") var today: String?
 
     func run() throws {
         try guarded {
@@ -40,6 +40,21 @@ struct Build: ParsableCommand {
                 Console.print("  \(merged)  (\(pages) pages in all)")
             }
             Console.print(BuildSummary.totals(pricing))
+            if pdf || merge { Console.print(checkLine(loaded, pricing: pricing, folder: folder)) }
+        }
+    }
+
+    /// `check: N errors, M warnings (…)`: the rules run on the PDFs just written (as of --today
+    /// when given, else now). A check that cannot run does not fail the build.
+    func checkLine(_ offer: Offer, pricing: OfferPricing, folder: String) -> String {
+        let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
+        do {
+            let report = try PreSubmissionCheck.run(offer, pricing: pricing,
+                                                    options: CheckOptions(asOf: asOf, documentsFolder: folder))
+            return "check: \(report.summary) (tender check \(self.offer) for details)"
+        } catch {
+            let reason = (error as? TenderError)?.diagnostics.first?.message ?? "\(error)"
+            return "check: not run (\(reason)); run tender check \(self.offer)"
         }
     }
 }

@@ -15,7 +15,8 @@ enum DocxFixture {
 
     static func make(at path: String, body: String, header: String = p(r("{{ ref }}")),
                      footer: String = p(r("Page {{ 1 + 1 }}")), footnote: String = p(r("Note {{ ref }}")),
-                     title: String = "{{ ref }} — offre") throws {
+                     title: String = "{{ ref }} — offre", subject: String = "Réponse à {{ ref }}",
+                     styles: String = Fixture.styles) throws {
         let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
@@ -31,7 +32,7 @@ enum DocxFixture {
         let sect = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId1\"/><w:footerReference w:type=\"default\" r:id=\"rId2\"/></w:sectPr>"
         let core = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>\(title)</dc:title><dc:subject>Réponse à {{ ref }}</dc:subject><dc:creator>tender</dc:creator></cp:coreProperties>
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>\(title)</dc:title><dc:subject>\(subject)</dc:subject><dc:creator>tender</dc:creator></cp:coreProperties>
         """
         try Fixture.zip(at: path, [
             .init("[Content_Types].xml", text: contentTypes),
@@ -41,7 +42,7 @@ enum DocxFixture {
             .init("word/header1.xml", text: part("hdr", header)),
             .init("word/footer1.xml", text: part("ftr", footer)),
             .init("word/footnotes.xml", text: part("footnotes", "<w:footnote w:type=\"separator\" w:id=\"-1\">\(p(r("")))</w:footnote><w:footnote w:id=\"1\">\(footnote)</w:footnote>")),
-            .init("word/styles.xml", text: part("styles", Fixture.styles), level: 9),
+            .init("word/styles.xml", text: part("styles", styles), level: 9),
             .init("docProps/core.xml", text: core),
         ])
     }

@@ -111,6 +111,7 @@ struct OfferBuilder {
                           tranches: tranches, proBono: proBono, schedule: buildSchedule(),
                           documents: buildDocuments(), memoire: buildMemoire(), warnings: [])
         offer.warnings = warnings(for: offer)
+        offer.source = top
         return offer
     }
 

@@ -19,6 +19,21 @@ public struct Offer: Sendable {
     public var memoire: [String: String]
     /// Findings that do not stop the offer from being priced (a member without days…).
     public var warnings: [Diagnostic]
+    /// The checked file, so that later checks can say where a key is written.
+    public var source: Located? = nil
+
+    /// Where a key is written, e.g. `place("tender", "rules", "budget")`: the deepest written key
+    /// of the path (or the file when none is).
+    public func place(_ path: String...) -> SourceLocation {
+        var node = source
+        var found = SourceLocation(file: file)
+        for key in path {
+            guard let current = node, current.wrote(key) else { break }
+            found = current.location(of: key)
+            node = current[key]
+        }
+        return found
+    }
 
     public func profile(_ id: String?) -> Profile? { id.flatMap { id in profiles.first { $0.id == id } } }
     public func member(_ id: String) -> TeamMember? { team.first { $0.id == id } }

@@ -39,8 +39,12 @@ enum ExternalTool {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let status = process.terminationStatus
+        // `timeout` exits 124 when the program ended on SIGTERM; when the program ignores SIGTERM
+        // (inherited as ignored, or LibreOffice hung), it is killed 10 s later and `timeout` ends
+        // on SIGKILL itself.
+        let killed = process.terminationReason == .uncaughtSignal && status == SIGKILL
         return Result(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
-                      timedOut: status == 124 || status == 137)
+                      timedOut: status == 124 || status == 137 || killed)
     }
 }
 

@@ -1,0 +1,167 @@
+import Foundation
+
+/// The three ways `tender check` prints its report.
+public enum CheckOutput {
+    public enum Format: String, Sendable, CaseIterable {
+        /// Findings grouped by severity, one-line fix hint each.
+        case text
+        /// One object per finding, and the rules with how they ended.
+        case json
+        /// JUnit XML, one test case per rule, for CI servers.
+        case junit
+    }
+
+    public static func render(_ report: CheckReport, as format: Format) -> String {
+        switch format {
+        case .text: return text(report)
+        case .json: return json(report)
+        case .junit: return junit(report)
+        }
+    }
+
+    // MARK: Text
+
+    public static func text(_ report: CheckReport) -> String {
+        var out = ["tender check \(report.offer) (as of \(report.asOf.momentText))"]
+        let groups: [(Finding.Severity, String)] = [(.error, "Errors"), (.warning, "Warnings"), (.info, "Measured")]
+        for (severity, heading) in groups {
+            let found = report.findings.filter { $0.severity == severity }
+            guard !found.isEmpty else { continue }
+            out.append("")
+            out.append("\(heading) (\(found.count))")
+            for f in found {
+                out.append("  \(f.rule): \(f.message)")
+                if severity != .info, let location = f.location, !location.description.isEmpty {
+                    out.append("    at \(location.description)")
+                }
+                if severity != .info, let hint = f.hint, !hint.isEmpty { out.append("    fix: \(hint)") }
+            }
+        }
+        let skipped = report.rules.compactMap { rule -> String? in
+            if case .skipped(let reason) = rule.status { return "  \(rule.id): \(reason)" }
+            return nil
+        }
+        if !skipped.isEmpty {
+            out.append("")
+            out.append("Not run (\(skipped.count))")
+            out.append(contentsOf: skipped)
+        }
+        out.append("")
+        let counts = [("passed", "passed"), ("warning", "with warnings"), ("failed", "failed"), ("skipped", "not run")]
+            .compactMap { word, label -> String? in
+                let n = report.rules.filter { $0.status.word == word }.count
+                return n == 0 ? nil : "\(n) \(label)"
+            }
+        out.append("\(report.errors == 0 ? "OK" : "FAILED"): \(report.summary); \(report.rules.count) rules: \(counts.joined(separator: ", "))")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: JSON
+
+    public static func json(_ report: CheckReport) -> String {
+        func text(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+        func location(_ l: SourceLocation?) -> Value {
+            guard let l else { return .null }
+            var m = Mapping()
+            if let file = l.file { m["file"] = .string(file) }
+            if let part = l.part { m["part"] = .string(part) }
+            if let paragraph = l.paragraph { m["paragraph"] = .number(Decimal(paragraph)) }
+            if let line = l.line { m["line"] = .number(Decimal(line)) }
+            if let column = l.column { m["column"] = .number(Decimal(column)) }
+            m["text"] = .string(l.description)
+            return .map(m)
+        }
+        let findings = report.findings.map { f -> Value in
+            .map(Mapping([
+                ("id", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("message", .string(f.message)),
+                ("hint", text(f.hint)), ("location", location(f.location)), ("measured", text(f.measured)),
+                ("limit", text(f.limit)), ("document", text(f.document)), ("anchor", text(f.anchor)),
+            ]))
+        }
+        let rules = report.rules.map { r -> Value in
+            var reason: String? = nil
+            if case .skipped(let why) = r.status { reason = why }
+            return .map(Mapping([("id", .string(r.id)), ("title", .string(r.title)), ("status", .string(r.status.word)),
+                                 ("reason", text(reason))]))
+        }
+        let value: Value = .map(Mapping([
+            ("offer", .string(report.offer)),
+            ("as_of", .string(report.asOf.momentText)),
+            ("status", .number(Decimal(Int(report.status.rawValue)))),
+            ("errors", .number(Decimal(report.errors))),
+            ("warnings", .number(Decimal(report.warnings))),
+            ("findings", .list(findings)),
+            ("rules", .list(rules)),
+        ]))
+        return JSONText.encode(value)
+    }
+
+    // MARK: JUnit
+
+    /// One test suite, one test case per rule: failed rules have a `<failure>`, skipped ones a
+    /// `<skipped>`; warnings and measurements go to `<system-out>`.
+    public static func junit(_ report: CheckReport) -> String {
+        let failures = report.rules.filter { $0.status == .failed }.count
+        let skipped = report.rules.filter { if case .skipped = $0.status { return true }; return false }.count
+        let suite = "tender check " + report.offer
+        let counts = "tests=\"\(report.rules.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
+        var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                   "<testsuites name=\"tender check\" \(counts)>",
+                   "  <testsuite name=\"\(escape(suite))\" \(counts) timestamp=\"\(timestamp(report.asOf))\">"]
+        for rule in report.rules {
+            let own = report.findings.filter { $0.rule == rule.id }
+            out.append("    <testcase classname=\"tender.check\" name=\"\(escape(rule.id))\">")
+            switch rule.status {
+            case .failed:
+                let errors = own.filter { $0.severity == .error }
+                let body = errors.map(line).joined(separator: "\n")
+                out.append("      <failure type=\"error\" message=\"\(escape(errors.first?.message ?? rule.title))\">\(escape(body))</failure>")
+            case .skipped(let reason):
+                out.append("      <skipped message=\"\(escape(reason))\"/>")
+            case .passed, .warned:
+                break
+            }
+            let notes = own.filter { $0.severity != .error }
+            if !notes.isEmpty {
+                out.append("      <system-out>\(escape(notes.map(line).joined(separator: "\n")))</system-out>")
+            }
+            out.append("    </testcase>")
+        }
+        out.append("  </testsuite>")
+        out.append("</testsuites>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `2021-11-05T12:00:00`, the local time of the moment, as JUnit's schema has it.
+    static func timestamp(_ d: DateValue) -> String {
+        let s = d.secondsOfDay ?? 0
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day, s / 3600, (s % 3600) / 60, s % 60)
+    }
+
+    /// `error: message (at …; fix: …)`, for JUnit bodies.
+    static func line(_ f: Finding) -> String {
+        var s = "\(f.severity.rawValue): \(f.message)"
+        if let l = f.location, !l.description.isEmpty { s += "\n  at \(l.description)" }
+        if let hint = f.hint, !hint.isEmpty { s += "\n  fix: \(hint)" }
+        return s
+    }
+
+    /// Text for XML attributes and content; characters XML 1.0 cannot carry are dropped.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\t": out += "&#9;"
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,368 @@
+import Foundation
+
+/// How to run `tender check`.
+public struct CheckOptions: Sendable {
+    /// The moment the deadline is compared with (a date-time with its UTC offset).
+    public var asOf: DateValue
+    /// Convert the documents to PDF (needed by the page rules; the text rules then read the PDFs).
+    public var render: Bool
+    /// Take the documents `tender build` wrote in this folder instead of building them.
+    public var documentsFolder: String?
+    /// Build (and convert) into this folder and keep the files; default: a temporary folder,
+    /// removed when the check ends (the findings' `document` paths then no longer exist).
+    public var workFolder: String?
+    /// Seconds LibreOffice may take before it is stopped.
+    public var timeout: Int
+
+    public init(asOf: DateValue, render: Bool = true, documentsFolder: String? = nil, workFolder: String? = nil,
+                timeout: Int = 300) {
+        self.asOf = asOf; self.render = render; self.documentsFolder = documentsFolder
+        self.workFolder = workFolder; self.timeout = timeout
+    }
+}
+
+/// Whether the documents were rendered to PDF, and why not.
+public enum RenderState: Sendable {
+    case rendered
+    /// `--no-render`.
+    case notRequested
+    /// The offer lists no documents.
+    case noDocuments
+    /// LibreOffice or poppler is missing, timed out or failed.
+    case failed(Diagnostic)
+}
+
+/// What the rules see: the offer, its price, the moment of the check and the documents.
+public struct CheckContext: Sendable {
+    public let offer: Offer
+    public let pricing: OfferPricing
+    public let asOf: DateValue
+    public let documents: [InspectedDocument]
+    public let render: RenderState
+
+    public var isRendered: Bool { if case .rendered = render { return true }; return false }
+
+    /// The entry `key` of `tender.rules`, as written; nil when absent.
+    public func rule(_ key: String) -> Value? {
+        guard let value = offer.tender.rules[key], !value.isNull else { return nil }
+        return value
+    }
+
+    /// Where `tender.rules.<key>` (and deeper keys) is written.
+    func place(_ keys: String...) -> SourceLocation {
+        var node = offer.source?["tender"]?["rules"]
+        var found = offer.place("tender", "rules")
+        for key in keys {
+            guard let current = node, current.wrote(key) else { break }
+            found = current.location(of: key)
+            node = current[key]
+        }
+        return found
+    }
+
+    func documents(_ id: String) -> [InspectedDocument] { documents.filter { $0.id == id } }
+
+    /// The first document whose XML text holds `text` (as `FrenchFormat` writes it, spaces
+    /// compared loosely), with the text as the document writes it: where a reviewer comment goes.
+    func locate(_ text: String, in candidates: [InspectedDocument]? = nil) -> (document: String, anchor: String)? {
+        var pattern = NSRegularExpression.escapedPattern(for: FoldedText.plainSpaces(text))
+        // An amount is not the tail of a larger one: `700,00 €` is not found in `7 700,00 €`.
+        if text.first?.isNumber == true { pattern = #"(?<![\d,])(?<!\d )"# + pattern }
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        for doc in candidates ?? documents {
+            for p in doc.paragraphs where p.inBody {
+                // Spaces are replaced one for one, so offsets in `plain` are offsets in the text.
+                let plain = FoldedText.plainSpaces(p.text) as NSString
+                guard let match = regex.firstMatch(in: plain as String, range: NSRange(location: 0, length: plain.length)) else { continue }
+                return (doc.path, (p.text as NSString).substring(with: match.range))
+            }
+        }
+        return nil
+    }
+
+    /// The CVs of the offer: one per member for per-member documents; else, in the other
+    /// documents, the parts that start at a heading naming a team member (page ranges found by
+    /// the CV headings, when rendered).
+    func cvs() -> [CV] {
+        let perMember = documents.filter { $0.member != nil }
+        if !perMember.isEmpty {
+            return perMember.compactMap { doc in
+                offer.member(doc.member!).map { CV(member: $0, document: doc, pages: doc.pages) }
+            }
+        }
+        var found: [CV] = []
+        for doc in documents {
+            let headings = doc.headings
+            var starts: [(member: TeamMember, heading: Int)] = []
+            for (index, heading) in headings.enumerated() {
+                if let member = offer.team.first(where: { FoldedText.contains(heading.text, words: $0.person.name) }),
+                   !starts.contains(where: { $0.member.id == member.id }) {
+                    starts.append((member, index))
+                }
+            }
+            guard !starts.isEmpty else { continue }
+            // The page where each CV starts, then where the next heading of the same level or
+            // above starts after it: a CV runs up to the page before (at least its own page).
+            let pageOf = { (heading: DocumentParagraph, from: Int) -> Int? in
+                guard let pages = doc.pageTexts else { return nil }
+                let wanted = FoldedText.fold(heading.text)
+                for index in from..<pages.count
+                where pages[index].split(separator: "\n").contains(where: { FoldedText.fold(String($0)).contains(wanted) }) {
+                    return index
+                }
+                return nil
+            }
+            var searchFrom = 0
+            for (member, index) in starts {
+                let heading = headings[index]
+                var pages: Int? = nil
+                if let start = pageOf(heading, searchFrom) {
+                    let level = heading.headingLevel ?? 1
+                    let next = headings[(index + 1)...].first { ($0.headingLevel ?? 9) <= level && !FoldedText.fold($0.text).isEmpty }
+                    let end = next.flatMap { pageOf($0, start) } ?? (doc.pageTexts?.count ?? start + 1)
+                    pages = max(1, end - start)
+                    searchFrom = start
+                }
+                found.append(CV(member: member, document: doc, pages: pages))
+            }
+        }
+        return found
+    }
+
+    struct CV {
+        var member: TeamMember
+        var document: InspectedDocument
+        /// Nil when not rendered.
+        var pages: Int?
+    }
+}
+
+/// What a rule returns: its findings, or why it did not run.
+public struct RuleResult: Sendable {
+    public var findings: [Finding]
+    /// Set when the rule did not run (its findings then only explain why, if anything).
+    public var skipped: String?
+
+    public init(_ findings: [Finding] = [], skipped: String? = nil) { self.findings = findings; self.skipped = skipped }
+    public static func skip(_ reason: String) -> RuleResult { RuleResult(skipped: reason) }
+}
+
+/// One pre-submission rule.
+public protocol CheckRule: Sendable {
+    /// Short id, used in findings and as the JUnit test case name.
+    var id: String { get }
+    var title: String { get }
+    /// The keys of `tender.rules` it reads; when none of them is written, the rule is skipped.
+    /// Empty: the rule applies to every offer.
+    var keys: [String] { get }
+    /// Whether it needs the rendered PDFs.
+    var needsPages: Bool { get }
+    /// Whether it needs documents.
+    var needsDocuments: Bool { get }
+    func evaluate(_ context: CheckContext) -> RuleResult
+}
+
+extension CheckRule {
+    public var keys: [String] { [] }
+    public var needsPages: Bool { false }
+    public var needsDocuments: Bool { false }
+
+    func finding(_ severity: Finding.Severity, _ message: String, hint: String? = nil, location: SourceLocation? = nil,
+                 measured: String? = nil, limit: String? = nil, document: String? = nil, anchor: String? = nil) -> Finding {
+        Finding(rule: id, severity, message, hint: hint, location: location, measured: measured, limit: limit,
+                document: document, anchor: anchor)
+    }
+}
+
+/// `tender check`: builds (or takes) the offer's documents, renders them in one LibreOffice
+/// call, and runs every rule of `rules` on them.
+public enum PreSubmissionCheck {
+    /// Every rule, in report order (JUnit has one test case for each).
+    public static let rules: [any CheckRule] = [
+        RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
+        MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
+    ]
+
+    /// The keys of `tender.rules` some rule reads.
+    public static var knownKeys: [String] { rules.flatMap(\.keys) }
+
+    /// Runs the check. Throws (status 65/66) when the documents cannot be built or found;
+    /// every problem of the offer itself is a finding.
+    public static func run(_ offer: Offer, pricing: OfferPricing, options: CheckOptions,
+                           progress: ((String) -> Void)? = nil) throws -> CheckReport {
+        let fm = FileManager.default
+        let work = options.workFolder ?? fm.temporaryDirectory.appendingPathComponent("tender-check-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { if options.workFolder == nil { try? fm.removeItem(atPath: work) } }
+
+        var documents = try gather(offer, pricing: pricing, options: options, work: work, progress: progress)
+        let render: RenderState
+        if documents.isEmpty {
+            render = .noDocuments
+        } else if !options.render {
+            render = .notRequested
+        } else {
+            render = renderAll(&documents, work: work, timeout: options.timeout, progress: progress)
+        }
+        let context = CheckContext(offer: offer, pricing: pricing, asOf: options.asOf, documents: documents, render: render)
+        return evaluate(context)
+    }
+
+    /// Runs every rule on a prepared context.
+    public static func evaluate(_ context: CheckContext) -> CheckReport {
+        var outcomes: [RuleOutcome] = []
+        var findings: [Finding] = []
+        for rule in rules {
+            let result = run(rule, context)
+            findings.append(contentsOf: result.findings)
+            let status: RuleStatus
+            if let reason = result.skipped {
+                status = .skipped(reason)
+            } else if result.findings.contains(where: { $0.severity == .error }) {
+                status = .failed
+            } else if result.findings.contains(where: { $0.severity == .warning }) {
+                status = .warned
+            } else {
+                status = .passed
+            }
+            outcomes.append(RuleOutcome(id: rule.id, title: rule.title, status: status))
+        }
+        return CheckReport(offer: context.offer.file, asOf: context.asOf, rules: outcomes, findings: findings,
+                           documents: context.documents)
+    }
+
+    static func run(_ rule: any CheckRule, _ context: CheckContext) -> RuleResult {
+        if !rule.keys.isEmpty, !rule.keys.contains(where: { context.rule($0) != nil }) {
+            return .skip("the call sets no " + rule.keys.map { "`\($0)`" }.joined(separator: " or ") + " rule")
+        }
+        if rule.needsDocuments || rule.needsPages, context.documents.isEmpty {
+            return .skip("the offer lists no documents")
+        }
+        if rule.needsPages {
+            switch context.render {
+            case .rendered: break
+            case .notRequested: return .skip("--no-render: pages not counted")
+            case .noDocuments: return .skip("the offer lists no documents")
+            case .failed: return .skip("the documents could not be rendered (see render)")
+            }
+        }
+        return rule.evaluate(context)
+    }
+
+    /// Builds the documents into `work`, or finds them in `options.documentsFolder`.
+    static func gather(_ offer: Offer, pricing: OfferPricing, options: CheckOptions, work: String,
+                       progress: ((String) -> Void)?) throws -> [InspectedDocument] {
+        guard !offer.documents.isEmpty else { return [] }
+        let today = DateValue(year: options.asOf.year, month: options.asOf.month, day: options.asOf.day)
+        progress?("building \(offer.documents.count) document\(offer.documents.count == 1 ? "" : "s")…")
+        // Building also gives the names `tender build` writes, by which a folder's documents are found.
+        let built = try SubmissionBuilder.build(offer, pricing: pricing,
+                                                options: BuildOptions(outputFolder: work, today: today)).documents
+        var documents: [InspectedDocument] = []
+        var missing: [String] = []
+        for doc in built {
+            var path = doc.path
+            if let folder = options.documentsFolder {
+                path = (folder as NSString).appendingPathComponent((doc.path as NSString).lastPathComponent)
+                guard FileManager.default.fileExists(atPath: path) else { missing.append(path); continue }
+            }
+            documents.append(InspectedDocument(id: doc.id, member: doc.member, path: path, pdf: nil, pages: nil,
+                                               pageTexts: nil, paragraphs: try DocumentText.paragraphs(of: path),
+                                               temporary: options.documentsFolder == nil && options.workFolder == nil))
+        }
+        if !missing.isEmpty {
+            throw TenderError(missing.map {
+                .error("the offer's document \($0) is not in the folder", hint: "run `tender build \(offer.file) -o \(options.documentsFolder ?? "")` first, or check without --documents",
+                       status: .missingInput)
+            })
+        }
+        return documents
+    }
+
+    /// Converts the documents without an up-to-date PDF beside them in one LibreOffice call,
+    /// then reads every PDF's pages and text.
+    static func renderAll(_ documents: inout [InspectedDocument], work: String, timeout: Int,
+                          progress: ((String) -> Void)?) -> RenderState {
+        do {
+            var toConvert: [Int] = []
+            for (i, doc) in documents.enumerated() {
+                let pdf = ((doc.path as NSString).deletingPathExtension) + ".pdf"
+                if let existing = upToDatePDF(pdf, for: doc.path) { documents[i].pdf = existing } else { toConvert.append(i) }
+            }
+            let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout,
+                                                         progress: progress)
+            for (i, pdf) in zip(toConvert, converted) { documents[i].pdf = pdf }
+            progress?("reading the pages of \(documents.count) PDF\(documents.count == 1 ? "" : "s")…")
+            for i in documents.indices {
+                guard let pdf = documents[i].pdf else { continue }
+                documents[i].pages = try PDF.pageCount(pdf)
+                documents[i].pageTexts = try PDF.pageTexts(pdf)
+            }
+            return .rendered
+        } catch let error as TenderError {
+            return .failed(error.diagnostics.first ?? .error("the documents could not be rendered", status: .unavailable))
+        } catch {
+            return .failed(.error("the documents could not be rendered: \(error)", status: .unavailable))
+        }
+    }
+
+    /// `pdf` when it exists and is not older than `document` (as `tender build --pdf` leaves it).
+    static func upToDatePDF(_ pdf: String, for document: String) -> String? {
+        let fm = FileManager.default
+        guard let p = try? fm.attributesOfItem(atPath: pdf)[.modificationDate] as? Date,
+              let d = try? fm.attributesOfItem(atPath: document)[.modificationDate] as? Date, p >= d else { return nil }
+        return pdf
+    }
+}
+
+// MARK: - Values
+
+extension Value {
+    /// A whole number of a rule (`max: 20`), as the shape checker accepted it.
+    var asInt: Int? { asNumber.map { NSDecimalNumber(decimal: $0).intValue } }
+}
+
+// MARK: - Moments
+
+extension DateValue {
+    /// Seconds since 1970-01-01 00:00 UTC. A date without a time is its midnight; without an
+    /// offset, Europe/Paris time.
+    public var instant: Int {
+        dayNumber * 86_400 + (secondsOfDay ?? 0) - (utcOffset ?? ShapeChecker.parisOffset(self) ?? 0)
+    }
+
+    /// `2021-11-05`, `2021-11-05T12:00`, `2021-11-05T12:00+01:00`: a moment, Europe/Paris unless
+    /// an offset is given (a date alone is its midnight).
+    public init?(moment text: String) {
+        guard var date = DateValue(iso: text) else { return nil }
+        if date.secondsOfDay == nil { date.secondsOfDay = 0 }
+        if date.utcOffset == nil { date.utcOffset = ShapeChecker.parisOffset(date) }
+        self = date
+    }
+
+    /// Now, in Europe/Paris time, to the minute.
+    public static func now() -> DateValue {
+        let zone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 0)!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let now = Date()
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        return DateValue(year: c.year!, month: c.month!, day: c.day!, secondsOfDay: c.hour! * 3600 + c.minute! * 60,
+                         utcOffset: zone.secondsFromGMT(for: now))
+    }
+
+    /// `2021-11-05 12:00 +01:00`, or the date alone.
+    public var momentText: String {
+        var s = String(format: "%04d-%02d-%02d", year, month, day)
+        guard let secondsOfDay else { return s }
+        s += String(format: " %02d:%02d", secondsOfDay / 3600, (secondsOfDay % 3600) / 60)
+        if let utcOffset {
+            let m = abs(utcOffset) / 60
+            s += String(format: " %@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
+        }
+        return s
+    }
+
+    /// The date alone, `2021-11-05`.
+    var dayText: String { String(format: "%04d-%02d-%02d", year, month, day) }
+}
