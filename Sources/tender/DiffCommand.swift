@@ -46,8 +46,11 @@ struct Diff: ParsableCommand {
             }
             let after = OfferPricing(offer: new)
             for warning in new.warnings + after.warnings { Console.error(warning.description) }
-            // Rule results (`rulesBefore:`/`rulesAfter:`) are passed once `tender check` exists.
-            let diff = OfferDiff(before: OfferPricing(offer: old), after: after)
+            let before = OfferPricing(offer: old)
+            let now = DateValue.now()
+            let diff = OfferDiff(before: before, after: after,
+                                 rulesBefore: PreSubmissionCheck.offerRuleResults(old, pricing: before, asOf: now),
+                                 rulesAfter: PreSubmissionCheck.offerRuleResults(new, pricing: after, asOf: now))
             try emit(DiffReport.render(diff, as: DiffReport.Format(rawValue: format) ?? .text, before: oldLabel, after: newLabel),
                      to: output)
             different = !diff.isEmpty

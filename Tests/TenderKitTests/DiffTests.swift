@@ -89,6 +89,13 @@ struct DiffFixture {
         "Différences de l'offre CUF-DCOL-2021 — Cités Unies France\n  avant : \(before)\n  après : \(after)\n" + v2Body + "\n"
     }
 
+    /// The command also compares the rules that read the offer alone: the budget rule now fails
+    /// (13 908,00 € TTC against the 10 000 € cap).
+    static func commandReport(before: String, after: String) -> String {
+        report(before: before, after: after) + "\nVérifications\n  Règle    Avant      Après\n  " + String(repeating: "─", count: 32) +
+            "\n  budget   conforme   non conforme\n"
+    }
+
     static let v2Body = """
 
         Montants
@@ -165,7 +172,7 @@ struct DiffFixture {
         try f.write("v2", DiffFixture.v2Edits)
         let result = try CLI.run(["diff", "v1", "v2"], cwd: f.folder.path)
         #expect(result.status == 0)
-        #expect(result.stdout == DiffFixture.report(before: "v1", after: "v2"))
+        #expect(result.stdout == DiffFixture.commandReport(before: "v1", after: "v2"))
         #expect(result.stderr == "")
         #expect(try CLI.run(["diff", "--exit-code", "v1", "v2/offer.yaml"], cwd: f.folder.path).status == 1)
     }
@@ -228,7 +235,10 @@ struct DiffFixture {
         #expect((effort["tasks"] as? [[String: Any]])?.count == 1)
         #expect((json["schedule"] as? [String: Any])?["changed"] as? Bool == false)
         #expect((json["facts"] as? [Any])?.isEmpty == true)
-        #expect((json["rules"] as? [Any])?.isEmpty == true)
+        // The budget rule passed before and fails now (13 908,00 € TTC against a 10 000 € cap).
+        let rules = try #require(json["rules"] as? [[String: Any]])
+        #expect(rules.count == 1)
+        #expect(rules.first?["id"] as? String == "budget")
     }
 
     @Test func scheduleFactsAndTheResultsOfTheRules() throws {
@@ -308,7 +318,7 @@ struct DiffFixture {
 
         let result = try CLI.run(["diff", "--rev", "HEAD", "offers/x"], cwd: repo)
         #expect(result.status == 0)
-        #expect(result.stdout == DiffFixture.report(before: "HEAD:offers/x/offer.yaml",
+        #expect(result.stdout == DiffFixture.commandReport(before: "HEAD:offers/x/offer.yaml",
                                                     after: "offers/x/offer.yaml (copie de travail)"))
         // From inside the offer's folder, the revision's path is still the repository's.
         let inside = try CLI.run(["diff", "--rev", "HEAD", "--exit-code", "offer.yaml"], cwd: repo + "/offers/x")

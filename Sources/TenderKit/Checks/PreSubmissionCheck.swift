@@ -366,3 +366,18 @@ extension DateValue {
     /// The date alone, `2021-11-05`.
     var dayText: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }
+
+extension PreSubmissionCheck {
+    /// The results of the rules that read the offer alone (budget, duration, deadline,
+    /// references…), by rule id: "passed", "failed"… — what `tender diff` compares.
+    /// Rules that need documents are left out.
+    public static func offerRuleResults(_ offer: Offer, pricing: OfferPricing, asOf: DateValue) -> [String: String] {
+        let context = CheckContext(offer: offer, pricing: pricing, asOf: asOf, documents: [], render: .noDocuments)
+        var results: [String: String] = [:]
+        for outcome in evaluate(context).rules {
+            if case .skipped = outcome.status { continue }
+            results[outcome.id] = outcome.status.word
+        }
+        return results
+    }
+}

@@ -58,7 +58,9 @@ public enum DiffReport {
         }
         if !diff.rules.isEmpty {
             var table = TextTable([("Règle", .left), ("Avant", .left), ("Après", .left)])
-            for rule in diff.rules { table.add([rule.id, rule.result.before ?? "—", rule.result.after ?? "—"]) }
+            let words = ["passed": "conforme", "warning": "avertissement", "failed": "non conforme", "skipped": "non vérifiée"]
+            func word(_ w: String?) -> String { w.map { words[$0] ?? $0 } ?? "—" }
+            for rule in diff.rules { table.add([rule.id, word(rule.result.before), word(rule.result.after)]) }
             section("Vérifications", table.render())
         }
         return out.joined(separator: "\n") + "\n"
