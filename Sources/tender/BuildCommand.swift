@@ -12,7 +12,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Also convert every document to PDF (one LibreOffice call).") var pdf = false
     @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
     @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
+    @Option(help: "With --draft: compare with this git revision of the offer (the last approved version) in review.md.") var since: String?
     @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.") var today: String?
+
+    func validate() throws {
+        if since != nil && !draft { throw ValidationError("--since goes with --draft") }
+    }
 
     func run() throws {
         try guarded {
@@ -40,7 +45,16 @@ struct Build: ParsableCommand {
                 Console.print("  \(merged)  (\(pages) pages in all)")
             }
             Console.print(BuildSummary.totals(pricing))
-            if pdf || merge { Console.print(checkLine(loaded, pricing: pricing, folder: folder)) }
+            if draft {
+                let previous = try since.map { try OfferRevision.load(path: loaded.file, revision: $0) }
+                let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
+                let review = try DraftReview.finish(result, offer: loaded, pricing: pricing, folder: folder, asOf: asOf,
+                                                    today: date, since: previous, progress: { Console.error($0) })
+                Console.print("check: \(review.report.summary); \(review.comments) comment\(review.comments == 1 ? "" : "s") in the drafts")
+                Console.print("  \(review.reviewFile)")
+            } else if pdf || merge {
+                Console.print(checkLine(loaded, pricing: pricing, folder: folder))
+            }
         }
     }
 

@@ -74,3 +74,50 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct DraftReviewTests {
+    /// A copy of the CUF offer whose cap is lowered to 9 800 € TTC: the budget rule fails.
+    func overBudgetOffer(_ dir: TemporaryFolder) throws -> String {
+        let root = CLI.packageRoot
+        try FileManager.default.createDirectory(atPath: dir.file("offers"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/offers/team", toPath: dir.file("offers/team"))
+        try FileManager.default.copyItem(atPath: root + "/offers/cuf-dcol", toPath: dir.file("offers/cuf-dcol"))
+        try FileManager.default.copyItem(atPath: root + "/templates", toPath: dir.file("templates"))
+        let path = dir.file("offers/cuf-dcol/offer.yaml")
+        var yaml = try String(contentsOfFile: path, encoding: .utf8)
+        let range = try #require(yaml.range(of: #"max: 10000"#))
+        yaml.replaceSubrange(range, with: "max: 9800")
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func findingsBecomeCommentsAtTheirParagraphsAndReviewMdSumsUp() throws {
+        guard LibreOffice.isAvailable else { print("skipped: LibreOffice is not installed"); return }
+        let dir = try TemporaryFolder()
+        let offer = try Offer.load(path: try overBudgetOffer(dir))
+        let pricing = OfferPricing(offer: offer)
+        let today = DateValue(iso: "2021-11-05")!
+        let options = BuildOptions(outputFolder: dir.file("draft"), pdf: true, draft: true, today: today)
+        let build = try SubmissionBuilder.build(offer, pricing: pricing, options: options)
+        let outcome = try DraftReview.finish(build, offer: offer, pricing: pricing, folder: dir.file("draft"),
+                                             asOf: DateValue(iso: "2021-11-05T12:00+01:00")!, today: today)
+        #expect(outcome.report.errors >= 1)
+        #expect(outcome.comments >= 2)   // the budget error and the deadline warning
+        let memoire = try #require(build.documents.first { $0.id == "memoire" }?.path)
+        let archive = try ZipArchive(path: memoire)
+        let comments = String(decoding: try archive.read("word/comments.xml"), as: UTF8.self)
+        #expect(comments.contains("ERREUR [budget]"))
+        // The budget comment is anchored at a paragraph that prints the TTC total.
+        let xml = String(decoding: try archive.read("word/document.xml"), as: UTF8.self)
+        let budgetId = try #require(comments.components(separatedBy: "<w:comment ").first { $0.contains("[budget]") }?
+            .components(separatedBy: "w:id=\"").dropFirst().first?.prefix { $0 != "\"" })
+        let paragraphs = xml.components(separatedBy: "<w:p>") + xml.components(separatedBy: "<w:p ")
+        let anchored = try #require(paragraphs.first { $0.contains("<w:commentReference w:id=\"\(budgetId)\"/>") })
+        #expect(paragraphTexts("<w:document xmlns:w=\"\(Namespaces.w[0])\"><w:body><w:p>" + anchored.components(separatedBy: "</w:p>")[0] + "</w:p></w:body></w:document>")
+            .joined().contains("9\u{202F}900,00\u{00A0}€"))
+        let review = try String(contentsOfFile: outcome.reviewFile, encoding: .utf8)
+        #expect(review.contains("## Montants"))
+        #expect(review.contains("| Nadia Ferhat | Consultant·e senior | 6 | 720,00\u{00A0}€ | 4\u{202F}320,00\u{00A0}€ |"))
+        #expect(review.contains("❌ erreur — `budget`"))
+    }
+}

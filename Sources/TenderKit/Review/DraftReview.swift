@@ -1,0 +1,114 @@
+import Foundation
+
+/// The review side of `tender build --draft`: every check finding becomes a comment in the
+/// document it is about, and `review.md` sums up the offer on one page for the partner.
+public enum DraftReview {
+    public struct Outcome: Sendable {
+        public var report: CheckReport
+        public var reviewFile: String
+        public var comments: Int
+    }
+
+    /// Runs the checks on the drafts just built in `folder`, comments them, writes review.md.
+    /// `since` is the last approved version (from `OfferRevision.load`), if any.
+    public static func finish(_ build: BuildResult, offer: Offer, pricing: OfferPricing, folder: String,
+                              asOf: DateValue, today: DateValue, since: (offer: Offer, label: String)? = nil,
+                              progress: ((String) -> Void)? = nil) throws -> Outcome {
+        let report = try PreSubmissionCheck.run(offer, pricing: pricing,
+                                                options: CheckOptions(asOf: asOf, documentsFolder: folder), progress: progress)
+        let comments = commentsByDocument(report.findings, documents: build.documents.map(\.path))
+        var count = 0
+        for doc in build.documents {
+            let list = comments[doc.path] ?? []
+            guard !list.isEmpty else { continue }
+            try DraftAnnotator.annotate(doc.path, mark: nil, comments: list, date: today)
+            count += list.count
+        }
+        var diffText: String? = nil
+        if let since {
+            let before = OfferPricing(offer: since.offer)
+            let diff = OfferDiff(before: before, after: pricing,
+                                 rulesBefore: PreSubmissionCheck.offerRuleResults(since.offer, pricing: before, asOf: asOf),
+                                 rulesAfter: PreSubmissionCheck.offerRuleResults(offer, pricing: pricing, asOf: asOf))
+            diffText = DiffReport.text(diff, before: since.label, after: "ce projet")
+        }
+        let path = (folder as NSString).appendingPathComponent("review.md")
+        try AtomicFile.write(to: path, bytes: Array(markdown(offer: offer, pricing: pricing, report: report, today: today,
+                                                             diff: diffText, sinceLabel: since?.label).utf8))
+        return Outcome(report: report, reviewFile: path, comments: count)
+    }
+
+    /// Errors and warnings as comments, each in the document it names (matched by file name),
+    /// anchored at its text; those about no document go to the start of the first one.
+    static func commentsByDocument(_ findings: [Finding], documents: [String]) -> [String: [ReviewComment]] {
+        var out: [String: [ReviewComment]] = [:]
+        guard let first = documents.first else { return out }
+        for f in findings where f.severity == .error || f.severity == .warning {
+            let target = f.document.flatMap { doc in
+                documents.first { ($0 as NSString).lastPathComponent == (doc as NSString).lastPathComponent }
+            }
+            var text = (f.severity == .error ? "ERREUR" : "ATTENTION") + " [\(f.rule)] " + f.message
+            if let hint = f.hint { text += "\n→ " + hint }
+            out[target ?? first, default: []].append(ReviewComment(anchor: target == nil ? nil : f.anchor, text: text))
+        }
+        return out
+    }
+
+    static func markdown(offer: Offer, pricing: OfferPricing, report: CheckReport, today: DateValue,
+                         diff: String?, sinceLabel: String?) -> String {
+        let eur = { (d: Decimal) in FrenchFormat.euros(d) }
+        var md: [String] = []
+        md.append("# Revue du projet — \(offer.tender.reference ?? offerFileName(offer))")
+        md.append("")
+        md.append("**\(offer.tender.title)** — \(offer.tender.buyer)  ")
+        md.append("Projet du \(FrenchFormat.date(today))" +
+                  (offer.tender.deadline.map { ", date limite : \(FrenchFormat.date($0, style: .long))" } ?? "") + ".")
+        md.append("")
+        md.append("## Montants")
+        md.append("")
+        md.append("| Tranche | Jours | HT | Mécénat | Net HT | TVA | TTC |")
+        md.append("|---|--:|--:|--:|--:|--:|--:|")
+        func row(_ label: String, _ t: Totals) {
+            md.append("| \(label) | \(FrenchFormat.number(t.days)) | \(eur(t.ht)) | \(eur(t.proBono)) | \(eur(t.netHT)) | "
+                      + "\(t.vat.map(eur) ?? "—") | \(eur(t.ttc)) |")
+        }
+        for t in pricing.tranches { row("\(t.id) — \(t.title) (\(t.kind == .fixed ? "ferme" : "optionnelle"))", t.totals) }
+        if pricing.tranches.contains(where: { $0.kind == .optional }) {
+            row("**Tranches fermes**", pricing.fixed)
+            row("**Tranches optionnelles**", pricing.optional)
+        }
+        row("**Total**", pricing.all)
+        md.append("")
+        md.append("## Jours par intervenant")
+        md.append("")
+        md.append("| Intervenant | Profil | Jours | Taux HT | Montant HT |")
+        md.append("|---|---|--:|--:|--:|")
+        for p in pricing.people {
+            md.append("| \(p.name) | \(p.profileLabel ?? "—") | \(FrenchFormat.number(p.days)) | \(eur(p.rate)) | \(eur(p.amount)) |")
+        }
+        md.append("")
+        md.append("## Vérifications au \(FrenchFormat.date(report.asOf))")
+        md.append("")
+        md.append(report.errors == 0 ? "Aucune erreur (\(report.summary))." : "**\(report.summary)**")
+        md.append("")
+        for f in report.findings where f.severity == .error || f.severity == .warning {
+            md.append("- \(f.severity == .error ? "❌ erreur" : "⚠️ attention") — `\(f.rule)` : \(f.message)")
+        }
+        for rule in report.rules where rule.status == .passed {
+            md.append("- ✅ `\(rule.id)` : \(rule.title)")
+        }
+        md.append("")
+        md.append("Les constats sont aussi en commentaires dans les documents, à l'endroit qu'ils concernent.")
+        if let diff, let sinceLabel {
+            md.append("")
+            md.append("## Changements depuis \(sinceLabel)")
+            md.append("")
+            md.append("```text")
+            md.append(diff.trimmingCharacters(in: .newlines))
+            md.append("```")
+        }
+        return md.joined(separator: "\n") + "\n"
+    }
+
+    static func offerFileName(_ offer: Offer) -> String { (offer.file as NSString).lastPathComponent }
+}
