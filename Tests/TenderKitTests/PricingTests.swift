@@ -197,7 +197,7 @@ import Testing
         #expect(c["memoire"]?["means"] == .null)
         #expect(c["today"] == .date(today))
         #expect(keys(c["tender"]) == ["reference", "buyer", "buyer_address", "title", "deadline", "rules"])
-        #expect(keys(c["bidder"]) == ["name", "legal_form", "siret", "siret_formatted", "address", "email", "phone",
+        #expect(keys(c["bidder"]) == ["name", "legal_form", "siret", "siret_formatted", "address", "city", "email", "phone",
                                       "signatory", "turnover", "vat", "references"])
         #expect(keys(c["bidder"]?["vat"]) == ["rate", "exemption", "label"])
         #expect(keys(c["bidder"]?["signatory"]) == ["name", "title"])
@@ -332,5 +332,13 @@ import Testing
         #expect(result.err.contains("x/offer.yaml:34:11: 'tranches[1].kind'"))
         #expect(result.err.contains("x/offer.yaml:30:32: 'tranches[0].tasks[0].days.claire-martin' must not be negative"))
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}
+
+@Suite struct CityTests {
+    @Test func theTownOfAFrenchAddress() {
+        #expect(TemplateContext.city(fromAddress: "8 rue Pizay\n69001 Lyon") == "Lyon")
+        #expect(TemplateContext.city(fromAddress: "1 place X\n13090 Aix-en-Provence Cedex") == "Aix-en-Provence Cedex")
+        #expect(TemplateContext.city(fromAddress: "Paris") == "Paris")
     }
 }

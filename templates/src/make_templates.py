@@ -480,7 +480,7 @@ def write_odt(path, doc, styles, title):
 # Shared pieces
 # --------------------------------------------------------------------------------------------
 
-SIGN_PLACE = '{{ bidder.address.split("\\n") | last }}'
+SIGN_PLACE = '{{ bidder.city }}'
 
 
 def signature_block(d, stamp=False):
@@ -699,7 +699,6 @@ def memoire():
     d.tag("{%p if pricing.mecenat.note %}")
     d.p("Text_20_body", "{{ pricing.mecenat.note }}")
     d.tag("{%p endif %}")
-    d.p("Note", "{{ pricing.mecenat.legal_review }}")
     d.tag("{%p endif %}")
 
     # 9. Engagement ------------------------------------------------------------------------------

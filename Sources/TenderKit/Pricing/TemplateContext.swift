@@ -38,6 +38,13 @@ struct TemplateContext {
         ]))
     }
 
+    /// The town of a French address: its last line without the postal code ("69001 Lyon" → "Lyon").
+    static func city(fromAddress address: String) -> String? {
+        guard let last = address.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty else { return nil }
+        let town = last.drop { $0.isNumber || $0 == " " }.trimmingCharacters(in: .whitespaces)
+        return town.isEmpty ? last : town
+    }
+
     func bidder() -> Value {
         let b = offer.bidder
         return .map(Mapping([
@@ -46,6 +53,7 @@ struct TemplateContext {
             ("siret", text(b.siret)),
             ("siret_formatted", text(b.siret.map(FrenchFormat.siret))),
             ("address", text(b.address)),
+            ("city", text(b.address.flatMap(TemplateContext.city(fromAddress:)))),
             ("email", text(b.email)),
             ("phone", text(b.phone)),
             ("signatory", .map(Mapping([("name", text(b.signatory?.name)), ("title", text(b.signatory?.title))]))),
