@@ -115,6 +115,11 @@ import Testing
         #expect(out.paragraphs == ["ACD1,2,3"])
     }
 
+    @Test func loopVariables() throws {
+        let out = try renderDocxPart(p(r("{% for i in ['a','b','c'] %}[{{ loop.index }}/{{ loop.length }} {{ loop.index0 }}{{ loop.revindex }}{{ loop.revindex0 }} {% if loop.first %}F{% endif %}{% if loop.last %}L{% endif %}{{ loop.previtem }}{{ loop.nextitem }} {{ loop.cycle('x', 'y') }}{% for j in [1] %}{{ loop.depth }}{% endfor %}{{ loop.depth }}]{% endfor %}")), [:])
+        #expect(out.paragraphs == ["[1/3 032 Fb x21][2/3 121 ac y21][3/3 210 Lb x21]"])
+    }
+
     @Test func rowLoopsAreInferred() throws {
         func row(_ cells: [String]) -> String { "<w:tr>" + cells.map { "<w:tc>" + p(r($0)) + "</w:tc>" }.joined() + "</w:tr>" }
         let body = "<w:tbl>" + row(["Nom", "Jours"]) + row(["{% for m in team %}", ""]) + row(["{{ m.name }}", "{{ m.days }}"]) +

@@ -70,31 +70,50 @@ struct Dialect {
             if pendingSpaces == 1 && afterCharacter && beforeCharacter {
                 out.append(0x20)
             } else if let space = spaceMarkup {
-                out.append(contentsOf: Array((pendingSpaces == 1 ? space.one : space.many(pendingSpaces)).utf8))
+                out.append(contentsOf: (pendingSpaces == 1 ? space.one : space.many(pendingSpaces)).utf8)
             }
             pendingSpaces = 0
         }
-        for scalar in text.unicodeScalars {
-            if collapsesSpaces {
-                if scalar == " " { pendingSpaces += 1; continue }
-                if scalar == "\r" { continue }
-                flushSpaces(beforeCharacter: scalar != "\n" && scalar != "\t")
-            }
-            afterCharacter = true
-            switch scalar {
-            case "&": out.append(contentsOf: Array("&amp;".utf8))
-            case "<": out.append(contentsOf: Array("&lt;".utf8))
-            case ">": out.append(contentsOf: Array("&gt;".utf8))
-            case "\n": out.append(contentsOf: Array(lineBreakMarkup.utf8)); afterCharacter = false
-            case "\r": continue
-            case "\t": out.append(contentsOf: Array(tabMarkup.utf8)); afterCharacter = false
-            default:
-                // Characters XML 1.0 cannot carry are dropped.
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
-                out.append(contentsOf: Array(String(scalar).utf8))
-            }
+        // Byte by byte over UTF-8: every byte that needs care is ASCII, and no byte of a
+        // multi-byte sequence is, so plain runs are copied whole.
+        let bytes = Array(text.utf8)
+        let count = bytes.count
+        var runStart = 0
+        var i = 0
+        func flushRun() {
+            if runStart < i { out.append(contentsOf: bytes[runStart..<i]) }
         }
+        while i < count {
+            let b = bytes[i]
+            let special = b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || (collapsesSpaces && b == 0x20)
+                || (b == 0xEF && i + 2 < count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE)
+            if !special {
+                if pendingSpaces > 0 { flushSpaces(beforeCharacter: true) }
+                afterCharacter = true
+                i += 1
+                continue
+            }
+            flushRun()
+            if b == 0x20 {                       // ODT: a run of spaces
+                pendingSpaces += 1
+            } else if b == 0x0D {                // carriage returns are dropped
+            } else if b == 0xEF {                // U+FFFE, U+FFFF: not XML characters
+                i += 2
+            } else {
+                if collapsesSpaces { flushSpaces(beforeCharacter: b != 0x0A && b != 0x09) }
+                switch b {
+                case 0x26: out.append(contentsOf: "&amp;".utf8); afterCharacter = true
+                case 0x3C: out.append(contentsOf: "&lt;".utf8); afterCharacter = true
+                case 0x3E: out.append(contentsOf: "&gt;".utf8); afterCharacter = true
+                case 0x0A: out.append(contentsOf: lineBreakMarkup.utf8); afterCharacter = false
+                case 0x09: out.append(contentsOf: tabMarkup.utf8); afterCharacter = false
+                default: break                   // other control characters are dropped
+                }
+            }
+            i += 1
+            runStart = i
+        }
+        flushRun()
         flushSpaces(beforeCharacter: false)
     }
 
@@ -106,14 +125,13 @@ struct Dialect {
 
     /// Escapes a value for an attribute (synthetic markup such as `w:gridSpan`).
     static func writeAttribute(_ text: String, into out: inout [UInt8]) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: Array("&amp;".utf8))
-            case "<": out.append(contentsOf: Array("&lt;".utf8))
-            case "\"": out.append(contentsOf: Array("&quot;".utf8))
-            default:
-                if scalar.value < 0x20 { continue }
-                out.append(contentsOf: Array(String(scalar).utf8))
+        for b in text.utf8 {
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0..<0x20: continue
+            default: out.append(b)
             }
         }
     }

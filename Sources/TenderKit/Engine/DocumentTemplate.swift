@@ -54,7 +54,7 @@ public final class DocumentTemplate {
             do {
                 guard var bytes = try part.render(evaluator, warnings: &warnings), let program = part.program else { continue }
                 if format == .docx, part.dialect.name == "DOCX" {
-                    if program.hasLoops { bytes = ids.renumber(bytes) }
+                    if program.hasLoops && part.hasNumberedElements { bytes = ids.renumber(bytes) }
                     if program.changesTableShape {
                         bytes = try TableRepair.repair(bytes, location: SourceLocation(file: path, part: part.name))
                     }

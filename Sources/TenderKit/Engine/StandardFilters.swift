@@ -379,7 +379,13 @@ enum StandardFilters {
             word = ""
         }
         for c in s {
-            if c.isLetter || c.isNumber || c == "'" || c == "\u{2019}" {
+            let inWord: Bool
+            if let a = c.asciiValue {
+                inWord = (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || (a >= 0x30 && a <= 0x39) || a == 0x27
+            } else {
+                inWord = c.isLetter || c.isNumber || c == "\u{2019}"
+            }
+            if inWord {
                 word.append(c)
             } else {
                 flush()

@@ -23,7 +23,13 @@ final class Evaluator {
     /// Loop states, innermost last, for `loop.cycle`.
     private var loops: [LoopState] = []
 
-    struct LoopState { var index0: Int; var length: Int }
+    /// The state of a running loop; `loop` and its attributes are computed from it on demand.
+    struct LoopState {
+        var index0: Int
+        var length: Int
+        var items: [Value]
+        var depth: Int
+    }
 
     init(globals: Value, filters: FilterRegistry = .default, strict: Bool = true) {
         var root: [String: Value] = [:]
@@ -45,12 +51,34 @@ final class Evaluator {
         return nil
     }
 
-    func enterLoop(index0: Int, length: Int) { loops.append(LoopState(index0: index0, length: length)) }
+    func enterLoop(_ items: [Value]) { loops.append(LoopState(index0: 0, length: items.count, items: items, depth: loops.count + 1)) }
     func updateLoop(index0: Int) { loops[loops.count - 1].index0 = index0 }
     func exitLoop() { loops.removeLast() }
 
+    /// An attribute of `loop`, without building the whole mapping.
+    static func loopMember(_ state: LoopState, _ name: String) -> Value? {
+        let i = state.index0, n = state.length
+        switch name {
+        case "index": return .number(Decimal(i + 1))
+        case "index0": return .number(Decimal(i))
+        case "revindex": return .number(Decimal(n - i))
+        case "revindex0": return .number(Decimal(n - i - 1))
+        case "first": return .bool(i == 0)
+        case "last": return .bool(i == n - 1)
+        case "length": return .number(Decimal(n))
+        case "depth": return .number(Decimal(state.depth))
+        case "depth0": return .number(Decimal(state.depth - 1))
+        case "previtem": return i > 0 ? state.items[i - 1] : .null
+        case "nextitem": return i + 1 < n ? state.items[i + 1] : .null
+        default: return nil
+        }
+    }
+
     /// The `loop` variable of an iteration.
-    static func loopValue(index0: Int, length: Int, previous: Value?, next: Value?, depth: Int) -> Value {
+    static func loopValue(_ state: LoopState) -> Value {
+        let index0 = state.index0, length = state.length, depth = state.depth
+        let previous: Value? = index0 > 0 ? state.items[index0 - 1] : nil
+        let next: Value? = index0 + 1 < length ? state.items[index0 + 1] : nil
         var m = Mapping()
         m["index"] = .number(Decimal(index0 + 1))
         m["index0"] = .number(Decimal(index0))
@@ -95,7 +123,11 @@ final class Evaluator {
         switch e {
         case .name(let n):
             if let v = lookup(n) { return .value(v) }
+            if n == "loop", let state = loops.last { return .value(Evaluator.loopValue(state)) }
             return .missing(n)
+        case .attribute(.name("loop"), let name) where loops.last != nil && lookup("loop") == nil:
+            if let v = Evaluator.loopMember(loops.last!, name) { return .value(v) }
+            return .missing("loop.\(name)")
         case .attribute(let base, let name):
             switch try resolve(base) {
             case .missing(let p): return .missing(p)

@@ -82,14 +82,10 @@ struct Renderer {
             items = kept
         }
         if items.isEmpty { run(orElse); return }
-        let depth = (evaluator.lookup("loop")?["depth"]?.asNumber).map { NSDecimalNumber(decimal: $0).intValue + 1 } ?? 1
-        evaluator.enterLoop(index0: 0, length: items.count)
+        evaluator.enterLoop(items)
         for (i, item) in items.enumerated() {
             evaluator.pushScope()
             evaluator.updateLoop(index0: i)
-            evaluator.set("loop", Evaluator.loopValue(index0: i, length: items.count,
-                                                      previous: i > 0 ? items[i - 1] : nil,
-                                                      next: i + 1 < items.count ? items[i + 1] : nil, depth: depth))
             bind(targets, item, loc)
             run(body)
             evaluator.popScope()
