@@ -13,15 +13,18 @@ import Testing
         var ttc: String
         var documents: Int
         var format: String
+        /// Pages of the mémoire and of the price schedule, as LibreOffice renders them here.
+        var memoirePages: Int
+        var schedulePages: Int
         var description: String { name }
     }
 
     // Totals computed by hand in each offer's header comment.
     static let cases: [Expected] = [
-        Expected(name: "cuf-dcol", today: "2021-11-05", netHT: "8250.00", ttc: "9900.00", documents: 4, format: "docx"),
-        Expected(name: "ivd-resilience", today: "2018-01-10", netHT: "73580.00", ttc: "88296.00", documents: 6, format: "docx"),
-        Expected(name: "cerdd-efc", today: "2018-11-26", netHT: "52135.00", ttc: "62562.00", documents: 6, format: "docx"),
-        Expected(name: "aupa-prospective", today: "2019-01-30", netHT: "67810.00", ttc: "81372.00", documents: 6, format: "odt"),
+        Expected(name: "cuf-dcol", today: "2021-11-05", netHT: "8250.00", ttc: "9900.00", documents: 4, format: "docx", memoirePages: 6, schedulePages: 2),
+        Expected(name: "ivd-resilience", today: "2018-01-10", netHT: "73580.00", ttc: "88296.00", documents: 6, format: "docx", memoirePages: 10, schedulePages: 5),
+        Expected(name: "cerdd-efc", today: "2018-11-26", netHT: "52135.00", ttc: "62562.00", documents: 6, format: "docx", memoirePages: 10, schedulePages: 4),
+        Expected(name: "aupa-prospective", today: "2019-01-30", netHT: "67810.00", ttc: "81372.00", documents: 6, format: "odt", memoirePages: 10, schedulePages: 4),
     ]
 
     @Test(arguments: cases) func totalsMatchTheHandComputedOnes(_ c: Expected) throws {
@@ -54,6 +57,22 @@ import Testing
         #expect(!text.contains("{{") && !text.contains("{%"))
         #expect(text.contains(FrenchFormat.euros(pricing.all.ttc)))
         #expect(text.contains(offer.tender.title))
+    }
+
+    @Test(arguments: cases) func pageCountsOfEverySampleSubmission(_ c: Expected) throws {
+        guard LibreOffice.isAvailable else {
+            print("skipped: LibreOffice is not installed (bash .ci/test installs it)")
+            return
+        }
+        let offer = try Offer.load(path: "\(Self.offers)/\(c.name)/offer.yaml")
+        let dir = try TemporaryFolder()
+        let result = try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
+                                                 options: BuildOptions(outputFolder: dir.path, pdf: true, merge: true,
+                                                                       today: DateValue(iso: c.today)!))
+        #expect(result.documents.first { $0.id == "memoire" }?.pages == c.memoirePages)
+        #expect(result.documents.first { $0.id == "annexes" }?.pages == c.schedulePages)
+        for cv in result.documents where cv.member != nil { #expect(cv.pages == 1, "\(cv.path)") }
+        #expect(try PDF.pageCount(try #require(result.merged)) == result.documents.compactMap(\.pages).reduce(0, +))
     }
 
     @Test func cufSubmissionFitsTheCallsLimits() throws {
