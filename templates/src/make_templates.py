@@ -333,6 +333,8 @@ def styles_xml(kind, body_width, landscape, header_parts, footer_parts, numbered
         pstyle("List_20_Bullet", "List Bullet", "Standard", cls="list",
                para='fo:margin-top="0cm" fo:margin-bottom="0.08cm"',
                extra='style:list-style-name="Tirets"'),
+        pstyle("Commitment", "Commitment", "Text_20_body", cls="text",
+               para='fo:keep-with-next="always"'),
         pstyle("Signature", "Signature", "Standard", cls="text",
                para='fo:margin-left="9cm" fo:margin-top="0cm" fo:margin-bottom="0.05cm" fo:keep-with-next="always"'),
         pstyle("Signature_20_Tag", "Signature Tag", "Tag", cls="extra",
@@ -703,7 +705,7 @@ def memoire():
 
     # 9. Engagement ------------------------------------------------------------------------------
     d.h(1, "Engagement du candidat")
-    d.p("Text_20_body", "{{ bidder.name }} s" + APOS + "engage à exécuter la mission conformément au présent mémoire "
+    d.p("Commitment", "{{ bidder.name }} s" + APOS + "engage à exécuter la mission conformément au présent mémoire "
                         "technique, avec l" + APOS + "équipe présentée et au prix indiqué ci-dessus, pour la "
                         "consultation «" + NBSP + "{{ tender.title }}" + NBSP + "» (référence {{ tender.reference }}).")
     signature_block(d)
