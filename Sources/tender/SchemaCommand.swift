@@ -7,7 +7,7 @@ struct Schema: ParsableCommand {
         abstract: "Print the JSON Schema of offer or team files, for editors (yaml-language-server).",
         discussion: """
             Save it and point YAML files at it, e.g. first line of offer.yaml:
-              # yaml-language-server: $schema=../offer.schema.json
+              # yaml-language-server: $schema=../schema/offer.schema.json
             """)
 
     @Argument(help: "offer (offers/<name>/offer.yaml) or team (offers/team/<id>.yaml).") var kind: String = "offer"

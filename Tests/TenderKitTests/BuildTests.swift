@@ -99,3 +99,22 @@ import Testing
         #expect(text.contains("dimanche 7 novembre 2021"))
     }
 }
+
+@Suite struct ContextCommandTests {
+    @Test func theContextOfAnOfferLintsTheTemplatesItFills() throws {
+        guard CLI.binary != nil else { return }
+        let dir = try TemporaryFolder()
+        let offer = CLI.packageRoot + "/offers/cuf-dcol"
+        let run = try CLI.run(["context", offer, "--person", "nadia-ferhat", "--today", "2021-11-05", "-o", dir.file("ctx.json")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let context = try DataLoader.load(path: dir.file("ctx.json"))
+        #expect(context["pricing"]?["all"]?["ttc"] == .number(9900))
+        #expect(context["person"]?["name"] == "Nadia Ferhat")
+        #expect(context["today"] == "2021-11-05")
+        let lint = try CLI.run(["lint", CLI.packageRoot + "/templates/cv.docx", "--data", dir.file("ctx.json")])
+        #expect(lint.status == 0, "\(lint.stderr)")
+        let unknown = try CLI.run(["context", offer, "--person", "nobody"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("nadia-ferhat, lucas-perrin"))
+    }
+}

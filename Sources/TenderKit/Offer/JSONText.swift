@@ -58,3 +58,8 @@ enum JSONText {
         return out + "\""
     }
 }
+
+extension Value {
+    /// Pretty-printed JSON, keys in their order, numbers exact, dates as ISO text.
+    public var jsonText: String { JSONText.encode(self) }
+}
