@@ -159,13 +159,13 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let over = try #require(report.findings("budget", .error).first)
         #expect(over.measured == FrenchFormat.euros(10080) + " TTC")
         #expect(over.limit == FrenchFormat.euros(10000) + " TTC")
-        #expect(over.message.contains("by " + FrenchFormat.euros(80)))
+        #expect(over.message.contains("dépasse de \(FrenchFormat.euros(80)) le plafond de " + FrenchFormat.euros(10000)))
         #expect(report.status == .failure)
 
         offer.tender.rules = ["budget": ["max": 10000, "basis": "ttc", "scope": "fixed"]]
         report = evaluate(offer)
         #expect(report.status("budget") == .passed)
-        #expect(report.findings("budget", .info).first?.message.contains("margin " + FrenchFormat.euros(1600)) == true)
+        #expect(report.findings("budget", .info).first?.message.contains("marge " + FrenchFormat.euros(1600)) == true)
 
         offer.tender.rules = ["budget": ["max": 7000, "basis": "ht", "scope": "fixed"]]
         #expect(evaluate(offer).status("budget") == .passed)
@@ -175,7 +175,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         offer.tender.rules = ["budget": ["max": 10000]]
         report = evaluate(offer)
         #expect(report.status("budget") == .failed)
-        #expect(report.findings("budget").first?.message.contains("basis TTC, scope all tranches assumed") == true)
+        #expect(report.findings("budget").first?.message.contains("base TTC, périmètre toutes tranches retenus") == true)
         // No rule: skipped, and says why.
         offer.tender.rules = .null
         #expect(evaluate(offer).status("budget") == .skipped("the call sets no `budget` rule"))
@@ -194,9 +194,9 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(status(["min_months": 5, "max_months": 6]) == .passed)
         offer.tender.rules = ["duration": ["max_months": 5]]
         let late = try #require(evaluate(offer).findings("duration", .error).first)
-        #expect(late.message.contains("2022-04-22"))
-        #expect(late.measured == "5.2 months (2021-11-22 → 2022-04-29)")
-        #expect(late.limit == "at most 5 months")
+        #expect(late.message.contains("22 avril 2022"))
+        #expect(late.measured == "5,2 mois (22 novembre 2021 → 29 avril 2022)")
+        #expect(late.limit == "au plus 5 mois")
         #expect(late.location?.line != nil)
 
         // "at most 1 month from notification": 31 January + 1 month is 28 February.
@@ -205,7 +205,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(status(["max_months": 1]) == .passed)
         offer.schedule?.end = DateValue(iso: "2021-03-01")
         #expect(status(["max_months": 1]) == .failed)
-        #expect(evaluate(offer).findings("duration").first?.message.contains("assumed notification (2021-01-31)") == true)
+        #expect(evaluate(offer).findings("duration").first?.message.contains("notification supposée (31 janvier 2021)") == true)
         // Notification without an assumed date: an error that says what to add.
         offer.schedule?.start = nil
         #expect(status(["max_months": 1]) == .failed)
@@ -225,7 +225,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(evaluate(offer, asOf: "2021-11-07T23:00Z").status("deadline") == .failed)  // 00:00 on the 8th in Paris
         #expect(evaluate(offer, asOf: "2021-11-08T00:30+02:00").status("deadline") == .warned)  // 23:30 in Paris
         let late = try #require(evaluate(offer, asOf: "2021-11-09T12:00").findings("deadline", .error).first)
-        #expect(late.message.contains("passed 1 day 12 h 01 min ago"))
+        #expect(late.message.contains("dépassée depuis 1 jour 12 h 01 min"))
         #expect(late.limit == "2021-11-07 23:59 +01:00")
         #expect(DateValue(moment: "2021-11-05")?.momentText == "2021-11-05 00:00 +01:00")
         #expect(DateValue(moment: "2021-07-05T12:00")?.momentText == "2021-07-05 12:00 +02:00")
@@ -241,9 +241,9 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let report = evaluate(offer)
         #expect(report.status("references") == .failed)
         let short = try #require(report.findings("references", .error).first)
-        #expect(short.measured == "2 references")
-        #expect(short.limit == "at least 3")
-        #expect(short.message.contains("1 ongoing reference does not count"))
+        #expect(short.measured == "2 références")
+        #expect(short.limit == "au moins 3")
+        #expect(short.message.contains("1 référence en cours ne compte pas"))
         offer.tender.rules = ["references": ["count": 3, "within_months": 18]]
         #expect(evaluate(offer).status("references") == .passed)
     }
@@ -321,7 +321,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let idle = try CheckFixture(.init(bobDays: "0"))
         var report = try check(try idle.load())
         #expect(report.status("team") == .warned)
-        #expect(report.findings("team", .warning).first?.message.contains("Bob Durand has a CV") == true)
+        #expect(report.findings("team", .warning).first?.message.contains("Bob Durand a un CV") == true)
 
         let fixture = try CheckFixture()
         var offer = try fixture.load()
@@ -379,19 +379,19 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(report.status("pro_bono") == .warned)
         let review = report.findings("pro_bono", .warning)
         #expect(review.count == 1)
-        #expect(review[0].message.contains("1 day free (\(FrenchFormat.euros(700)) at the offer's rates, \(FrenchFormat.euros(350)) at cost"))
+        #expect(review[0].message.contains("prévoit \(FrenchFormat.days(1)) de mécénat (\(FrenchFormat.euros(700)) aux taux de l'offre, \(FrenchFormat.euros(350)) au coût"))
         #expect(review[0].hint == Mecenat.legalReview)
         #expect(review[0].anchor == FrenchFormat.euros(700))
 
         offer.documents.removeAll { !$0.perTeamMember }   // no document prints the mécénat
         report = try check(offer)
-        #expect(report.findings("pro_bono", .error).first?.message.contains("printed in no document") == true)
+        #expect(report.findings("pro_bono", .error).first?.message.contains("ne figure dans aucun document") == true)
 
         let costless = try CheckFixture(.init(proBono: proBono, profileCost: ""))
         report = try check(try costless.load())
-        #expect(report.findings("pro_bono", .error).contains { $0.message.contains("cannot be valued at cost") })
+        #expect(report.findings("pro_bono", .error).contains { $0.message.contains("ne peut pas être valorisé au coût") })
         let none = try CheckFixture()
-        #expect(try check(try none.load()).status("pro_bono") == .skipped("the offer gives no days free (`pro_bono`)"))
+        #expect(try check(try none.load()).status("pro_bono") == .skipped("l'offre ne prévoit aucun jour de mécénat (`pro_bono`)"))
     }
 
     // MARK: Rendered for real
@@ -463,13 +463,13 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("OK: 0 errors, 0 warnings"))
         #expect(ok.stdout.contains("render: --no-render"))
-        #expect(ok.stdout.contains("budget: the price, \(FrenchFormat.euros(10080)) TTC (all tranches), is within the cap"))
+        #expect(ok.stdout.contains("budget: le prix, \(FrenchFormat.euros(10080)) TTC (toutes tranches), respecte le plafond"))
 
         // --as-of moves the deadline from fine to warning to late.
         let soon = try CLI.run(["check", good.offerPath, "--as-of", "2021-11-05T18:00", "--no-render"])
-        #expect(soon.status == 0 && soon.stdout.contains("Warnings (1)") && soon.stdout.contains("is in 2 days 5 h 59 min"))
+        #expect(soon.status == 0 && soon.stdout.contains("Warnings (1)") && soon.stdout.contains("est dans 2 jours 5 h 59 min"))
         let late = try CLI.run(["check", good.offerPath, "--as-of", "2021-11-08T00:00+01:00", "--no-render"])
-        #expect(late.status == 1 && late.stdout.contains("Errors (1)") && late.stdout.contains("deadline: the deadline"))
+        #expect(late.status == 1 && late.stdout.contains("Errors (1)") && late.stdout.contains("deadline: la date limite"))
 
         let bad = try CheckFixture(.init(rules: "{ budget: { max: 10000 }, references: { count: 3, within_months: 12 } }"))
         let failed = try CLI.run(["check", bad.offerPath, "--as-of", "2021-10-01", "--no-render"])

@@ -363,8 +363,8 @@ extension DateValue {
         return s
     }
 
-    /// The date alone, `2021-11-05`.
-    var dayText: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// `5 novembre 2021`: the date alone, in words.
+    var frenchDay: String { FrenchFormat.date(self) }
 }
 
 extension PreSubmissionCheck {
