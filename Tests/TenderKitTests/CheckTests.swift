@@ -304,17 +304,17 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(report.status("sections") == .failed)
         let messages = report.findings("sections", .error).map(\.message)
         #expect(messages.count == 4)
-        #expect(messages[0].contains("\"Présentation\" is out of order"))
-        #expect(messages[1].contains("\"Planning\" has no heading"))
-        #expect(messages[2].contains("\"Atelier Test\" has no heading") && messages[2].contains("not as a heading"))
-        #expect(messages[3].contains("\"Engagement\" has no heading") && messages[3].contains("not as a heading"))
+        #expect(messages[0].contains("« Présentation » n'est pas à sa place"))
+        #expect(messages[1].contains("« Planning » n'a pas de titre"))
+        #expect(messages[2].contains("« Atelier Test » n'a pas de titre") && messages[2].contains("mais pas en titre"))
+        #expect(messages[3].contains("« Engagement » n'a pas de titre") && messages[3].contains("mais pas en titre"))
         let outOfOrder = report.findings("sections", .error)[0]
         #expect(outOfOrder.anchor == "Présentation")
         #expect(outOfOrder.document?.hasSuffix("Mémoire.docx") == true)
         #expect(outOfOrder.location?.paragraph == 1)
 
         offer.tender.rules = ["sections": ["Présentation"], "sections_document": "annexe"]
-        #expect(try check(offer).findings("sections", .error).first?.message.contains("'annexe'") == true)
+        #expect(try check(offer).findings("sections", .error).first?.message.contains("« annexe »") == true)
     }
 
     @Test func everyPricedPersonHasACVAndEveryCVIsPriced() throws {
@@ -342,7 +342,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let found = report.findings("leftovers", .error).compactMap(\.anchor)
         #expect(found == ["{{ oubli }}", "TODO", "XXX", "[à compléter : chiffres]", "Lorem ipsum"])
         #expect(report.findings("leftovers", .error).first?.location?.paragraph == 3)
-        #expect(report.findings("leftovers", .warning).first?.message.contains("empty heading") == true)
+        #expect(report.findings("leftovers", .warning).first?.message.contains("un titre vide") == true)
     }
 
     @Test func printedTotalsMatchThePricingOrTheDocumentsAreStale() throws {
@@ -360,8 +360,8 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         report = try check(try changed.load(), documentsFolder: folder)
         #expect(report.status("totals") == .failed)
         let wrong = report.findings("totals", .error)
-        #expect(wrong.contains { $0.anchor == FrenchFormat.euros(10080) && $0.message.contains("matches no figure") })
-        #expect(wrong.contains { $0.message.contains("not the offer's total TTC, " + FrenchFormat.euros(10920)) })
+        #expect(wrong.contains { $0.anchor == FrenchFormat.euros(10080) && $0.message.contains("ne correspond à aucun montant") })
+        #expect(wrong.contains { $0.message.contains("pas le total TTC de l'offre, " + FrenchFormat.euros(10920)) })
         #expect(wrong.allSatisfy { $0.document == folder + "/Mémoire.docx" })
 
         // A missing document of the folder is a missing input.
@@ -413,7 +413,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let pages = report.findings("pages")
         #expect(pages.map(\.severity) == [.error, .info])
         #expect(pages[0].measured == "21 pages" && pages[0].limit == "20 pages")
-        #expect(pages[0].message.contains("over the limit of 20 pages by 1"))
+        #expect(pages[0].message.contains("1 page de trop pour une limite de 20 pages"))
         #expect(pages[0].location?.line != nil)
         #expect(pages[1].measured == "24 pages" && pages[1].limit == "24 pages")   // 21 + 2 + 1: at the limit
         #expect(report.status("cv_pages") == .failed)
@@ -422,7 +422,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(cvs[0].message.contains("Alice Martin") && cvs[0].measured == "2 pages" && cvs[0].limit == "1 page")
         #expect(cvs[0].anchor == "Alice Martin" && cvs[0].document?.hasSuffix("CV Alice Martin.docx") == true)
         // The text rules read the PDF.
-        #expect(report.findings("leftovers", .info).first?.message.contains("the PDF text") == true)
+        #expect(report.findings("leftovers", .info).first?.message.contains("texte des PDF") == true)
         #expect(report.status("totals") == .passed)
         #expect(report.status == .failure)
 
@@ -517,14 +517,14 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         let run = try CLI.runProgram(CLI.binary!, ["check", fixture.offerPath, "--as-of", "2021-10-01"], environment: ["PATH": bin])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("render: page limits not checked (pages): LibreOffice not installed"))
-        #expect(run.stdout.contains("fix: install LibreOffice: apt-get install libreoffice-writer-nogui"))
+        #expect(run.stdout.contains("render: limites de pages non vérifiées (pages) : LibreOffice (soffice) n'est pas installé"))
+        #expect(run.stdout.contains("fix: installer LibreOffice : apt-get install libreoffice-writer-nogui"))
         #expect(run.stdout.contains("pages: the documents could not be rendered (see render)"))
         // Without page rules the XML text is checked instead, and the report says so.
         let plain = try CheckFixture()
         let warned = try CLI.runProgram(CLI.binary!, ["check", plain.offerPath, "--as-of", "2021-10-01"], environment: ["PATH": bin])
         #expect(warned.status == 0)
-        #expect(warned.stdout.contains("checked in the document XML instead of the PDF"))
+        #expect(warned.stdout.contains("vérifiés dans le XML des documents au lieu du PDF"))
     }
 
     @Test func aHungConversionIsStoppedAfterTheTimeout() throws {
@@ -538,8 +538,8 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
                                      environment: ["PATH": bin])
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(run.status == 1)
-        #expect(run.stdout.contains("did not finish converting within 2 s and was stopped"))
-        #expect(run.stderr.contains("converting 3 documents to PDF with LibreOffice"))   // progress, after a second
+        #expect(run.stdout.contains("LibreOffice n'a pas terminé la conversion en 2 s et a été arrêté"))
+        #expect(run.stderr.contains("conversion des 3 documents en PDF avec LibreOffice"))   // progress, after a second
     }
 
     @Test func buildThenCheckTheDocumentsItWrote() throws {
