@@ -178,7 +178,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(report.findings("budget").first?.message.contains("base TTC, périmètre toutes tranches retenus") == true)
         // No rule: skipped, and says why.
         offer.tender.rules = .null
-        #expect(evaluate(offer).status("budget") == .skipped("the call sets no `budget` rule"))
+        #expect(evaluate(offer).status("budget") == .skipped("la consultation ne fixe aucune règle `budget`"))
     }
 
     @Test func durationAddsCalendarMonthsFromTheStartOrTheNotification() throws {
@@ -461,21 +461,22 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let good = try CheckFixture(.init(rules: "{ budget: { max: 20000, basis: ttc, scope: all }, references: { count: 2, within_months: 12 } }"))
         let ok = try CLI.run(["check", good.dir.file("offer"), "--as-of", "2021-10-01", "--no-render"])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("OK: 0 errors, 0 warnings"))
-        #expect(ok.stdout.contains("render: --no-render"))
-        #expect(ok.stdout.contains("budget: le prix, \(FrenchFormat.euros(10080)) TTC (toutes tranches), respecte le plafond"))
+        #expect(ok.stdout.contains("OK : 0 erreur, 0 avertissement ; 14 règles : "))
+        #expect(ok.stdout.contains("render : --no-render"))
+        #expect(ok.stdout.contains("budget : le prix, \(FrenchFormat.euros(10080)) TTC (toutes tranches), respecte le plafond"))
 
         // --as-of moves the deadline from fine to warning to late.
         let soon = try CLI.run(["check", good.offerPath, "--as-of", "2021-11-05T18:00", "--no-render"])
-        #expect(soon.status == 0 && soon.stdout.contains("Warnings (1)") && soon.stdout.contains("est dans 2 jours 5 h 59 min"))
+        #expect(soon.status == 0 && soon.stdout.contains("Avertissements (1)") && soon.stdout.contains("est dans 2 jours 5 h 59 min"))
         let late = try CLI.run(["check", good.offerPath, "--as-of", "2021-11-08T00:00+01:00", "--no-render"])
-        #expect(late.status == 1 && late.stdout.contains("Errors (1)") && late.stdout.contains("deadline: la date limite"))
+        #expect(late.status == 1 && late.stdout.contains("Erreurs (1)") && late.stdout.contains("deadline : la date limite"))
 
         let bad = try CheckFixture(.init(rules: "{ budget: { max: 10000 }, references: { count: 3, within_months: 12 } }"))
         let failed = try CLI.run(["check", bad.offerPath, "--as-of", "2021-10-01", "--no-render"])
         #expect(failed.status == 1)
-        #expect(failed.stdout.contains("Errors (2)"))
-        #expect(failed.stdout.contains("    fix: "))
+        #expect(failed.stdout.contains("Erreurs (2)"))
+        #expect(failed.stdout.contains("    correction : "))
+        #expect(failed.stdout.contains("ÉCHEC : 2 erreurs, 0 avertissement ; 14 règles : "))
 
         // JSON: one object per finding.
         let json = try CLI.run(["check", bad.offerPath, "--as-of", "2021-10-01", "--no-render", "--format", "json"])
@@ -517,9 +518,9 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         let run = try CLI.runProgram(CLI.binary!, ["check", fixture.offerPath, "--as-of", "2021-10-01"], environment: ["PATH": bin])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("render: limites de pages non vérifiées (pages) : LibreOffice (soffice) n'est pas installé"))
-        #expect(run.stdout.contains("fix: installer LibreOffice : apt-get install libreoffice-writer-nogui"))
-        #expect(run.stdout.contains("pages: the documents could not be rendered (see render)"))
+        #expect(run.stdout.contains("render : limites de pages non vérifiées (pages) : LibreOffice (soffice) n'est pas installé"))
+        #expect(run.stdout.contains("correction : installer LibreOffice : apt-get install libreoffice-writer-nogui"))
+        #expect(run.stdout.contains("pages : les documents n'ont pas pu être convertis en PDF (voir render)"))
         // Without page rules the XML text is checked instead, and the report says so.
         let plain = try CheckFixture()
         let warned = try CLI.runProgram(CLI.binary!, ["check", plain.offerPath, "--as-of", "2021-10-01"], environment: ["PATH": bin])
@@ -548,7 +549,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let folder = fixture.dir.file("out")
         let build = try CLI.run(["build", fixture.offerPath, "--pdf", "-o", folder, "--today", "2021-10-01"])
         #expect(build.status == 0)
-        #expect(build.stdout.contains("check: 2 errors, 0 warnings (tender check \(fixture.offerPath) for details)"))
+        #expect(build.stdout.contains("check: 2 erreurs, 0 avertissement (tender check \(fixture.offerPath) for details)"))
         // The PDFs tender build wrote are used: no LibreOffice needed.
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         let check = try CLI.runProgram(CLI.binary!, ["check", fixture.offerPath, "--documents", folder, "--as-of", "2021-10-01",
@@ -569,9 +570,11 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
             let run = try CLI.run(["check", CLI.packageRoot + "/offers/" + cells[0], "--as-of", cells[1]])
             #expect(run.status == 0, "\(cells[0]): \(run.stdout)")
-            #expect(run.stdout.contains("OK: 0 errors"))
-            if let stated = cells[2].firstMatch(of: #/(\d+) warnings?/#) {
-                #expect(run.stdout.contains("0 errors, \(stated.1) warning"), "\(cells[0])")
+            #expect(run.stdout.contains("OK : 0 erreur, "))
+            let stated = cells[2].firstMatch(of: #/(\d+) avertissements?/#)
+            #expect(stated != nil, "\(cells[0]): no warning count in \(cells[2])")
+            if let stated {
+                #expect(run.stdout.contains("OK : 0 erreur, \(stated.1) avertissement"), "\(cells[0])")
             }
         }
     }

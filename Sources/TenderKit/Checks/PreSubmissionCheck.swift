@@ -233,17 +233,17 @@ public enum PreSubmissionCheck {
 
     static func run(_ rule: any CheckRule, _ context: CheckContext) -> RuleResult {
         if !rule.keys.isEmpty, !rule.keys.contains(where: { context.rule($0) != nil }) {
-            return .skip("the call sets no " + rule.keys.map { "`\($0)`" }.joined(separator: " or ") + " rule")
+            return .skip("la consultation ne fixe aucune règle " + rule.keys.map { "`\($0)`" }.joined(separator: " ou "))
         }
         if rule.needsDocuments || rule.needsPages, context.documents.isEmpty {
-            return .skip("the offer lists no documents")
+            return .skip("l'offre ne liste aucun document")
         }
         if rule.needsPages {
             switch context.render {
             case .rendered: break
-            case .notRequested: return .skip("--no-render: pages not counted")
-            case .noDocuments: return .skip("the offer lists no documents")
-            case .failed: return .skip("the documents could not be rendered (see render)")
+            case .notRequested: return .skip("--no-render : pages non comptées")
+            case .noDocuments: return .skip("l'offre ne liste aucun document")
+            case .failed: return .skip("les documents n'ont pas pu être convertis en PDF (voir render)")
             }
         }
         return rule.evaluate(context)
@@ -272,7 +272,7 @@ public enum PreSubmissionCheck {
         }
         if !missing.isEmpty {
             throw TenderError(missing.map {
-                .error("the offer's document \($0) is not in the folder", hint: "run `tender build \(offer.file) -o \(options.documentsFolder ?? "")` first, or check without --documents",
+                .error("le document \($0) de l'offre n'est pas dans le dossier", hint: "lancer d'abord `tender build \(offer.file) -o \(options.documentsFolder ?? "")`, ou vérifier sans --documents",
                        status: .missingInput)
             })
         }
@@ -394,6 +394,15 @@ extension DateValue {
             s += String(format: " %@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
         }
         return s
+    }
+
+    /// `vendredi 5 novembre 2021 à 12 h 00`, with the UTC offset when it is not Paris time:
+    /// the moment of a check, as the report writes it.
+    var frenchMoment: String {
+        let words = FrenchFormat.date(self, style: .datetime)
+        guard let utcOffset, secondsOfDay != nil, utcOffset != ShapeChecker.parisOffset(self) else { return words }
+        let m = abs(utcOffset) / 60
+        return words + (m == 0 ? " UTC" : String(format: " UTC%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60))
     }
 
     /// `5 novembre 2021`: the date alone, in words.
