@@ -22,37 +22,39 @@ public enum CheckOutput {
     // MARK: Text
 
     public static func text(_ report: CheckReport) -> String {
-        var out = ["tender check \(report.offer) (as of \(report.asOf.momentText))"]
-        let groups: [(Finding.Severity, String)] = [(.error, "Errors"), (.warning, "Warnings"), (.info, "Measured")]
+        var out = ["tender check \(report.offer) (au \(report.asOf.frenchMoment))"]
+        let groups: [(Finding.Severity, String)] = [(.error, "Erreurs"), (.warning, "Avertissements"), (.info, "Mesures")]
         for (severity, heading) in groups {
             let found = report.findings.filter { $0.severity == severity }
             guard !found.isEmpty else { continue }
             out.append("")
             out.append("\(heading) (\(found.count))")
             for f in found {
-                out.append("  \(f.rule): \(f.message)")
-                if severity != .info, let location = f.location, !location.description.isEmpty {
-                    out.append("    at \(location.description)")
+                out.append("  \(f.rule) : \(f.message)")
+                if severity != .info, let location = f.location, !location.frenchDescription.isEmpty {
+                    out.append("    emplacement : \(location.frenchDescription)")
                 }
-                if severity != .info, let hint = f.hint, !hint.isEmpty { out.append("    fix: \(hint)") }
+                if severity != .info, let hint = f.hint, !hint.isEmpty { out.append("    correction : \(hint)") }
             }
         }
         let skipped = report.rules.compactMap { rule -> String? in
-            if case .skipped(let reason) = rule.status { return "  \(rule.id): \(reason)" }
+            if case .skipped(let reason) = rule.status { return "  \(rule.id) : \(reason)" }
             return nil
         }
         if !skipped.isEmpty {
             out.append("")
-            out.append("Not run (\(skipped.count))")
+            out.append("Règles non vérifiées (\(skipped.count))")
             out.append(contentsOf: skipped)
         }
         out.append("")
-        let counts = [("passed", "passed"), ("warning", "with warnings"), ("failed", "failed"), ("skipped", "not run")]
-            .compactMap { word, label -> String? in
-                let n = report.rules.filter { $0.status.word == word }.count
-                return n == 0 ? nil : "\(n) \(label)"
-            }
-        out.append("\(report.errors == 0 ? "OK" : "FAILED"): \(report.summary); \(report.rules.count) rules: \(counts.joined(separator: ", "))")
+        let labels = [("passed", "conforme", "conformes"), ("warning", "avec avertissement", "avec avertissements"),
+                      ("failed", "non conforme", "non conformes"), ("skipped", "non vérifiée", "non vérifiées")]
+        let counts = labels.compactMap { word, singular, plural -> String? in
+            let n = report.rules.filter { $0.status.word == word }.count
+            return n == 0 ? nil : FrenchWords.count(n, singular, plural)
+        }
+        out.append("\(report.errors == 0 ? "OK" : "ÉCHEC") : \(report.summary) ; "
+                   + "\(FrenchWords.count(report.rules.count, "règle")) : \(counts.joined(separator: ", "))")
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -68,7 +70,7 @@ public enum CheckOutput {
             if let paragraph = l.paragraph { m["paragraph"] = .number(Decimal(paragraph)) }
             if let line = l.line { m["line"] = .number(Decimal(line)) }
             if let column = l.column { m["column"] = .number(Decimal(column)) }
-            m["text"] = .string(l.description)
+            m["text"] = .string(l.frenchDescription)
             return .map(m)
         }
         let findings = report.findings.map { f -> Value in
@@ -138,11 +140,17 @@ public enum CheckOutput {
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day, s / 3600, (s % 3600) / 60, s % 60)
     }
 
-    /// `error: message (at …; fix: …)`, for JUnit bodies.
+    /// `erreur : message`, then `emplacement : …` and `correction : …` lines, for JUnit bodies.
     static func line(_ f: Finding) -> String {
-        var s = "\(f.severity.rawValue): \(f.message)"
-        if let l = f.location, !l.description.isEmpty { s += "\n  at \(l.description)" }
-        if let hint = f.hint, !hint.isEmpty { s += "\n  fix: \(hint)" }
+        let severity: String
+        switch f.severity {
+        case .error: severity = "erreur"
+        case .warning: severity = "avertissement"
+        case .info: severity = "mesure"
+        }
+        var s = "\(severity) : \(f.message)"
+        if let l = f.location, !l.frenchDescription.isEmpty { s += "\n  emplacement : \(l.frenchDescription)" }
+        if let hint = f.hint, !hint.isEmpty { s += "\n  correction : \(hint)" }
         return s
     }
 

@@ -5,30 +5,30 @@ import Foundation
 /// The documents were rendered to PDF: without it no page is counted, which must show.
 struct RenderRule: CheckRule {
     let id = "render"
-    let title = "Documents rendered to PDF"
+    let title = "Documents convertis en PDF"
     let needsDocuments = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         switch context.render {
         case .rendered:
             let pages = context.documents.compactMap(\.pages).reduce(0, +)
-            return RuleResult([finding(.info, "\(context.documents.count) document\(context.documents.count == 1 ? "" : "s") rendered to PDF, \(pages) page\(pages == 1 ? "" : "s") in all",
-                                       measured: "\(pages) pages")])
+            let count = context.documents.count
+            return RuleResult([finding(.info, "\(FrenchWords.count(count, "document")) \(FrenchWords.plural(count, "converti")) en PDF, \(FrenchWords.count(pages, "page")) au total",
+                                       measured: FrenchWords.count(pages, "page"))])
         case .notRequested:
             let rules = PreSubmissionCheck.rules.filter { $0.needsPages && $0.keys.contains { context.rule($0) != nil } }.map(\.id)
-            let skipped = rules.isEmpty ? "" : ": " + rules.joined(separator: ", ") + " not checked"
+            let skipped = rules.isEmpty ? "" : " : " + rules.joined(separator: ", ") + " " + FrenchWords.plural(rules.count, "non vérifiée")
             return .skip("--no-render" + skipped)
         case .noDocuments:
-            return .skip("the offer lists no documents")
+            return .skip("l'offre ne liste aucun document")
         case .failed(let problem):
             let pageRules = PreSubmissionCheck.rules.filter { $0.needsPages && $0.keys.contains { context.rule($0) != nil } }
             if pageRules.isEmpty {
-                return RuleResult([finding(.warning, "the documents were not rendered (\(problem.message)); leftovers and totals were checked in the document XML instead of the PDF",
+                return RuleResult([finding(.warning, "les documents n'ont pas été convertis en PDF (\(problem.message)) ; les restes de modèle et les totaux ont été vérifiés dans le XML des documents au lieu du PDF",
                                            hint: problem.hint)])
             }
-            let what = problem.message.hasPrefix("LibreOffice (soffice) is not installed") ? "LibreOffice not installed" : problem.message
-            return RuleResult([finding(.error, "page limits not checked (\(pageRules.map(\.id).joined(separator: ", "))): \(what)",
-                                       hint: problem.hint ?? LibreOffice.installHint)])
+            return RuleResult([finding(.error, "limites de pages non vérifiées (\(pageRules.map(\.id).joined(separator: ", "))) : \(problem.message)",
+                                       hint: problem.hint ?? PreSubmissionCheck.RenderProblem.libreOfficeMissing.hint)])
         }
     }
 }
@@ -36,7 +36,7 @@ struct RenderRule: CheckRule {
 /// Groups of documents within their page limit.
 struct PagesRule: CheckRule {
     let id = "pages"
-    let title = "Page limits"
+    let title = "Limites de pages"
     let keys = ["pages"]
     let needsPages = true
 
@@ -49,8 +49,8 @@ struct PagesRule: CheckRule {
             guard let max = group["max"]?.asInt else { continue }
             let unknown = ids.filter { context.documents($0).isEmpty }
             if !unknown.isEmpty {
-                findings.append(finding(.error, "pages[\(index)] names documents the offer does not list: \(unknown.joined(separator: ", "))",
-                                        hint: "use the ids of `documents`: " + context.offer.documents.map(\.id).joined(separator: ", "),
+                findings.append(finding(.error, "pages[\(index)] nomme des documents que l'offre ne liste pas : \(unknown.joined(separator: ", "))",
+                                        hint: "utiliser les id de `documents` : " + context.offer.documents.map(\.id).joined(separator: ", "),
                                         location: location))
                 continue
             }
@@ -59,17 +59,17 @@ struct PagesRule: CheckRule {
             let detail = ids.map { id -> String in
                 let own = context.documents(id)
                 let pages = own.compactMap(\.pages).reduce(0, +)
-                return own.count > 1 ? "\(id) \(pages) in \(own.count) documents" : "\(id) \(pages)"
+                return own.count > 1 ? "\(id) \(pages) dans \(own.count) documents" : "\(id) \(pages)"
             }.joined(separator: ", ")
-            let measured = "\(total) page\(total == 1 ? "" : "s")", limit = "\(max) page\(max == 1 ? "" : "s")"
+            let measured = FrenchWords.count(total, "page"), limit = FrenchWords.count(max, "page")
             let what = ids.count == 1 && docs.count == 1 ? docs[0].name : ids.joined(separator: " + ")
             let longest = docs.max { ($0.pages ?? 0) < ($1.pages ?? 0) }
             if total > max {
-                findings.append(finding(.error, "\(what): \(measured) (\(detail)), over the limit of \(limit) by \(total - max)",
-                                        hint: "shorten these documents by \(total - max) page\(total - max == 1 ? "" : "s"); the limit is the call's",
+                findings.append(finding(.error, "\(what) : \(measured) (\(detail)), soit \(FrenchWords.count(total - max, "page")) de trop pour une limite de \(limit)",
+                                        hint: "raccourcir ces documents de \(FrenchWords.count(total - max, "page")) ; la limite est celle de la consultation",
                                         location: location, measured: measured, limit: limit, document: longest?.path))
             } else {
-                findings.append(finding(.info, "\(what): \(measured) (\(detail)), within the limit of \(limit)",
+                findings.append(finding(.info, "\(what) : \(measured) (\(detail)), dans la limite de \(limit)",
                                         location: location, measured: measured, limit: limit))
             }
         }
@@ -80,7 +80,7 @@ struct PagesRule: CheckRule {
 /// Each CV within its page limit.
 struct CVPagesRule: CheckRule {
     let id = "cv_pages"
-    let title = "CV page limit"
+    let title = "Limite de pages des CV"
     let keys = ["cv_pages"]
     let needsPages = true
 
@@ -89,24 +89,24 @@ struct CVPagesRule: CheckRule {
         let cvs = context.cvs()
         let location = context.place("cv_pages")
         guard !cvs.isEmpty else {
-            return RuleResult([finding(.error, "the call limits CVs to \(max) page\(max == 1 ? "" : "s"), but no document holds a CV",
-                                       hint: "add a CV document with `per: team` (one CV per person)", location: location)])
+            return RuleResult([finding(.error, "la consultation limite les CV à \(FrenchWords.count(max, "page")), mais aucun document ne contient de CV",
+                                       hint: "ajouter un document de CV avec `per: team` (un CV par personne)", location: location)])
         }
-        let limit = "\(max) page\(max == 1 ? "" : "s")"
+        let limit = FrenchWords.count(max, "page")
         return RuleResult(cvs.map { cv in
             let name = cv.member.person.name
             guard let pages = cv.pages else {
-                return finding(.error, "the CV of \(name) was not found in the pages of \(cv.document.name)",
-                               hint: "give the CV a heading with the person's name", location: location, limit: limit,
+                return finding(.error, "le CV \(FrenchWords.de(name)) est introuvable dans les pages de \(cv.document.name)",
+                               hint: "donner au CV un titre au nom de la personne", location: location, limit: limit,
                                document: cv.document.path, anchor: name)
             }
-            let measured = "\(pages) page\(pages == 1 ? "" : "s")"
+            let measured = FrenchWords.count(pages, "page")
             if pages > max {
-                return finding(.error, "the CV of \(name) (\(cv.document.name)) has \(measured), over the limit of \(limit)",
-                               hint: "keep the most relevant experiences (or shorten the summary) to fit \(limit)",
+                return finding(.error, "le CV \(FrenchWords.de(name)) (\(cv.document.name)) fait \(measured), au-delà de la limite de \(limit)",
+                               hint: "garder les expériences les plus pertinentes (ou raccourcir la synthèse) pour tenir en \(limit)",
                                location: location, measured: measured, limit: limit, document: cv.document.path, anchor: name)
             }
-            return finding(.info, "the CV of \(name) has \(measured), within \(limit)", location: location,
+            return finding(.info, "le CV \(FrenchWords.de(name)) fait \(measured), dans la limite de \(limit)", location: location,
                            measured: measured, limit: limit)
         })
     }
@@ -115,7 +115,7 @@ struct CVPagesRule: CheckRule {
 /// The response frame: required headings present, in order, as headings.
 struct SectionsRule: CheckRule {
     let id = "sections"
-    let title = "Response frame headings"
+    let title = "Titres du cadre de réponse"
     let keys = ["sections", "sections_document"]
     let needsDocuments = true
 
@@ -123,14 +123,14 @@ struct SectionsRule: CheckRule {
         let location = context.place("sections")
         let required = context.rule("sections")?.asList?.compactMap(\.asString) ?? []
         guard !required.isEmpty else {
-            return RuleResult([finding(.error, "`sections_document` is given without `sections`",
-                                       hint: "list the headings of the call's response frame under sections", location: context.place("sections_document"))])
+            return RuleResult([finding(.error, "`sections_document` est donné sans `sections`",
+                                       hint: "lister sous sections les titres du cadre de réponse de la consultation", location: context.place("sections_document"))])
         }
         let id = context.rule("sections_document")?.asString
             ?? context.offer.documents.first { !$0.perTeamMember }?.id ?? context.offer.documents.first?.id ?? ""
         guard let doc = context.documents(id).first else {
-            return RuleResult([finding(.error, "sections_document names '\(id)', which the offer does not build",
-                                       hint: "use one of: " + context.offer.documents.map(\.id).joined(separator: ", "),
+            return RuleResult([finding(.error, "sections_document nomme « \(id) », que l'offre ne génère pas",
+                                       hint: "utiliser l'un des id : " + context.offer.documents.map(\.id).joined(separator: ", "),
                                        location: context.place("sections_document"))])
         }
         let headings = doc.headings
@@ -143,24 +143,24 @@ struct SectionsRule: CheckRule {
                 matched.append(headings[found].text)
                 next = found + 1
             } else if let elsewhere = headings.first(where: { FoldedText.contains($0.text, words: section) }) {
-                findings.append(finding(.error, "the section \"\(section)\" is out of order in \(doc.name): found as the heading \"\(elsewhere.text)\" before the section that should precede it",
-                                        hint: "order the headings as the call's response frame does",
+                findings.append(finding(.error, "la section « \(section) » n'est pas à sa place dans \(doc.name) : elle est au titre « \(elsewhere.text) », avant la section qui doit la précéder",
+                                        hint: "ordonner les titres comme le cadre de réponse de la consultation",
                                         location: SourceLocation(file: doc.shownPath, part: elsewhere.part, paragraph: elsewhere.number),
-                                        measured: "out of order", limit: "in order", document: doc.path, anchor: elsewhere.text))
+                                        measured: "dans le désordre", limit: "dans l'ordre", document: doc.path, anchor: elsewhere.text))
             } else {
                 let asText = doc.paragraphs.first { $0.inBody && $0.headingLevel == nil && FoldedText.contains($0.text, words: section) }
-                let note = asText.map { " (it is written in paragraph \($0.number), but not as a heading)" } ?? ""
-                findings.append(finding(.error, "the section \"\(section)\" has no heading in \(doc.name)\(note)",
-                                        hint: asText == nil ? "add a heading (Heading/Titre style) \"\(section)\" where the call's frame puts it"
-                                                            : "give that paragraph a Heading/Titre style",
+                let note = asText.map { " (elle est écrite au paragraphe \($0.number), mais pas en titre)" } ?? ""
+                findings.append(finding(.error, "la section « \(section) » n'a pas de titre dans \(doc.name)\(note)",
+                                        hint: asText == nil ? "ajouter un titre « \(section) » (style Heading/Titre) à la place que lui donne le cadre de la consultation"
+                                                            : "donner à ce paragraphe un style Heading/Titre",
                                         location: asText.map { SourceLocation(file: doc.shownPath, part: $0.part, paragraph: $0.number) } ?? location,
-                                        measured: "missing", limit: "present", document: doc.path, anchor: asText?.text))
+                                        measured: "absente", limit: "présente", document: doc.path, anchor: asText?.text))
             }
         }
         if findings.isEmpty {
-            findings.append(finding(.info, "the \(required.count) sections of the response frame are headings of \(doc.name), in order: "
-                                    + matched.map { "\"\($0)\"" }.joined(separator: ", "),
-                                    location: location, measured: "\(required.count) in order", limit: "\(required.count) in order"))
+            let sections = required.count == 1 ? "la section du cadre de réponse est un titre" : "les \(required.count) sections du cadre de réponse sont des titres"
+            findings.append(finding(.info, "\(sections) de \(doc.name), dans l'ordre : " + matched.map { "« \($0) »" }.joined(separator: ", "),
+                                    location: location, measured: "\(required.count) dans l'ordre", limit: "\(required.count) dans l'ordre"))
         }
         return RuleResult(findings)
     }
@@ -169,19 +169,18 @@ struct SectionsRule: CheckRule {
 /// Template leftovers and placeholders in the generated documents.
 struct LeftoversRule: CheckRule {
     let id = "leftovers"
-    let title = "No leftovers (tags, TODO, placeholders, empty headings)"
+    let title = "Aucun reste de modèle (balises, TODO, textes à compléter, titres vides)"
     let needsDocuments = true
 
     /// What is looked for, with how it reads in a message.
     static let patterns: [(what: String, regex: NSRegularExpression)] = [
-        ("a template tag", #"\{[{%#][^\n]{0,60}?[}%#]\}|\{\{|\}\}|\{%|%\}|\{#|#\}"#),
-        ("TODO", #"\bTODO\b"#),
-        ("XXX", #"\bXXX\b"#),
-        ("a placeholder", #"\[[^\]\n]{0,20}?[aà]\s+compl[eé]ter[^\]\n]{0,40}\]"#),
-        ("lorem ipsum", #"lorem\s+ipsum"#),
-    ].map { what, pattern in
-        let caseless = what == "a placeholder" || what == "lorem ipsum"
-        return (what, try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : []))
+        ("une balise de modèle", #"\{[{%#][^\n]{0,60}?[}%#]\}|\{\{|\}\}|\{%|%\}|\{#|#\}"#, false),
+        ("un TODO", #"\bTODO\b"#, false),
+        ("un XXX", #"\bXXX\b"#, false),
+        ("un texte à compléter", #"\[[^\]\n]{0,20}?[aà]\s+compl[eé]ter[^\]\n]{0,40}\]"#, true),
+        ("un lorem ipsum", #"lorem\s+ipsum"#, true),
+    ].map { what, pattern, caseless in
+        (what, try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : []))
     }
 
     func evaluate(_ context: CheckContext) -> RuleResult {
@@ -192,22 +191,23 @@ struct LeftoversRule: CheckRule {
                 for (what, regex) in Self.patterns {
                     for match in regex.matches(in: piece.text, range: NSRange(location: 0, length: text.length)) {
                         let found = text.substring(with: match.range)
-                        findings.append(finding(.error, "\(doc.name), \(piece.place): \(what) is left: \"\(found)\"",
-                                                hint: "fix the template or the offer so that the document says what it should",
+                        findings.append(finding(.error, "\(doc.name), \(piece.place) : il reste \(what) : « \(found) »",
+                                                hint: "corriger le modèle ou l'offre pour que le document dise ce qu'il doit dire",
                                                 location: piece.location, measured: found, document: doc.path, anchor: found))
                     }
                 }
             }
             for heading in doc.headings where heading.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                findings.append(finding(.warning, "\(doc.name): an empty heading (\(heading.part), paragraph \(heading.number))",
-                                        hint: "an empty value in a heading, or a heading paragraph used as a spacer: fill it or remove it",
+                findings.append(finding(.warning, "\(doc.name) : un titre vide (\(heading.part), paragraphe \(heading.number))",
+                                        hint: "une valeur vide dans un titre, ou un paragraphe de titre servant d'espacement : le remplir ou le supprimer",
                                         location: SourceLocation(file: doc.shownPath, part: heading.part, paragraph: heading.number),
                                         document: doc.path))
             }
         }
         if findings.isEmpty {
-            let source = context.isRendered ? "the PDF text" : "the document XML"
-            findings.append(finding(.info, "no tag, TODO, XXX, [à compléter], lorem ipsum or empty heading in the \(context.documents.count) documents (\(source))"))
+            let source = context.isRendered ? "texte des PDF" : "XML des documents"
+            let documents = context.documents.count == 1 ? "le document" : "les \(context.documents.count) documents"
+            findings.append(finding(.info, "aucune balise, aucun TODO, XXX, [à compléter], lorem ipsum ni titre vide dans \(documents) (\(source))"))
         }
         return RuleResult(findings)
     }
@@ -216,7 +216,7 @@ struct LeftoversRule: CheckRule {
 /// The totals printed in the documents are the offer's pricing.
 struct TotalsRule: CheckRule {
     let id = "totals"
-    let title = "Printed totals match the pricing"
+    let title = "Totaux affichés conformes au chiffrage"
     let needsDocuments = true
 
     /// `8 250,00 €`, `10 000 €`, `-1 234,5 €` (spaces of any kind between groups).
@@ -273,9 +273,9 @@ struct TotalsRule: CheckRule {
                 hasTotal = hasTotal || !found.isEmpty
                 for amount in found where !known.contains(amount.value) {
                     let anchor = context.locate(amount.text, in: [doc])?.anchor ?? amount.text
-                    findings.append(finding(.error, "\(doc.name), \(line.place): the total \"\(amount.text)\" matches no figure of the pricing (\(FrenchFormat.euros(pricing.all.ttc)) TTC in all)",
-                                            hint: "rebuild the document from the offer (tender build), or fix the amount typed in the template",
-                                            location: line.location, measured: amount.text, limit: "a figure of tender price",
+                    findings.append(finding(.error, "\(doc.name), \(line.place) : le total « \(amount.text) » ne correspond à aucun montant du chiffrage (\(FrenchFormat.euros(pricing.all.ttc)) TTC au total)",
+                                            hint: "régénérer le document à partir de l'offre (tender build), ou corriger le montant saisi dans le modèle",
+                                            location: line.location, measured: amount.text, limit: "un montant de tender price",
                                             document: doc.path, anchor: anchor))
                 }
             }
@@ -283,18 +283,18 @@ struct TotalsRule: CheckRule {
             printing.append(doc.name)
             let printed = Set(doc.searchableText.flatMap { Self.amounts(in: $0.text).map(\.value) })
             for (label, value) in grand where !printed.contains(value) {
-                findings.append(finding(.error, "\(doc.name) prints totals but not the offer's \(label), \(FrenchFormat.euros(value))",
-                                        hint: "rebuild the document from the offer (tender build): it may come from an older version",
-                                        location: SourceLocation(file: doc.shownPath), measured: "not printed", limit: FrenchFormat.euros(value),
+                findings.append(finding(.error, "\(doc.name) affiche des totaux mais pas le \(label) de l'offre, \(FrenchFormat.euros(value))",
+                                        hint: "régénérer le document à partir de l'offre (tender build) : il provient peut-être d'une version antérieure",
+                                        location: SourceLocation(file: doc.shownPath), measured: "absent", limit: FrenchFormat.euros(value),
                                         document: doc.path))
             }
         }
         if printing.isEmpty {
-            findings.append(finding(.warning, "no document prints a total: the offer's total (\(FrenchFormat.euros(pricing.all.ttc)) TTC) is not stated",
-                                    hint: "add a price document (bordereau des prix) to documents"))
+            findings.append(finding(.warning, "aucun document n'affiche de total : le total de l'offre (\(FrenchFormat.euros(pricing.all.ttc)) TTC) n'est indiqué nulle part",
+                                    hint: "ajouter à documents un document de prix (bordereau des prix)"))
         } else if findings.isEmpty {
             let values = grand.map { "\($0.label) \(FrenchFormat.euros($0.value))" }.joined(separator: ", ")
-            findings.append(finding(.info, "the totals printed in \(printing.joined(separator: ", ")) match the pricing (\(values))",
+            findings.append(finding(.info, "les totaux affichés dans \(printing.joined(separator: ", ")) correspondent au chiffrage (\(values))",
                                     measured: values))
         }
         return RuleResult(findings)

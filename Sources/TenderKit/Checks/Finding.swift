@@ -86,9 +86,55 @@ public struct CheckReport: Sendable {
     /// 0 when no rule found an error, 1 otherwise.
     public var status: ExitStatus { errors > 0 ? .failure : .ok }
 
-    /// `N errors, M warnings`.
+    /// `0 erreur, 1 avertissement`, `2 erreurs, 3 avertissements`.
     public var summary: String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+        "\(FrenchWords.count(errors, "erreur")), \(FrenchWords.count(warnings, "avertissement"))"
+    }
+}
+
+/// Small helpers for the French wording of the check.
+enum FrenchWords {
+    /// `0 erreur`, `1 page`, `2 pages`: 0 and 1 take the singular, as French does.
+    static func count(_ n: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+        "\(n) \(plural(n, singular, pluralForm))"
+    }
+
+    /// The word alone, singular for 0 and 1.
+    static func plural(_ n: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+        abs(n) <= 1 ? singular : pluralForm ?? singular + "s"
+    }
+
+    /// `de Bob Durand`, `d'Alice Martin`: the preposition elided before a vowel or a mute h.
+    static func de(_ name: String) -> String {
+        guard let first = name.first else { return "de" }
+        let folded = String(first).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return "aeiouyh".contains(folded) ? "d'" + name : "de " + name
+    }
+}
+
+extension SourceLocation {
+    /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraphe 14 (tableau 2, ligne 3)`:
+    /// `description` in French, for the check's findings.
+    var frenchDescription: String {
+        var pieces: [String] = []
+        if let file {
+            if let line {
+                pieces.append(column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)")
+            } else {
+                pieces.append(file)
+            }
+        } else if let line {
+            pieces.append(column.map { "ligne \(line), colonne \($0)" } ?? "ligne \(line)")
+        }
+        if let part { pieces.append(part) }
+        if let paragraph {
+            var p = "paragraphe \(paragraph)"
+            if let table, let row { p += " (tableau \(table), ligne \(row))" }
+            pieces.append(p)
+        } else if let table, let row {
+            pieces.append("tableau \(table), ligne \(row)")
+        }
+        if let tag { pieces.append("balise \(tag)") }
+        return pieces.joined(separator: ", ")
     }
 }

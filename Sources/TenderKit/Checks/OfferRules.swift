@@ -6,63 +6,76 @@ import Foundation
 /// silently not checked.
 struct RuleKeysRule: CheckRule {
     let id = "rules"
-    let title = "Every rule of the call is checked"
+    let title = "Chaque règle de la consultation est vérifiée"
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         let rules = context.offer.tender.rules
-        if rules.isNull { return .skip("the offer states no `tender.rules`") }
+        if rules.isNull { return .skip("l'offre ne donne pas de `tender.rules`") }
         guard let map = rules.asMap else {
-            return RuleResult([finding(.error, "`tender.rules` is \(rules.typeName), not a mapping of rules",
-                                       hint: "write the call's constraints under tender.rules (see offers/FORMAT.md)",
+            return RuleResult([finding(.error, "`tender.rules` est \(Self.kind(of: rules)), pas une table de règles",
+                                       hint: "écrire les contraintes de la consultation sous tender.rules (voir offers/FORMAT.md)",
                                        location: context.offer.place("tender", "rules"))])
         }
         let known = PreSubmissionCheck.knownKeys
         var findings: [Finding] = []
         for key in map.keys where !known.contains(key) {
-            let suggestion = Suggestions.closest(to: key, among: known).map { " (did you mean `\($0)`?)" } ?? ""
-            findings.append(finding(.error, "no check reads the rule `\(key)`, so it would not be checked\(suggestion)",
-                                    hint: "use one of: " + known.joined(separator: ", "), location: context.place(key)))
+            let suggestion = Suggestions.closest(to: key, among: known).map { " (vouliez-vous dire `\($0)` ?)" } ?? ""
+            findings.append(finding(.error, "aucune vérification ne lit la règle `\(key)` : elle ne serait pas vérifiée\(suggestion)",
+                                    hint: "utiliser l'une des règles : " + known.joined(separator: ", "), location: context.place(key)))
         }
         if findings.isEmpty {
-            findings.append(finding(.info, "every rule of the call is read by a check: " + map.keys.joined(separator: ", ")))
+            findings.append(finding(.info, "chaque règle de la consultation est lue par une vérification : " + map.keys.joined(separator: ", ")))
         }
         return RuleResult(findings)
+    }
+
+    /// `une liste`, `une chaîne`…: what a value is, in a sentence.
+    static func kind(of value: Value) -> String {
+        switch value {
+        case .null: return "vide"
+        case .bool: return "un booléen"
+        case .number: return "un nombre"
+        case .string: return "une chaîne"
+        case .list: return "une liste"
+        case .map: return "une table"
+        case .date: return "une date"
+        }
     }
 }
 
 /// The offer is sent before the deadline.
 struct DeadlineRule: CheckRule {
     let id = "deadline"
-    let title = "Deadline not passed"
+    let title = "Date limite non dépassée"
     /// Closer than this, the deadline is a warning.
     static let warningWindow = 7 * 86_400
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        guard let deadline = context.offer.tender.deadline else { return .skip("the offer gives no `tender.deadline`") }
+        guard let deadline = context.offer.tender.deadline else { return .skip("l'offre ne donne pas de `tender.deadline`") }
         let location = context.offer.place("tender", "deadline")
         let left = deadline.instant - context.asOf.instant
         let written = FrenchFormat.date(deadline, style: .datetime)
-        let noTime = deadline.secondsOfDay == nil ? " (no time given: the start of the day is assumed)" : ""
-        let measured = "as of \(context.asOf.momentText)", limit = deadline.momentText
+        let noTime = deadline.secondsOfDay == nil ? " (sans heure : le début de la journée est retenu)" : ""
+        let measured = "au \(context.asOf.momentText)", limit = deadline.momentText
         if left < 0 {
-            return RuleResult([finding(.error, "the deadline (\(written)\(noTime)) passed \(Self.duration(-left)) ago",
-                                       hint: "an offer received late is rejected; check the deadline and --as-of",
+            return RuleResult([finding(.error, "la date limite (\(written)\(noTime)) est dépassée depuis \(Self.duration(-left))",
+                                       hint: "une offre reçue hors délai est rejetée ; vérifier la date limite et --as-of",
                                        location: location, measured: measured, limit: limit)])
         }
         if left < Self.warningWindow {
-            return RuleResult([finding(.warning, "the deadline (\(written)\(noTime)) is in \(Self.duration(left))",
-                                       hint: "upload well before the deadline: platforms slow down on the last day",
+            return RuleResult([finding(.warning, "la date limite (\(written)\(noTime)) est dans \(Self.duration(left))",
+                                       hint: "déposer l'offre bien avant la date limite : les plateformes ralentissent le dernier jour",
                                        location: location, measured: measured, limit: limit)])
         }
-        return RuleResult([finding(.info, "the deadline (\(written)\(noTime)) is in \(Self.duration(left))",
+        return RuleResult([finding(.info, "la date limite (\(written)\(noTime)) est dans \(Self.duration(left))",
                                    location: location, measured: measured, limit: limit)])
     }
 
-    /// `2 days 11 h 05 min`, `45 min`.
+    /// `2 jours 11 h 05 min`, `45 min`.
     static func duration(_ seconds: Int) -> String {
         let days = seconds / 86_400, hours = (seconds % 86_400) / 3600, minutes = (seconds % 3600) / 60
         var parts: [String] = []
-        if days > 0 { parts.append("\(days) day\(days == 1 ? "" : "s")") }
+        if days > 0 { parts.append(FrenchWords.count(days, "jour")) }
         if hours > 0 || days > 0 { parts.append("\(hours) h") }
         parts.append(parts.isEmpty ? "\(minutes) min" : String(format: "%02d min", minutes))
         return parts.joined(separator: " ")
@@ -72,13 +85,13 @@ struct DeadlineRule: CheckRule {
 /// The price is within the call's cap.
 struct BudgetRule: CheckRule {
     let id = "budget"
-    let title = "Price within the budget cap"
+    let title = "Prix dans le plafond budgétaire"
     let keys = ["budget"]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         let rule = context.rule("budget")
         guard let max = rule?["max"]?.asNumber else {
-            return RuleResult([finding(.error, "`budget` gives no `max`", hint: "write budget: { max: 10000, basis: ttc, scope: all }",
+            return RuleResult([finding(.error, "`budget` ne donne pas de `max`", hint: "écrire budget: { max: 10000, basis: ttc, scope: all }",
                                        location: context.place("budget"))])
         }
         let writtenBasis = rule?["basis"]?.asString, writtenScope = rule?["scope"]?.asString
@@ -86,21 +99,23 @@ struct BudgetRule: CheckRule {
         let ttc = (writtenBasis ?? "ttc") == "ttc", fixedOnly = writtenScope == "fixed"
         let totals = fixedOnly ? context.pricing.fixed : context.pricing.all
         let amount = ttc ? totals.ttc : totals.netHT
-        let basis = ttc ? "TTC" : "HT", scope = fixedOnly ? "fixed tranches" : "all tranches"
+        let basis = ttc ? "TTC" : "HT", scope = fixedOnly ? "tranches fermes" : "toutes tranches"
         var assumed: [String] = []
-        if writtenBasis == nil { assumed.append("basis TTC") }
-        if writtenScope == nil { assumed.append("scope all tranches") }
-        let note = assumed.isEmpty ? "" : " (the rule does not say: \(assumed.joined(separator: ", ")) assumed, the stricter reading)"
+        if writtenBasis == nil { assumed.append("base TTC") }
+        if writtenScope == nil { assumed.append("périmètre toutes tranches") }
+        // Agreed with what is assumed: la base (retenue), le périmètre (retenu), both (retenus).
+        let retained = assumed.count > 1 ? "retenus" : writtenBasis == nil ? "retenue" : "retenu"
+        let note = assumed.isEmpty ? "" : " (la règle ne le précise pas : \(assumed.joined(separator: ", ")) \(retained), la lecture la plus stricte)"
         let measured = "\(FrenchFormat.euros(amount)) \(basis)", limit = "\(FrenchFormat.euros(max)) \(basis)"
         let place = context.locate(FrenchFormat.euros(amount))
         let margin = max - amount
         if margin < 0 {
-            return RuleResult([finding(.error, "the price, \(measured) (\(scope)), is over the cap of \(limit) by \(FrenchFormat.euros(-margin))\(note)",
-                                       hint: "lower days or rates until the \(basis) total is within the cap; an offer over the budget is rejected",
+            return RuleResult([finding(.error, "le prix, \(measured) (\(scope)), dépasse de \(FrenchFormat.euros(-margin)) le plafond de \(limit)\(note)",
+                                       hint: "réduire les jours ou les taux jusqu'à ce que le total \(basis) respecte le plafond ; une offre au-dessus du budget est rejetée",
                                        location: context.place("budget"), measured: measured, limit: limit,
                                        document: place?.document, anchor: place?.anchor)])
         }
-        return RuleResult([finding(.info, "the price, \(measured) (\(scope)), is within the cap of \(limit), margin \(FrenchFormat.euros(margin))\(note)",
+        return RuleResult([finding(.info, "le prix, \(measured) (\(scope)), respecte le plafond de \(limit), marge \(FrenchFormat.euros(margin))\(note)",
                                    location: context.place("budget"), measured: measured, limit: limit,
                                    document: place?.document, anchor: place?.anchor)])
     }
@@ -109,7 +124,7 @@ struct BudgetRule: CheckRule {
 /// The schedule lasts between the call's minimum and maximum, months added on the calendar.
 struct DurationRule: CheckRule {
     let id = "duration"
-    let title = "Schedule within the allowed duration"
+    let title = "Calendrier dans la durée autorisée"
     let keys = ["duration"]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
@@ -118,48 +133,51 @@ struct DurationRule: CheckRule {
         let maximum = rule?["max_months"]?.asInt
         let offer = context.offer
         guard minimum != nil || maximum != nil else {
-            return RuleResult([finding(.error, "`duration` gives neither `min_months` nor `max_months`",
-                                       hint: "write duration: { max_months: 12 } (and min_months when the call gives one)",
+            return RuleResult([finding(.error, "`duration` ne donne ni `min_months` ni `max_months`",
+                                       hint: "écrire duration: { max_months: 12 } (et min_months si la consultation en fixe un)",
                                        location: context.place("duration"))])
         }
         guard let schedule = offer.schedule else {
-            return RuleResult([finding(.error, "the call limits the duration, but the offer has no `schedule`",
-                                       hint: "add schedule: { start: YYYY-MM-DD, end: YYYY-MM-DD }", location: context.place("duration"))])
+            return RuleResult([finding(.error, "la consultation limite la durée, mais l'offre n'a pas de `schedule`",
+                                       hint: "ajouter schedule: { start: AAAA-MM-JJ, end: AAAA-MM-JJ }", location: context.place("duration"))])
         }
         guard let start = schedule.start else {
-            return RuleResult([finding(.error, "the schedule starts at the notification, but no notification date is assumed",
-                                       hint: "add schedule.notification: the date of notification you expect",
+            return RuleResult([finding(.error, "le calendrier part de la notification, mais aucune date de notification n'est supposée",
+                                       hint: "ajouter schedule.notification : la date de notification attendue",
                                        location: offer.place("schedule", "start"))])
         }
         guard let end = schedule.end else {
-            return RuleResult([finding(.error, "the schedule has no end, so its duration cannot be checked",
-                                       hint: "add schedule.end (or schedule.duration_months)", location: offer.place("schedule"))])
+            return RuleResult([finding(.error, "le calendrier n'a pas de fin : sa durée ne peut pas être vérifiée",
+                                       hint: "ajouter schedule.end (ou schedule.duration_months)", location: offer.place("schedule"))])
         }
-        let from = schedule.startIsNotification ? "the assumed notification (\(start.dayText))" : start.dayText
-        let months = Value.plainString(start.months(until: end))
-        let measured = "\(months) months (\(start.dayText) → \(end.dayText))"
+        // `après le 22 novembre 2021 + 5 mois`, `à compter du 22 novembre 2021`.
+        let notification = "la notification supposée (\(start.frenchDay))"
+        let after = schedule.startIsNotification ? notification : "le \(start.frenchDay)"
+        let since = schedule.startIsNotification ? "de " + notification : "du \(start.frenchDay)"
+        let months = FrenchFormat.number(start.months(until: end))
+        let measured = "\(months) mois (\(start.frenchDay) → \(end.frenchDay))"
         let limit: String
         switch (minimum, maximum) {
-        case let (lo?, hi?): limit = "\(lo) to \(hi) months"
-        case let (lo?, nil): limit = "at least \(lo) months"
-        case let (nil, hi?): limit = "at most \(hi) months"
+        case let (lo?, hi?): limit = "de \(lo) à \(hi) mois"
+        case let (lo?, nil): limit = "au moins \(lo) mois"
+        case let (nil, hi?): limit = "au plus \(hi) mois"
         default: limit = ""
         }
         let endPlace = offer.source?["schedule"]?.wrote("end") == true ? offer.place("schedule", "end")
                                                                        : offer.place("schedule", "duration_months")
         var findings: [Finding] = []
         if let hi = maximum, end > start.addingMonths(hi) {
-            findings.append(finding(.error, "the schedule ends on \(end.dayText), after \(from) + \(hi) months (\(start.addingMonths(hi).dayText)): \(measured)",
-                                    hint: "end the mission by \(start.addingMonths(hi).dayText), or start earlier; the call allows \(limit)",
+            findings.append(finding(.error, "le calendrier se termine le \(end.frenchDay), après \(after) + \(hi) mois (\(start.addingMonths(hi).frenchDay)) : \(measured)",
+                                    hint: "terminer la mission au plus tard le \(start.addingMonths(hi).frenchDay), ou commencer plus tôt ; la consultation autorise \(limit)",
                                     location: endPlace, measured: measured, limit: limit))
         }
         if let lo = minimum, end < start.addingMonths(lo) {
-            findings.append(finding(.error, "the schedule ends on \(end.dayText), before \(from) + \(lo) months (\(start.addingMonths(lo).dayText)): \(measured)",
-                                    hint: "spread the work to end on \(start.addingMonths(lo).dayText) or later; the call asks for \(limit)",
+            findings.append(finding(.error, "le calendrier se termine le \(end.frenchDay), avant \(after) + \(lo) mois (\(start.addingMonths(lo).frenchDay)) : \(measured)",
+                                    hint: "étaler les travaux jusqu'au \(start.addingMonths(lo).frenchDay) au moins ; la consultation demande \(limit)",
                                     location: endPlace, measured: measured, limit: limit))
         }
         if findings.isEmpty {
-            findings.append(finding(.info, "the schedule runs \(measured) from \(from), within \(limit)",
+            findings.append(finding(.info, "le calendrier dure \(measured) à compter \(since), dans la durée autorisée (\(limit))",
                                     location: endPlace, measured: measured, limit: limit))
         }
         return RuleResult(findings)
@@ -169,7 +187,7 @@ struct DurationRule: CheckRule {
 /// Enough bidder references ended recently enough before the deadline.
 struct ReferencesRule: CheckRule {
     let id = "references"
-    let title = "Recent references"
+    let title = "Références récentes"
     let keys = ["references"]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
@@ -180,25 +198,27 @@ struct ReferencesRule: CheckRule {
         let deadline = offer.tender.deadline
         let reference = deadline.map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
             ?? DateValue(year: context.asOf.year, month: context.asOf.month, day: context.asOf.day)
-        let anchor = deadline == nil ? "the check date (\(reference.dayText); the offer gives no deadline)" : "the deadline (\(reference.dayText))"
+        let anchor = deadline == nil ? "la date de vérification (\(reference.frenchDay) ; l'offre ne donne pas de date limite)"
+                                     : "la date limite (\(reference.frenchDay))"
         let cutoff = within.map { reference.addingMonths(-$0) }
         let recent = offer.bidder.references.filter { r in
             guard let end = r.end else { return false }
             return end <= reference && cutoff.map { end > $0 } ?? true
         }
-        let period = within.map { "less than \($0) months before \(anchor)" } ?? "before \(anchor)"
-        let list = recent.map { r in "\(r.client) (ended \(r.end!.dayText), \(Value.plainString(r.end!.months(until: reference))) months before)" }
-        let measured = "\(recent.count) reference\(recent.count == 1 ? "" : "s")", limit = "at least \(count)"
+        let period = within.map { "moins de \($0) mois avant \(anchor)" } ?? "avant \(anchor)"
+        let list = recent.map { r in "\(r.client) (terminée le \(r.end!.frenchDay), \(FrenchFormat.number(r.end!.months(until: reference))) mois avant)" }
+        let measured = FrenchWords.count(recent.count, "référence"), limit = "au moins \(count)"
+        let ended = FrenchWords.plural(recent.count, "terminée")
         let place = offer.place("bidder", "references")
         if recent.count < count {
             let ongoing = offer.bidder.references.filter { $0.end == nil }.count
-            let note = ongoing > 0 ? "; \(ongoing) ongoing reference\(ongoing == 1 ? " does" : "s do") not count" : ""
-            return RuleResult([finding(.error, "only \(measured) ended \(period), the call asks for \(count)\(note)"
-                                       + (list.isEmpty ? "" : ": " + list.joined(separator: "; ")),
-                                       hint: "add references that ended after \(cutoff?.dayText ?? "the start") to bidder.references, with their end date",
+            let note = ongoing > 0 ? " ; \(FrenchWords.count(ongoing, "référence")) en cours \(ongoing == 1 ? "ne compte" : "ne comptent") pas" : ""
+            return RuleResult([finding(.error, "seulement \(measured) \(ended) \(period), la consultation en demande \(count)\(note)"
+                                       + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
+                                       hint: "ajouter à bidder.references des références terminées\(cutoff.map { " après le \($0.frenchDay)" } ?? ""), avec leur date de fin",
                                        location: place, measured: measured, limit: limit)])
         }
-        return RuleResult([finding(.info, "\(measured) ended \(period): " + list.joined(separator: "; "),
+        return RuleResult([finding(.info, "\(measured) \(ended) \(period)" + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
                                    location: place, measured: measured, limit: limit)])
     }
 }
@@ -206,7 +226,7 @@ struct ReferencesRule: CheckRule {
 /// Every priced person has a CV; every person with a CV is priced.
 struct TeamRule: CheckRule {
     let id = "team"
-    let title = "Team: priced people and CVs match"
+    let title = "Équipe : intervenants chiffrés et CV concordent"
     let needsDocuments = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
@@ -216,20 +236,21 @@ struct TeamRule: CheckRule {
             let hasCV = cvs.contains { $0.member.id == person.id }
             let place = context.offer.source?["team"]?.items.first { $0["id"]?.string == person.id }?.location
             if person.days > 0 && !hasCV {
-                findings.append(finding(.error, "\(person.name) is priced (\(FrenchFormat.days(person.days))) but no document holds a CV for them",
-                                        hint: "add a CV document with `per: team` to documents (or a heading with their name in the CV document)",
+                findings.append(finding(.error, "\(person.name) a \(FrenchFormat.days(person.days)) \(person.days < 2 ? "chiffré" : "chiffrés") mais aucun document ne contient son CV",
+                                        hint: "ajouter à documents un document de CV avec `per: team` (ou un titre à son nom dans le document des CV)",
                                         location: place))
             } else if person.days == 0 && hasCV {
                 let cv = cvs.first { $0.member.id == person.id }!
-                findings.append(finding(.warning, "\(person.name) has a CV (\(cv.document.name)) but no days in any tranche",
-                                        hint: "give them days in a task, or remove them from the team",
+                findings.append(finding(.warning, "\(person.name) a un CV (\(cv.document.name)) mais n'a de jours dans aucune tranche",
+                                        hint: "lui donner des jours dans une tâche, ou retirer cette personne de l'équipe",
                                         location: place, document: cv.document.path, anchor: person.name))
             }
         }
         if findings.isEmpty {
             let priced = context.pricing.people.filter { $0.days > 0 }.count
-            findings.append(finding(.info, "each of the \(priced) priced people has a CV, and each CV is priced",
-                                    measured: "\(cvs.count) CV\(cvs.count == 1 ? "" : "s")"))
+            let people = priced == 1 ? "la personne chiffrée a un CV" : "chacune des \(priced) personnes chiffrées a un CV"
+            findings.append(finding(.info, priced == 0 ? "aucune personne n'est chiffrée, et aucun CV n'est présent" : people + ", et chaque CV est chiffré",
+                                    measured: "\(cvs.count) CV"))
         }
         return RuleResult(findings)
     }
@@ -238,46 +259,45 @@ struct TeamRule: CheckRule {
 /// Days given free (mécénat) are a separate line, valued at cost, and reviewed by a lawyer.
 struct ProBonoRule: CheckRule {
     let id = "pro_bono"
-    let title = "Pro bono: separate line, valued at cost, legal review"
+    let title = "Mécénat : ligne distincte, valorisé au coût, revu par un juriste"
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        guard let mecenat = context.pricing.mecenat else { return .skip("the offer gives no days free (`pro_bono`)") }
+        guard let mecenat = context.pricing.mecenat else { return .skip("l'offre ne prévoit aucun jour de mécénat (`pro_bono`)") }
         let place = context.offer.place("pro_bono")
         var findings: [Finding] = []
         let deduction = FrenchFormat.euros(mecenat.valueAtRate)
         let amounts = TotalsRule.amountsByDocument(context)
         if !context.documents.isEmpty, !amounts.contains(where: { $0.amounts.contains(mecenat.valueAtRate) }) {
-            findings.append(finding(.error, "the mécénat deduction, \(deduction), is printed in no document",
-                                    hint: "show the days given free as their own line (value at the offer's rates) in the price documents",
-                                    location: place, measured: "not printed", limit: deduction))
+            findings.append(finding(.error, "la déduction du mécénat, \(deduction), ne figure dans aucun document",
+                                    hint: "faire figurer les jours offerts sur une ligne distincte (valorisée aux taux de l'offre) dans les documents de prix",
+                                    location: place, measured: "absente", limit: deduction))
         }
         if let atCost = mecenat.valueAtCost {
             if !context.documents.isEmpty, !amounts.contains(where: { $0.amounts.contains(atCost) }) {
-                findings.append(finding(.warning, "the value at cost of the mécénat, \(FrenchFormat.euros(atCost)), is printed in no document",
-                                        hint: "state the value at cost next to the mécénat line (it is what the tax reduction is computed on)",
+                findings.append(finding(.warning, "la valeur au coût du mécénat, \(FrenchFormat.euros(atCost)), ne figure dans aucun document",
+                                        hint: "indiquer la valeur au coût à côté de la ligne du mécénat (c'est sur elle qu'est calculée la réduction d'impôt)",
                                         location: place))
             }
             if mecenat.withinCap == false {
-                findings.append(finding(.warning, "the mécénat valued at cost (\(FrenchFormat.euros(atCost))) is over the cap of \(FrenchFormat.euros(mecenat.cap)): the reduction is computed on the cap",
-                                        hint: "give fewer days, or accept that the excess brings no reduction this year",
+                findings.append(finding(.warning, "le mécénat valorisé au coût (\(FrenchFormat.euros(atCost))) dépasse le plafond de \(FrenchFormat.euros(mecenat.cap)) : la réduction est calculée sur le plafond",
+                                        hint: "offrir moins de jours, ou accepter que l'excédent n'ouvre droit à aucune réduction cette année",
                                         location: place, measured: FrenchFormat.euros(atCost), limit: FrenchFormat.euros(mecenat.cap)))
             }
         } else {
-            findings.append(finding(.error, "the mécénat cannot be valued at cost: a member giving days has no cost per day",
-                                    hint: "give these team members a `cost:` (or their profile a `cost:`)", location: place))
+            findings.append(finding(.error, "le mécénat ne peut pas être valorisé au coût : un membre qui offre des jours n'a pas de coût journalier",
+                                    hint: "donner un `cost:` à ces membres de l'équipe (ou à leur profil)", location: place))
         }
         let at = context.locate(deduction)
-        let valued = mecenat.valueAtCost.map { ", \(FrenchFormat.euros($0)) at cost, tax reduction \(FrenchFormat.euros(mecenat.taxReduction ?? 0))" } ?? ""
-        let days = Value.plainString(mecenat.days)
-        findings.append(finding(.warning, "the offer gives \(days) day\(mecenat.days == 1 ? "" : "s") free (\(deduction) at the offer's rates\(valued)): have a lawyer review it before sending",
+        let valued = mecenat.valueAtCost.map { ", \(FrenchFormat.euros($0)) au coût, réduction d'impôt \(FrenchFormat.euros(mecenat.taxReduction ?? 0))" } ?? ""
+        findings.append(finding(.warning, "l'offre prévoit \(FrenchFormat.days(mecenat.days)) de mécénat (\(deduction) aux taux de l'offre\(valued)) : revue juridique requise avant l'envoi",
                                 hint: Mecenat.legalReview, location: place, measured: deduction,
                                 document: at?.document, anchor: at?.anchor))
         // The review note is for the bidder: once the review is done it has no place in what the buyer reads.
         let note = String(Mecenat.legalReview.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
         for doc in context.documents {
             if let printed = context.locate(note, in: [doc]) {
-                findings.append(finding(.warning, "\(doc.name) prints the internal note \"\(note) …\"",
-                                        hint: "remove the note from the document once the lawyer has reviewed the mécénat",
+                findings.append(finding(.warning, "\(doc.name) contient la note interne « \(note) … »",
+                                        hint: "retirer la note du document une fois le mécénat validé par le juriste",
                                         location: SourceLocation(file: doc.shownPath), document: printed.document, anchor: printed.anchor))
             }
         }
@@ -288,17 +308,17 @@ struct ProBonoRule: CheckRule {
 /// Meetings: stated by the call, not measurable from the offer.
 struct MeetingsRule: CheckRule {
     let id = "meetings"
-    let title = "Meetings (informational)"
+    let title = "Réunions (pour information)"
     let keys = ["meetings"]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         let rule = context.rule("meetings")
         var parts: [String] = []
-        if let max = rule?["max"]?.asNumber { parts.append("at most \(Value.plainString(max)) meetings") }
-        if let days = rule?["days"]?.asNumber { parts.append("\(FrenchFormat.days(days)) of meetings in all") }
-        let stated = parts.isEmpty ? "a limit on meetings" : parts.joined(separator: ", ")
-        let reason = "informational: the offer does not model meetings, so they are not counted"
-        return RuleResult([finding(.info, "the call allows \(stated); check the methodology by hand",
+        if let max = rule?["max"]?.asNumber { parts.append("au plus \(FrenchFormat.number(max)) \(max < 2 ? "réunion" : "réunions")") }
+        if let days = rule?["days"]?.asNumber { parts.append("\(FrenchFormat.days(days)) de réunion au total") }
+        let stated = parts.isEmpty ? "un nombre limité de réunions" : parts.joined(separator: ", ")
+        let reason = "pour information : l'offre ne modélise pas les réunions, elles ne sont donc pas comptées"
+        return RuleResult([finding(.info, "la consultation autorise \(stated) ; vérifier la méthodologie à la main",
                                    location: context.place("meetings"), limit: stated)], skipped: reason)
     }
 }

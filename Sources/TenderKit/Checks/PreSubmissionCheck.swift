@@ -233,17 +233,17 @@ public enum PreSubmissionCheck {
 
     static func run(_ rule: any CheckRule, _ context: CheckContext) -> RuleResult {
         if !rule.keys.isEmpty, !rule.keys.contains(where: { context.rule($0) != nil }) {
-            return .skip("the call sets no " + rule.keys.map { "`\($0)`" }.joined(separator: " or ") + " rule")
+            return .skip("la consultation ne fixe aucune règle " + rule.keys.map { "`\($0)`" }.joined(separator: " ou "))
         }
         if rule.needsDocuments || rule.needsPages, context.documents.isEmpty {
-            return .skip("the offer lists no documents")
+            return .skip("l'offre ne liste aucun document")
         }
         if rule.needsPages {
             switch context.render {
             case .rendered: break
-            case .notRequested: return .skip("--no-render: pages not counted")
-            case .noDocuments: return .skip("the offer lists no documents")
-            case .failed: return .skip("the documents could not be rendered (see render)")
+            case .notRequested: return .skip("--no-render : pages non comptées")
+            case .noDocuments: return .skip("l'offre ne liste aucun document")
+            case .failed: return .skip("les documents n'ont pas pu être convertis en PDF (voir render)")
             }
         }
         return rule.evaluate(context)
@@ -254,7 +254,7 @@ public enum PreSubmissionCheck {
                        progress: ((String) -> Void)?) throws -> [InspectedDocument] {
         guard !offer.documents.isEmpty else { return [] }
         let today = DateValue(year: options.asOf.year, month: options.asOf.month, day: options.asOf.day)
-        progress?("building \(offer.documents.count) document\(offer.documents.count == 1 ? "" : "s")…")
+        progress?("génération \(offer.documents.count == 1 ? "du document" : "des \(offer.documents.count) documents")…")
         // Building also gives the names `tender build` writes, by which a folder's documents are found.
         let built = try SubmissionBuilder.build(offer, pricing: pricing,
                                                 options: BuildOptions(outputFolder: work, today: today)).documents
@@ -272,7 +272,7 @@ public enum PreSubmissionCheck {
         }
         if !missing.isEmpty {
             throw TenderError(missing.map {
-                .error("the offer's document \($0) is not in the folder", hint: "run `tender build \(offer.file) -o \(options.documentsFolder ?? "")` first, or check without --documents",
+                .error("le document \($0) de l'offre n'est pas dans le dossier", hint: "lancer d'abord `tender build \(offer.file) -o \(options.documentsFolder ?? "")`, ou vérifier sans --documents",
                        status: .missingInput)
             })
         }
@@ -289,10 +289,17 @@ public enum PreSubmissionCheck {
                 let pdf = ((doc.path as NSString).deletingPathExtension) + ".pdf"
                 if let existing = upToDatePDF(pdf, for: doc.path) { documents[i].pdf = existing } else { toConvert.append(i) }
             }
-            let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout,
-                                                         progress: progress)
+            if !toConvert.isEmpty, !LibreOffice.isAvailable { return .failed(RenderProblem.libreOfficeMissing) }
+            for tool in ["pdfinfo", "pdftotext"] where ExternalTool.find(tool) == nil {
+                return .failed(RenderProblem.popplerMissing(tool))
+            }
+            if !toConvert.isEmpty {
+                progress?("conversion \(toConvert.count == 1 ? "du document" : "des \(toConvert.count) documents") en PDF avec LibreOffice…")
+            }
+            // The progress line is the check's own, in French: LibreOffice's (in English) is not passed on.
+            let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout)
             for (i, pdf) in zip(toConvert, converted) { documents[i].pdf = pdf }
-            progress?("reading the pages of \(documents.count) PDF\(documents.count == 1 ? "" : "s")…")
+            progress?("lecture des pages \(documents.count == 1 ? "du PDF" : "des \(documents.count) PDF")…")
             for i in documents.indices {
                 guard let pdf = documents[i].pdf else { continue }
                 documents[i].pages = try PDF.pageCount(pdf)
@@ -300,9 +307,35 @@ public enum PreSubmissionCheck {
             }
             return .rendered
         } catch let error as TenderError {
-            return .failed(error.diagnostics.first ?? .error("the documents could not be rendered", status: .unavailable))
+            return .failed(RenderProblem.french(error.diagnostics.first, timeout: timeout))
         } catch {
-            return .failed(.error("the documents could not be rendered: \(error)", status: .unavailable))
+            return .failed(RenderProblem.french(.error("\(error)", status: .unavailable), timeout: timeout))
+        }
+    }
+
+    /// Why the documents could not be rendered, in the words of the check.
+    enum RenderProblem {
+        static let libreOfficeMissing = Diagnostic.error("LibreOffice (soffice) n'est pas installé",
+                                                         hint: "installer LibreOffice : " + LibreOffice.installCommand,
+                                                         status: .unavailable)
+
+        static func popplerMissing(_ tool: String) -> Diagnostic {
+            .error("\(tool) (poppler-utils) n'est pas installé", hint: "installer poppler-utils : " + PDF.installCommand,
+                   status: .unavailable)
+        }
+
+        /// A failure of LibreOffice or poppler while converting or reading: the tools' own
+        /// messages (shared with `tender build`, in English) are quoted as the detail.
+        static func french(_ problem: Diagnostic?, timeout: Int) -> Diagnostic {
+            guard let problem else { return .error("les documents n'ont pas pu être convertis en PDF", status: .unavailable) }
+            if problem.message.hasPrefix("LibreOffice did not finish converting") {
+                return .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
+                              hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
+                              status: problem.status)
+            }
+            return .error("la conversion ou la lecture des PDF a échoué (« \(problem.message) »)",
+                          hint: "ouvrir le document dans LibreOffice pour voir s'il est endommagé, puis relancer la vérification",
+                          status: problem.status)
         }
     }
 
@@ -363,8 +396,17 @@ extension DateValue {
         return s
     }
 
-    /// The date alone, `2021-11-05`.
-    var dayText: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// `vendredi 5 novembre 2021 à 12 h 00`, with the UTC offset when it is not Paris time:
+    /// the moment of a check, as the report writes it.
+    var frenchMoment: String {
+        let words = FrenchFormat.date(self, style: .datetime)
+        guard let utcOffset, secondsOfDay != nil, utcOffset != ShapeChecker.parisOffset(self) else { return words }
+        let m = abs(utcOffset) / 60
+        return words + (m == 0 ? " UTC" : String(format: " UTC%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60))
+    }
+
+    /// `5 novembre 2021`: the date alone, in words.
+    var frenchDay: String { FrenchFormat.date(self) }
 }
 
 extension PreSubmissionCheck {

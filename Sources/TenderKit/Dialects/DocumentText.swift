@@ -41,7 +41,8 @@ public struct InspectedDocument: Sendable {
     public var headings: [DocumentParagraph] { paragraphs.filter { $0.inBody && $0.headingLevel != nil } }
 
     /// The text rules search: the rendered pages when there are some (what the buyer reads),
-    /// else the paragraphs of the XML; each piece with where it is, in words.
+    /// else the paragraphs of the XML; each piece with where it is, in words (French, as the
+    /// check writes it: `page 3`, `word/document.xml, paragraphe 14`).
     public var searchableText: [(text: String, place: String, location: SourceLocation)] {
         if let pageTexts {
             return pageTexts.enumerated().map { index, text in
@@ -49,7 +50,7 @@ public struct InspectedDocument: Sendable {
             }
         }
         return paragraphs.map { p in
-            (p.text, "\(p.part), paragraph \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number))
+            (p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number))
         }
     }
 
@@ -66,7 +67,7 @@ public struct InspectedDocument: Sendable {
             if let row = p.row, let last = previous, last.row == row, last.part == p.part, !out.isEmpty {
                 out[out.count - 1].text += "\t" + p.text
             } else {
-                out.append((p.text, "\(p.part), paragraph \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number)))
+                out.append((p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number)))
             }
             previous = p
         }

@@ -54,7 +54,9 @@ public enum LibreOffice {
 
     static var executable: String? { ExternalTool.find("soffice") ?? ExternalTool.find("libreoffice") }
 
-    public static let installHint = "install LibreOffice: apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2"
+    /// The command that installs LibreOffice and the fonts the templates use.
+    public static let installCommand = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2"
+    public static let installHint = "install LibreOffice: " + installCommand
 
     /// Converts `documents` to PDF into `folder`; returns the PDF paths in the same order.
     /// `progress` receives a line for the user (stderr) when the work starts.
@@ -96,7 +98,8 @@ public enum LibreOffice {
 
 /// Reads PDFs with poppler-utils.
 public enum PDF {
-    public static let installHint = "install poppler-utils: apt-get install poppler-utils"
+    public static let installCommand = "apt-get install poppler-utils"
+    public static let installHint = "install poppler-utils: " + installCommand
 
     static func tool(_ name: String) throws -> String {
         guard let p = ExternalTool.find(name) else {
