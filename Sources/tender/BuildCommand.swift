@@ -42,7 +42,7 @@ struct Build: ParsableCommand {
             }
             if let merged = result.merged {
                 let pages = result.documents.compactMap(\.pages).reduce(0, +)
-                Console.print("  \(merged)  (\(pages) pages in all)")
+                Console.print("  \(merged)  (\(pages) pages au total)")
             }
             Console.print(BuildSummary.totals(pricing))
             if draft {
@@ -50,8 +50,8 @@ struct Build: ParsableCommand {
                 let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
                 let review = try DraftReview.finish(result, offer: loaded, pricing: pricing, folder: folder, asOf: asOf,
                                                     today: date, since: previous, progress: { Console.error($0) })
-                Console.print("check: \(review.report.summary); \(review.comments) comment\(review.comments == 1 ? "" : "s") in the drafts")
-                Console.print("  \(review.reviewFile)")
+                Console.print("vérification : \(review.report.summary) ; \(review.comments) commentaire\(review.comments > 1 ? "s" : "") dans les projets")
+                Console.print("  \(review.reviewFile)  (synthèse pour la revue)")
             } else if pdf || merge {
                 Console.print(checkLine(loaded, pricing: pricing, folder: folder))
             }
@@ -65,10 +65,10 @@ struct Build: ParsableCommand {
         do {
             let report = try PreSubmissionCheck.run(offer, pricing: pricing,
                                                     options: CheckOptions(asOf: asOf, documentsFolder: folder))
-            return "check: \(report.summary) (tender check \(self.offer) for details)"
+            return "vérification : \(report.summary) (détail : tender check \(self.offer))"
         } catch {
             let reason = (error as? TenderError)?.diagnostics.first?.message ?? "\(error)"
-            return "check: not run (\(reason)); run tender check \(self.offer)"
+            return "vérification : non faite (\(reason)) ; lancer tender check \(self.offer)"
         }
     }
 }

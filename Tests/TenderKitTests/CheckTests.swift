@@ -549,7 +549,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let folder = fixture.dir.file("out")
         let build = try CLI.run(["build", fixture.offerPath, "--pdf", "-o", folder, "--today", "2021-10-01"])
         #expect(build.status == 0)
-        #expect(build.stdout.contains("check: 2 erreurs, 0 avertissement (tender check \(fixture.offerPath) for details)"))
+        #expect(build.stdout.contains("vérification : 2 erreurs, 0 avertissement (détail : tender check \(fixture.offerPath))"))
         // The PDFs tender build wrote are used: no LibreOffice needed.
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         let check = try CLI.runProgram(CLI.binary!, ["check", fixture.offerPath, "--documents", folder, "--as-of", "2021-10-01",

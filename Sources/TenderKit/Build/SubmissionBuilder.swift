@@ -96,7 +96,7 @@ public enum SubmissionBuilder {
             }
             documents.append(item.doc)
         }
-        progress?("wrote \(documents.count) document\(documents.count == 1 ? "" : "s") to \(options.outputFolder)")
+        progress?("\(documents.count) document\(documents.count > 1 ? "s" : "") écrit\(documents.count > 1 ? "s" : "") dans \(options.outputFolder)")
         var merged: String? = nil
         if options.pdf || options.merge {
             let pdfs = try LibreOffice.convertToPDF(documents.map(\.path), into: options.outputFolder, progress: progress)
