@@ -115,26 +115,5 @@ enum FrenchWords {
 extension SourceLocation {
     /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraphe 14 (tableau 2, ligne 3)`:
     /// `description` in French, for the check's findings.
-    var frenchDescription: String {
-        var pieces: [String] = []
-        if let file {
-            if let line {
-                pieces.append(column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)")
-            } else {
-                pieces.append(file)
-            }
-        } else if let line {
-            pieces.append(column.map { "ligne \(line), colonne \($0)" } ?? "ligne \(line)")
-        }
-        if let part { pieces.append(part) }
-        if let paragraph {
-            var p = "paragraphe \(paragraph)"
-            if let table, let row { p += " (tableau \(table), ligne \(row))" }
-            pieces.append(p)
-        } else if let table, let row {
-            pieces.append("tableau \(table), ligne \(row)")
-        }
-        if let tag { pieces.append("balise \(tag)") }
-        return pieces.joined(separator: ", ")
-    }
+    var frenchDescription: String { description(.french) }
 }

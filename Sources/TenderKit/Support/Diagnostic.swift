@@ -42,8 +42,17 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
         self.row = row; self.line = line; self.column = column; self.tag = tag
     }
 
+    /// The words a location is written with.
+    public struct Words: Sendable {
+        var line, column, paragraph, table, row, tag: String
+        public static let english = Words(line: "line", column: "column", paragraph: "paragraph", table: "table", row: "row", tag: "tag")
+        public static let french = Words(line: "ligne", column: "colonne", paragraph: "paragraphe", table: "tableau", row: "ligne", tag: "balise")
+    }
+
     /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraph 14 (table 2, row 3), tag {{ x }}`.
-    public var description: String {
+    public var description: String { description(.english) }
+
+    public func description(_ words: Words) -> String {
         var pieces: [String] = []
         if let file {
             if let line {
@@ -52,17 +61,17 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
                 pieces.append(file)
             }
         } else if let line {
-            pieces.append(column.map { "line \(line), column \($0)" } ?? "line \(line)")
+            pieces.append(column.map { "\(words.line) \(line), \(words.column) \($0)" } ?? "\(words.line) \(line)")
         }
         if let part { pieces.append(part) }
         if let paragraph {
-            var p = "paragraph \(paragraph)"
-            if let table, let row { p += " (table \(table), row \(row))" }
+            var p = "\(words.paragraph) \(paragraph)"
+            if let table, let row { p += " (\(words.table) \(table), \(words.row) \(row))" }
             pieces.append(p)
         } else if let table, let row {
-            pieces.append("table \(table), row \(row)")
+            pieces.append("\(words.table) \(table), \(words.row) \(row)")
         }
-        if let tag { pieces.append("tag \(tag)") }
+        if let tag { pieces.append("\(words.tag) \(tag)") }
         return pieces.joined(separator: ", ")
     }
 }
