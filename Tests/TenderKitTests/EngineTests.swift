@@ -67,6 +67,9 @@ import Testing
         #expect(try eval("items | sum(attribute='v')", items) == .number(Decimal(exactly: "5.5")!))
         #expect(try eval("items | sort(attribute='n') | map(attribute='n') | join", items) == "abc")
         #expect(try eval("items | sort(attribute='n', reverse=true) | first", items)["n"] == "c")
+        // Equal keys keep their order with reverse=true too, as in Python.
+        #expect(try eval("items | sort(attribute='kind', reverse=true) | map(attribute='n') | join", items) == "abc")
+        #expect(try eval("{'b': 1, 'a': 1, 'c': 2} | dictsort(by='value', reverse=true) | map(attribute=0) | join") == "cba")
         #expect(try eval("'hello world' | title") == "Hello World")
         #expect(try eval("'  x ' | trim") == "x")
         #expect(try eval("2.675 | round(2)") == .number(Decimal(exactly: "2.68")!))

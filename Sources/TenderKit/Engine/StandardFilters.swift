@@ -65,20 +65,19 @@ extension FilterRegistry {
                 if !caseSensitive, case .string(let s) = key { key = .string(s.lowercased()) }
                 return (key, item)
             }
-            // Stable sort, as Python's.
-            let sorted = try SF.stableSort(keyed) { try Evaluator.compare($0.0, $1.0) < 0 }
-            let result = sorted.map(\.1)
-            return .list(reverse ? SF.stableReverse(sorted).map(\.1) : result)
+            // Stable either way, as Python's: equal keys keep their order, also with reverse=true.
+            let sorted = try SF.stableSort(keyed) { a, b in try Evaluator.compare(reverse ? b.0 : a.0, reverse ? a.0 : b.0) < 0 }
+            return .list(sorted.map(\.1))
         }
         register("dictsort") { v, a in
             guard case .map(let m) = v else { throw FilterError("dictsort needs a mapping, got a \(v.typeName)") }
             let byValue = a.value(1, "by")?.asString == "value"
             let reverse = a.value(2, "reverse")?.isTruthy ?? false
             let pairs = m.map { ($0.key, $0.value) }
-            var sorted = try SF.stableSort(pairs) { x, y in
-                byValue ? try Evaluator.compare(x.1, y.1) < 0 : x.0.lowercased() < y.0.lowercased()
+            let sorted = try SF.stableSort(pairs) { x0, y0 in
+                let (x, y) = reverse ? (y0, x0) : (x0, y0)
+                return byValue ? try Evaluator.compare(x.1, y.1) < 0 : x.0.lowercased() < y.0.lowercased()
             }
-            if reverse { sorted = SF.stableReverse(sorted) }
             return .list(sorted.map { .list([.string($0.0), $0.1]) })
         }
         register("items") { v, _ in
@@ -360,8 +359,6 @@ enum StandardFilters {
         return indexed.map(\.element)
     }
 
-    /// Reverses a stably sorted list while keeping equal keys in their original order (Python's reverse=True).
-    static func stableReverse<T>(_ sorted: [T]) -> [T] { Array(sorted.reversed()) }
 
     static func capitalize(_ s: String) -> String {
         guard let f = s.first else { return s }

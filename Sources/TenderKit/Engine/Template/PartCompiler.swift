@@ -194,8 +194,6 @@ final class PartCompiler {
                 break
             }
         }
-        let totalTagBytes = ranges.reduce(0) { $0 + $1.count }
-        let rest = s.count - totalTagBytes
         var restIsBlank = true
         var cursor = 0
         for range in ranges {
@@ -203,8 +201,7 @@ final class PartCompiler {
             cursor = range.upperBound
         }
         if !PartCompiler.isBlank(s[cursor..<s.count]) { restIsBlank = false }
-        _ = rest
-        for (k, start) in tagStarts.enumerated() {
+        for start in tagStarts {
             let node = p.segments[start.segment].node
             let bytes = newBytes[start.segment][start.offset..<(start.offset + start.length)]
             let text = String(decoding: bytes, as: UTF8.self)
@@ -216,7 +213,6 @@ final class PartCompiler {
             tag.aloneInParagraph = ranges.count == 1 && restIsBlank && !p.hasObjects
             tag.inTableCell = p.node.ancestor(dialect.cell) != nil
             if dialect.preservesSpaceAttribute, let holder = node.parent { xmlNodeSetSpacePreserve(holder, 1) }
-            _ = k
             tags.append(tag)
         }
     }

@@ -26,19 +26,9 @@ struct PartTemplate {
         return part
     }
 
-    static func mayHoldTags(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == 0x7B {
-                let n = bytes[i + 1]
-                if n == 0x7B || n == 0x25 || n == 0x23 { return true }
-            }
-            i += 1
-        }
-        // A tag split across runs still has its "{" followed by markup then "{"/"%"/"#":
-        // look for any "{" in text at all.
-        return bytes.contains(0x7B) && bytes.contains(where: { $0 == 0x7D })
-    }
+    /// A tag starts with "{"; Word may have split it from its second character by markup,
+    /// so any "{" means the part must be looked at.
+    static func mayHoldTags(_ bytes: [UInt8]) -> Bool { bytes.contains(0x7B) }
 
     var tagLocations: [SourceLocation] { program?.tagLocations ?? [] }
 

@@ -40,7 +40,7 @@ final class TagSite {
         self.textNode = textNode; self.range = range; self.paragraph = paragraph; self.location = location
     }
 
-    /// Parses a tag's text into kind, body, prefix and trim flags. Nil if it is not a tag.
+    /// Parses a tag's text (delimiters included) into kind, body, prefix and trim flags.
     static func split(_ text: String) -> (kind: Kind, body: String, prefix: Scope?, trimBefore: Bool, trimAfter: Bool) {
         let open = text.prefix(2)
         var inner = String(text.dropFirst(2).dropLast(2))
