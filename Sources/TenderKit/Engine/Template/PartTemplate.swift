@@ -6,8 +6,6 @@ struct PartTemplate {
     let dialect: Dialect
     /// Nil when the part holds no tag: it is copied unchanged.
     let program: Program?
-    /// Whether the template part holds drawings or bookmarks, whose ids a loop may repeat.
-    var hasNumberedElements = false
 
     /// Parses and compiles a part. Throws every error found in it.
     static func compile(_ bytes: [UInt8], name: String, dialect: Dialect, file: String?) throws -> PartTemplate {
@@ -21,9 +19,7 @@ struct PartTemplate {
         let program = compiler.compile()
         let errors = compiler.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw TenderError(errors) }
-        var part = PartTemplate(name: name, dialect: dialect, program: program)
-        part.hasNumberedElements = IdRenumbering.contains(bytes, "docPr ") || IdRenumbering.contains(bytes, "bookmarkStart ")
-        return part
+        return PartTemplate(name: name, dialect: dialect, program: program)
     }
 
     /// A tag starts with "{"; Word may have split it from its second character by markup,

@@ -1,8 +1,9 @@
 @preconcurrency import CLibXML2
 import Foundation
 
-extension DraftAnnotator {
-    enum Docx {
+/// A DOCX draft: the mark in a header of every section, comments in `word/comments.xml`.
+extension DocxFormat {
+    enum Annotation {
         static let w = Namespaces.w[0]
         static let relNS = "http://schemas.openxmlformats.org/package/2006/relationships"
         static let commentsType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -78,8 +79,7 @@ extension DraftAnnotator {
                 let ctree = try edit.tree(commentsName)
                 let cns = DraftAnnotator.namespace(ctree, w, prefix: "w")
                 var nextId = (ctree.root!.children.compactMap { Int($0.attribute("id", w) ?? "") }.max() ?? -1) + 1
-                var paras: [(XMLNodePtr, String)] = []
-                DraftAnnotator.paragraphs(doc.root!, .docx, into: &paras)
+                let paras = DraftAnnotator.paragraphs(doc.root!, .docx)
                 let dns = DraftAnnotator.namespace(doc, w, prefix: "w")
                 for comment in comments {
                     let id = String(nextId)
@@ -142,59 +142,7 @@ extension DraftAnnotator {
         }
     }
 
-    enum Odt {
-        static let office = Namespaces.office[0]
-        static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-        static let text = Namespaces.text[0]
-        static let dc = "http://purl.org/dc/elements/1.1/"
-
-        static func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
-            // 1. The mark in every master page's header (a header where there is none).
-            if let mark, edit.archive.contains("styles.xml") {
-                let styles = try edit.tree("styles.xml")
-                let sns = DraftAnnotator.namespace(styles, style, prefix: "style")
-                let tns = DraftAnnotator.namespace(styles, text, prefix: "text")
-                var masters: [XMLNodePtr] = []
-                func find(_ n: XMLNodePtr) {
-                    for c in n.children where c.isElement {
-                        if c.localName == "master-page", c.namespaceURI == style { masters.append(c) } else { find(c) }
-                    }
-                }
-                find(styles.root!)
-                for master in masters {
-                    var headers = master.children.filter { $0.isElement && ["header", "header-first"].contains($0.localName) }
-                    if !headers.contains(where: { $0.localName == "header" }) {
-                        let h = DraftAnnotator.element(styles, sns, "header")
-                        if let first = master.firstChild { first.insertBefore(h) } else { master.appendChild(h) }
-                        headers.append(h)
-                    }
-                    for h in headers {
-                        let p = DraftAnnotator.element(styles, tns, "p", text: mark)
-                        if let first = h.firstChild { first.insertBefore(p) } else { h.appendChild(p) }
-                    }
-                }
-                edit.save("styles.xml")
-            }
-            // 2. Annotations in the body.
-            if !comments.isEmpty {
-                let content = try edit.tree("content.xml")
-                let ons = DraftAnnotator.namespace(content, office, prefix: "office")
-                let tns = DraftAnnotator.namespace(content, text, prefix: "text")
-                let dns = DraftAnnotator.namespace(content, dc, prefix: "dc")
-                var paras: [(XMLNodePtr, String)] = []
-                DraftAnnotator.paragraphs(content.root!, .odt, into: &paras)
-                for comment in comments {
-                    guard let para = DraftAnnotator.target(for: comment.anchor, in: paras) else { continue }
-                    let a = DraftAnnotator.element(content, ons, "annotation")
-                    a.appendChild(DraftAnnotator.element(content, dns, "creator", text: DraftAnnotator.author))
-                    a.appendChild(DraftAnnotator.element(content, dns, "date", text: DraftAnnotator.timestamp(date)))
-                    for line in comment.text.components(separatedBy: "\n") {
-                        a.appendChild(DraftAnnotator.element(content, tns, "p", text: line))
-                    }
-                    if let first = para.firstChild { first.insertBefore(a) } else { para.appendChild(a) }
-                }
-                edit.save("content.xml")
-            }
-        }
+    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
+        try Annotation.annotate(&edit, mark: mark, comments: comments, date: date)
     }
 }

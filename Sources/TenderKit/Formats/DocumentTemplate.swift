@@ -8,36 +8,43 @@ public struct RenderOptions: Sendable {
     public init(strict: Bool = true, limits: ArchiveLimits = .default) { self.strict = strict; self.limits = limits }
 }
 
-/// A compiled DOCX or ODT template: every text-bearing part parsed and compiled once,
-/// ready to render any number of times.
+/// A compiled document template: every text-bearing part parsed and compiled once, ready
+/// to render any number of times. The format's adapter says which parts carry text and
+/// what to repair after rendering.
 public final class DocumentTemplate {
     public let path: String
     public let format: DocumentFormat
     let archive: ZipArchive
     let parts: [PartTemplate]
-    /// Largest `wp:docPr` id in the template (fresh ids for repeated drawings start above it).
-    private let maxDrawingId: Int
+    let textParts: [TextPart]
+    /// The format's repairs, surveyed from the template once; each render starts from a copy.
+    private let finisher: any PartFinisher
 
     /// Opens and compiles a template. Throws every template error of every part at once.
     public init(path: String, options: RenderOptions = RenderOptions()) throws {
         self.path = path
         archive = try ZipArchive(path: path, limits: options.limits)
         format = try DocumentFormat.detect(archive)
+        let adapter = format.adapter
         var compiled: [PartTemplate] = []
         var errors: [Diagnostic] = []
-        var maxId = 0
-        for (name, dialect) in try format.textParts(of: archive) {
-            let bytes = try archive.read(name)
-            if format == .docx { maxId = max(maxId, IdRenumbering.maxDrawingId(in: bytes)) }
+        var survey: [(part: TextPart, bytes: [UInt8], compiled: Bool)] = []
+        let textParts = try adapter.textParts(of: archive)
+        for part in textParts {
+            let bytes = try archive.read(part.name)
             do {
-                compiled.append(try PartTemplate.compile(bytes, name: name, dialect: dialect, file: path))
+                let template = try PartTemplate.compile(bytes, name: part.name, dialect: part.dialect, file: path)
+                compiled.append(template)
+                survey.append((part, bytes, template.program != nil))
             } catch let e as TenderError {
                 errors.append(contentsOf: e.diagnostics)
+                survey.append((part, bytes, false))
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }
         parts = compiled
-        maxDrawingId = maxId
+        self.textParts = textParts
+        finisher = adapter.finisher(for: survey)
     }
 
     /// Every tag, with where it is, in part order.
@@ -49,19 +56,12 @@ public final class DocumentTemplate {
         var out: [String: [UInt8]] = [:]
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        var ids = IdRenumbering(nextDrawingId: maxDrawingId + 1)
-        for part in parts {
+        var finisher = self.finisher
+        for (part, textPart) in zip(parts, textParts) {
             do {
-                guard var bytes = try part.render(evaluator, warnings: &warnings), let program = part.program else { continue }
-                if format == .docx, part.dialect.name == "DOCX" {
-                    if program.hasLoops && part.hasNumberedElements { bytes = ids.renumber(bytes) }
-                    if program.changesTableShape {
-                        bytes = try TableRepair.repair(bytes, location: SourceLocation(file: path, part: part.name))
-                    }
-                } else if format == .odt, part.dialect.name == "ODT", program.changesTableShape {
-                    bytes = try OdtTableRepair.repair(bytes, location: SourceLocation(file: path, part: part.name))
-                }
-                out[part.name] = bytes
+                guard let bytes = try part.render(evaluator, warnings: &warnings), let program = part.program else { continue }
+                out[part.name] = try finisher.finish(bytes, part: textPart, program: program,
+                                                     location: SourceLocation(file: path, part: part.name))
             } catch let e as TenderError {
                 errors.append(contentsOf: e.diagnostics)
             }
