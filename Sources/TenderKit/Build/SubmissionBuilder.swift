@@ -39,12 +39,7 @@ public struct BuildResult: Sendable {
 /// converts them to PDF in one LibreOffice call and joins the PDFs.
 public enum SubmissionBuilder {
     /// Today's date in Europe/Paris.
-    public static func today() -> DateValue {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return DateValue(year: c.year!, month: c.month!, day: c.day!)
-    }
+    public static func today() -> DateValue { DateValue.today() }
 
     public static func build(_ offer: Offer, pricing: OfferPricing, options: BuildOptions,
                              progress: ((String) -> Void)? = nil) throws -> BuildResult {

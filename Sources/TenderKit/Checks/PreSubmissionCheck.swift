@@ -297,7 +297,7 @@ public enum PreSubmissionCheck {
                 progress?("conversion \(toConvert.count == 1 ? "du document" : "des \(toConvert.count) documents") en PDF avec LibreOffice…")
             }
             // The progress line is the check's own, in French: LibreOffice's (in English) is not passed on.
-            let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout)
+            let converted = try LibreOffice.convert(toConvert.map { documents[$0].path }, into: work, timeout: timeout)
             for (i, pdf) in zip(toConvert, converted) { documents[i].pdf = pdf }
             progress?("lecture des pages \(documents.count == 1 ? "du PDF" : "des \(documents.count) PDF")…")
             for i in documents.indices {
@@ -306,10 +306,14 @@ public enum PreSubmissionCheck {
                 documents[i].pageTexts = try PDF.pageTexts(pdf)
             }
             return .rendered
+        } catch LibreOffice.ConversionError.timedOut {
+            return .failed(RenderProblem.timedOut(timeout))
+        } catch let error as LibreOffice.ConversionError {
+            return .failed(RenderProblem.french(error.diagnostic))
         } catch let error as TenderError {
-            return .failed(RenderProblem.french(error.diagnostics.first, timeout: timeout))
+            return .failed(RenderProblem.french(error.diagnostics.first))
         } catch {
-            return .failed(RenderProblem.french(.error("\(error)", status: .unavailable), timeout: timeout))
+            return .failed(RenderProblem.french(.error("\(error)", status: .unavailable)))
         }
     }
 
@@ -326,13 +330,14 @@ public enum PreSubmissionCheck {
 
         /// A failure of LibreOffice or poppler while converting or reading: the tools' own
         /// messages (shared with `tender build`, in English) are quoted as the detail.
-        static func french(_ problem: Diagnostic?, timeout: Int) -> Diagnostic {
+        static func timedOut(_ timeout: Int) -> Diagnostic {
+            .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
+                   hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
+                   status: .unavailable)
+        }
+
+        static func french(_ problem: Diagnostic?) -> Diagnostic {
             guard let problem else { return .error("les documents n'ont pas pu être convertis en PDF", status: .unavailable) }
-            if problem.message.hasPrefix("LibreOffice did not finish converting") {
-                return .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
-                              hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
-                              status: problem.status)
-            }
             return .error("la conversion ou la lecture des PDF a échoué (« \(problem.message) »)",
                           hint: "ouvrir le document dans LibreOffice pour voir s'il est endommagé, puis relancer la vérification",
                           status: problem.status)
@@ -355,52 +360,14 @@ extension Value {
     var asInt: Int? { asNumber.map { NSDecimalNumber(decimal: $0).intValue } }
 }
 
-// MARK: - Moments
+// MARK: - Moments, as the report writes them
 
 extension DateValue {
-    /// Seconds since 1970-01-01 00:00 UTC. A date without a time is its midnight; without an
-    /// offset, Europe/Paris time.
-    public var instant: Int {
-        dayNumber * 86_400 + (secondsOfDay ?? 0) - (utcOffset ?? ShapeChecker.parisOffset(self) ?? 0)
-    }
-
-    /// `2021-11-05`, `2021-11-05T12:00`, `2021-11-05T12:00+01:00`: a moment, Europe/Paris unless
-    /// an offset is given (a date alone is its midnight).
-    public init?(moment text: String) {
-        guard var date = DateValue(iso: text) else { return nil }
-        if date.secondsOfDay == nil { date.secondsOfDay = 0 }
-        if date.utcOffset == nil { date.utcOffset = ShapeChecker.parisOffset(date) }
-        self = date
-    }
-
-    /// Now, in Europe/Paris time, to the minute.
-    public static func now() -> DateValue {
-        let zone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 0)!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let now = Date()
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
-        return DateValue(year: c.year!, month: c.month!, day: c.day!, secondsOfDay: c.hour! * 3600 + c.minute! * 60,
-                         utcOffset: zone.secondsFromGMT(for: now))
-    }
-
-    /// `2021-11-05 12:00 +01:00`, or the date alone.
-    public var momentText: String {
-        var s = String(format: "%04d-%02d-%02d", year, month, day)
-        guard let secondsOfDay else { return s }
-        s += String(format: " %02d:%02d", secondsOfDay / 3600, (secondsOfDay % 3600) / 60)
-        if let utcOffset {
-            let m = abs(utcOffset) / 60
-            s += String(format: " %@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
-        }
-        return s
-    }
-
     /// `vendredi 5 novembre 2021 à 12 h 00`, with the UTC offset when it is not Paris time:
     /// the moment of a check, as the report writes it.
     var frenchMoment: String {
         let words = FrenchFormat.date(self, style: .datetime)
-        guard let utcOffset, secondsOfDay != nil, utcOffset != ShapeChecker.parisOffset(self) else { return words }
+        guard let utcOffset, secondsOfDay != nil, utcOffset != DateValue.parisOffset(self) else { return words }
         let m = abs(utcOffset) / 60
         return words + (m == 0 ? " UTC" : String(format: " UTC%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60))
     }
