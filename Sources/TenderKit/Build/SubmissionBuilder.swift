@@ -38,9 +38,6 @@ public struct BuildResult: Sendable {
 /// Renders every document an offer lists (one per team member for CVs), then optionally
 /// converts them to PDF in one LibreOffice call and joins the PDFs.
 public enum SubmissionBuilder {
-    /// Today's date in Europe/Paris.
-    public static func today() -> DateValue { DateValue.today() }
-
     public static func build(_ offer: Offer, pricing: OfferPricing, options: BuildOptions,
                              progress: ((String) -> Void)? = nil) throws -> BuildResult {
         guard !offer.documents.isEmpty else {
