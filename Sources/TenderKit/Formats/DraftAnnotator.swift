@@ -34,15 +34,16 @@ public enum DraftAnnotator {
 
     // MARK: Helpers on trees
 
-    static func namespace(_ tree: XMLTree, _ href: String, prefix: String) -> xmlNsPtr {
-        let root = tree.root!
+    /// The namespace `href` as declared on the root element; declared there when it is not.
+    static func namespace(_ tree: XMLTree, _ href: String, prefix: String) throws -> xmlNsPtr {
+        let root = try tree.rootElement(SourceLocation())
         if let ns = xmlSearchNsByHref(tree.doc, root, href) { return ns }
         return xmlNewNs(root, href, prefix)
     }
 
     static func element(_ tree: XMLTree, _ ns: xmlNsPtr?, _ name: String, _ attributes: [(xmlNsPtr?, String, String)] = [],
                         text: String? = nil) -> XMLNodePtr {
-        let e = xmlNewDocNode(tree.doc, ns, name, nil)!
+        let e = tree.newElement(ns, name)
         for (ans, a, v) in attributes { xmlSetNsProp(e, ans, a, v) }
         if let text { e.appendChild(tree.newText(Array(text.utf8))) }
         return e
@@ -83,5 +84,18 @@ struct PackageEdit {
         return t
     }
 
+    /// The root element of a part read or added.
+    mutating func root(_ name: String) throws -> XMLNodePtr {
+        try tree(name).rootElement(SourceLocation(file: archive.path, part: name))
+    }
+
     mutating func save(_ name: String) { if let t = trees[name] { replaced[name] = t.serialize() } }
+
+    /// Saves every part read (changed or not) and adds those that are new, in name order.
+    mutating func saveAll() {
+        for (name, tree) in trees {
+            if archive.contains(name) { replaced[name] = tree.serialize() } else { added.append((name, tree.serialize())) }
+        }
+        added.sort { $0.name < $1.name }
+    }
 }

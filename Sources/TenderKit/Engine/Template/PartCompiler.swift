@@ -288,7 +288,10 @@ final class PartCompiler {
         }
     }
 
+    /// A block's tags in order: the opener (`for` or `if`, its statement with it), the
+    /// branches and the closer.
     struct Block {
+        var opener: Statement
         var tags: [TagSite]
     }
 
@@ -299,15 +302,14 @@ final class PartCompiler {
             guard let st = tag.statement else { continue }
             switch st {
             case .forLoop, .ifBlock:
-                stack.append(Block(tags: [tag]))
+                stack.append(Block(opener: st, tags: [tag]))
             case .elif, .elseBlock:
                 guard var top = stack.popLast() else {
                     error("\(tag.text) has no open {% if %}\(st == .elseBlock ? " or {% for %}" : "") before it", tag,
                           hint: "add the {% if … %} it belongs to, or remove it")
                     continue
                 }
-                let opener = top.tags[0].statement!
-                let isIf: Bool = { if case .ifBlock = opener { return true }; return false }()
+                let isIf: Bool = { if case .ifBlock = top.opener { return true }; return false }()
                 if st != .elseBlock && !isIf {
                     error("\(tag.text) is inside \(top.tags[0].text), not inside an {% if %}", tag,
                           hint: "close the loop with {% endfor %} first")
@@ -324,15 +326,13 @@ final class PartCompiler {
                           hint: "remove it, or add the matching {% \(wantFor ? "for … in …" : "if …") %} before it")
                     continue
                 }
-                let opener = top.tags[0].statement!
-                let isFor: Bool = { if case .forLoop = opener { return true }; return false }()
+                let isFor: Bool = { if case .forLoop = top.opener { return true }; return false }()
                 if isFor != wantFor {
                     error("\(tag.text) cannot close \(top.tags[0].text) (\(top.tags[0].location.description)): blocks cannot cross", tag,
                           hint: "close the inner block first with {% \(isFor ? "endfor" : "endif") %}")
                     // If it matches an outer block, unwind to it; otherwise ignore the tag.
                     if let k = stack.lastIndex(where: { b in
-                        let o = b.tags[0].statement!
-                        if case .forLoop = o { return wantFor }
+                        if case .forLoop = b.opener { return wantFor }
                         return !wantFor
                     }) {
                         stack.removeSubrange((k + 1)...)
@@ -518,8 +518,7 @@ final class PartCompiler {
             end.appendChild(marker(.synthetic(.endIf, base)))
         }
         for element in order {
-            let group = replaced[element]!
-            for tag in group where tag.kind != .comment {
+            for tag in replaced[element] ?? [] where tag.kind != .comment {
                 element.insertBefore(marker(.tag(tag)))
             }
             element.unlinkAndFree()

@@ -24,7 +24,7 @@ extension DocxFormat {
                 for c in n.children where c.isElement { if c.localName == "sectPr" { out.append(c) }; sections(c, &out) }
             }
             var sectPrs: [XMLNodePtr] = []
-            sections(doc.root!, &sectPrs)
+            sections(try edit.root(main), &sectPrs)
             for sect in sectPrs where mark != nil {
                 let refs = sect.children.filter { $0.isElement && $0.localName == "headerReference" }
                 let kinds = Set(refs.compactMap { $0.attribute("type", w) })
@@ -32,26 +32,31 @@ extension DocxFormat {
                 if !kinds.contains("default") { needed.append("default") }
                 if sect.children.contains(where: { $0.isElement && $0.localName == "titlePg" }), !kinds.contains("first") { needed.append("first") }
                 guard !needed.isEmpty else { continue }
-                if draftHeaderId == nil {
+                let headerId: String
+                if let existing = draftHeaderId {
+                    headerId = existing
+                } else {
                     let name = "headerdraft.xml"
-                    draftHeaderId = addRelationship(rels, type: headerType, target: name)
-                    addOverride(types, "/" + (dir.isEmpty ? "" : dir + "/") + name,
+                    headerId = try addRelationship(rels, type: headerType, target: name)
+                    draftHeaderId = headerId
+                    try addOverride(types, "/" + (dir.isEmpty ? "" : dir + "/") + name,
                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml")
                     let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"\(w)\"></w:hdr>"
                     edit.trees[(dir.isEmpty ? "" : dir + "/") + name] = try XMLTree(bytes: Array(header.utf8), location: SourceLocation(part: name))
                     headerParts.append((dir.isEmpty ? "" : dir + "/") + name)
                 }
                 let ns = sect.pointee.ns
-                let rNS = DraftAnnotator.namespace(doc, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", prefix: "r")
+                let rNS = try DraftAnnotator.namespace(doc, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", prefix: "r")
                 for kind in needed {
-                    let ref = DraftAnnotator.element(doc, ns, "headerReference", [(ns, "type", kind), (rNS, "id", draftHeaderId!)])
+                    let ref = DraftAnnotator.element(doc, ns, "headerReference", [(ns, "type", kind), (rNS, "id", headerId)])
                     if let first = sect.firstChild { first.insertBefore(ref) } else { sect.appendChild(ref) }
                 }
             }
             for part in Set(headerParts).sorted() {
                 guard let mark else { break }
                 let tree = try edit.tree(part)
-                let ns = DraftAnnotator.namespace(tree, w, prefix: "w")
+                let root = try edit.root(part)
+                let ns = try DraftAnnotator.namespace(tree, w, prefix: "w")
                 let p = DraftAnnotator.element(tree, ns, "p")
                 let pPr = DraftAnnotator.element(tree, ns, "pPr")
                 pPr.appendChild(DraftAnnotator.element(tree, ns, "jc", [(ns, "val", "right")]))
@@ -63,7 +68,7 @@ extension DocxFormat {
                 r.appendChild(rPr)
                 r.appendChild(DraftAnnotator.element(tree, ns, "t", text: mark))
                 p.appendChild(r)
-                if let first = tree.root!.firstChild { first.insertBefore(p) } else { tree.root!.appendChild(p) }
+                if let first = root.firstChild { first.insertBefore(p) } else { root.appendChild(p) }
             }
 
             // 2. Comments, in word/comments.xml, anchored in the body.
@@ -71,16 +76,17 @@ extension DocxFormat {
                 let existing = try Relationships.targets(of: main, in: edit.archive, type: "comments").first
                 let commentsName = existing ?? (dir.isEmpty ? "" : dir + "/") + "comments.xml"
                 if existing == nil {
-                    _ = addRelationship(rels, type: commentsType, target: (commentsName as NSString).lastPathComponent)
-                    addOverride(types, "/" + commentsName, "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml")
+                    _ = try addRelationship(rels, type: commentsType, target: (commentsName as NSString).lastPathComponent)
+                    try addOverride(types, "/" + commentsName, "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml")
                     let empty = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"\(w)\"></w:comments>"
                     edit.trees[commentsName] = try XMLTree(bytes: Array(empty.utf8), location: SourceLocation(part: commentsName))
                 }
                 let ctree = try edit.tree(commentsName)
-                let cns = DraftAnnotator.namespace(ctree, w, prefix: "w")
-                var nextId = (ctree.root!.children.compactMap { Int($0.attribute("id", w) ?? "") }.max() ?? -1) + 1
-                let paras = DraftAnnotator.paragraphs(doc.root!, .docx)
-                let dns = DraftAnnotator.namespace(doc, w, prefix: "w")
+                let croot = try edit.root(commentsName)
+                let cns = try DraftAnnotator.namespace(ctree, w, prefix: "w")
+                var nextId = (croot.children.compactMap { Int($0.attribute("id", w) ?? "") }.max() ?? -1) + 1
+                let paras = DraftAnnotator.paragraphs(try edit.root(main), .docx)
+                let dns = try DraftAnnotator.namespace(doc, w, prefix: "w")
                 for comment in comments {
                     let id = String(nextId)
                     nextId += 1
@@ -95,7 +101,7 @@ extension DocxFormat {
                         p.appendChild(r)
                         c.appendChild(p)
                     }
-                    ctree.root!.appendChild(c)
+                    croot.appendChild(c)
                     guard let para = DraftAnnotator.target(for: comment.anchor, in: paras) else { continue }
                     let start = DraftAnnotator.element(doc, dns, "commentRangeStart", [(dns, "id", id)])
                     if let pPr = para.children.first(where: { $0.isElement && $0.localName == "pPr" }) {
@@ -111,10 +117,7 @@ extension DocxFormat {
                     para.appendChild(ref)
                 }
             }
-            for name in Array(edit.trees.keys) {
-                if edit.archive.contains(name) { edit.save(name) } else { edit.added.append((name, edit.trees[name]!.serialize())) }
-            }
-            edit.added.sort { $0.name < $1.name }
+            edit.saveAll()
         }
 
         static func relationships(_ edit: inout PackageEdit, _ name: String) throws -> XMLTree {
@@ -126,19 +129,21 @@ extension DocxFormat {
         }
 
         /// Adds a relationship with a fresh id; returns the id.
-        static func addRelationship(_ rels: XMLTree, type: String, target: String) -> String {
-            let ids = Set(rels.root!.children.compactMap { $0.attribute("Id", nil) })
+        static func addRelationship(_ rels: XMLTree, type: String, target: String) throws -> String {
+            let root = try rels.rootElement(SourceLocation(part: "relationships"))
+            let ids = Set(root.children.compactMap { $0.attribute("Id", nil) })
             var n = ids.count + 1
             while ids.contains("rIdTender\(n)") { n += 1 }
             let id = "rIdTender\(n)"
-            let rel = DraftAnnotator.element(rels, rels.root!.pointee.ns, "Relationship", [(nil, "Id", id), (nil, "Type", type), (nil, "Target", target)])
-            rels.root!.appendChild(rel)
+            let rel = DraftAnnotator.element(rels, root.pointee.ns, "Relationship", [(nil, "Id", id), (nil, "Type", type), (nil, "Target", target)])
+            root.appendChild(rel)
             return id
         }
 
-        static func addOverride(_ types: XMLTree, _ partName: String, _ contentType: String) {
-            let o = DraftAnnotator.element(types, types.root!.pointee.ns, "Override", [(nil, "PartName", partName), (nil, "ContentType", contentType)])
-            types.root!.appendChild(o)
+        static func addOverride(_ types: XMLTree, _ partName: String, _ contentType: String) throws {
+            let root = try types.rootElement(SourceLocation(part: "[Content_Types].xml"))
+            let o = DraftAnnotator.element(types, root.pointee.ns, "Override", [(nil, "PartName", partName), (nil, "ContentType", contentType)])
+            root.appendChild(o)
         }
     }
 

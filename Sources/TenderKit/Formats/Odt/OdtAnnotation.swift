@@ -13,15 +13,15 @@ extension OdtFormat {
             // 1. The mark in every master page's header (a header where there is none).
             if let mark, edit.archive.contains("styles.xml") {
                 let styles = try edit.tree("styles.xml")
-                let sns = DraftAnnotator.namespace(styles, style, prefix: "style")
-                let tns = DraftAnnotator.namespace(styles, text, prefix: "text")
+                let sns = try DraftAnnotator.namespace(styles, style, prefix: "style")
+                let tns = try DraftAnnotator.namespace(styles, text, prefix: "text")
                 var masters: [XMLNodePtr] = []
                 func find(_ n: XMLNodePtr) {
                     for c in n.children where c.isElement {
                         if c.localName == "master-page", c.namespaceURI == style { masters.append(c) } else { find(c) }
                     }
                 }
-                find(styles.root!)
+                find(try edit.root("styles.xml"))
                 for master in masters {
                     var headers = master.children.filter { $0.isElement && ["header", "header-first"].contains($0.localName) }
                     if !headers.contains(where: { $0.localName == "header" }) {
@@ -39,10 +39,10 @@ extension OdtFormat {
             // 2. Annotations in the body.
             if !comments.isEmpty {
                 let content = try edit.tree("content.xml")
-                let ons = DraftAnnotator.namespace(content, office, prefix: "office")
-                let tns = DraftAnnotator.namespace(content, text, prefix: "text")
-                let dns = DraftAnnotator.namespace(content, dc, prefix: "dc")
-                let paras = DraftAnnotator.paragraphs(content.root!, .odt)
+                let ons = try DraftAnnotator.namespace(content, office, prefix: "office")
+                let tns = try DraftAnnotator.namespace(content, text, prefix: "text")
+                let dns = try DraftAnnotator.namespace(content, dc, prefix: "dc")
+                let paras = DraftAnnotator.paragraphs(try edit.root("content.xml"), .odt)
                 for comment in comments {
                     guard let para = DraftAnnotator.target(for: comment.anchor, in: paras) else { continue }
                     let a = DraftAnnotator.element(content, ons, "annotation")
