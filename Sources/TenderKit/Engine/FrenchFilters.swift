@@ -1,47 +1,59 @@
 import Foundation
 
-extension FilterRegistry {
-    /// French formatting filters: eur, num, pct, days, date (see `FrenchFormat` and offers/FORMAT.md).
-    ///
-    /// Numbers may come as numbers or as text holding a decimal (`"1234.50"`); dates as dates
-    /// or ISO text. Null renders as the empty string; any other type is an error.
-    public mutating func registerFrenchFilters() {
-        register("eur") { input, arguments in
-            try FrenchFilters.number(input, "eur") { amount in
-                FrenchFormat.euros(amount, decimals: try FrenchFilters.decimals(arguments, "eur") ?? 2)
-            }
+/// French formatting filters (see `FrenchFormat` and offers/FORMAT.md): one documented
+/// function each, and `table`, which names them.
+///
+/// Numbers may come as numbers or as text holding a decimal (`"1234.50"`); dates as dates
+/// or ISO text. Null renders as the empty string; any other type is an error.
+extension FrenchFilters {
+    static let table: [(name: String, function: FilterFunction)] = [
+        ("eur", eur), ("num", num), ("pct", pct), ("days", days), ("date", date),
+    ]
+
+    /// `eur`: an amount in euros, `10 000,00 €` (`decimals`, 2 by default).
+    @Sendable static func eur(_ input: Value, _ arguments: FilterArguments) throws -> Value {
+        try number(input, "eur") { amount in
+            FrenchFormat.euros(amount, decimals: try decimals(arguments, "eur") ?? 2)
         }
-        register("num") { input, arguments in
-            try FrenchFilters.number(input, "num") { value in
-                FrenchFormat.number(value, decimals: try FrenchFilters.decimals(arguments, "num"))
-            }
+    }
+
+    /// `num`: a number in French, `1 234,5` (`decimals` when given).
+    @Sendable static func num(_ input: Value, _ arguments: FilterArguments) throws -> Value {
+        try number(input, "num") { value in
+            FrenchFormat.number(value, decimals: try decimals(arguments, "num"))
         }
-        register("pct") { input, arguments in
-            try FrenchFilters.number(input, "pct") { ratio in
-                FrenchFormat.percent(ratio, decimals: try FrenchFilters.decimals(arguments, "pct"))
-            }
+    }
+
+    /// `pct`: a ratio as a percentage, `0.2` → `20 %` (`decimals` when given).
+    @Sendable static func pct(_ input: Value, _ arguments: FilterArguments) throws -> Value {
+        try number(input, "pct") { ratio in
+            FrenchFormat.percent(ratio, decimals: try decimals(arguments, "pct"))
         }
-        register("days") { input, arguments in
-            try FrenchFilters.number(input, "days") { count in
-                FrenchFormat.days(count, decimals: try FrenchFilters.decimals(arguments, "days"))
-            }
+    }
+
+    /// `days`: a number of days, `1 jour`, `2,5 jours` (`decimals` when given).
+    @Sendable static func days(_ input: Value, _ arguments: FilterArguments) throws -> Value {
+        try number(input, "days") { count in
+            FrenchFormat.days(count, decimals: try decimals(arguments, "days"))
         }
-        register("date") { input, arguments in
-            let style = try FrenchFilters.dateStyle(arguments)
-            switch input {
-            case .null:
-                return .string("")
-            case .date(let date):
-                return .string(FrenchFormat.date(date, style: style))
-            case .string(let text):
-                guard let date = DateValue(iso: text) else {
-                    throw FilterError("date expects a date, got the text '\(text)'",
-                                      hint: "write dates as YYYY-MM-DD")
-                }
-                return .string(FrenchFormat.date(date, style: style))
-            default:
-                throw FilterError("date expects a date, got \(FrenchFilters.describe(input))")
+    }
+
+    /// `date`: a date in words, `1er novembre 2021` (a `style` of `FrenchFormat.DateStyle`).
+    @Sendable static func date(_ input: Value, _ arguments: FilterArguments) throws -> Value {
+        let style = try dateStyle(arguments)
+        switch input {
+        case .null:
+            return .string("")
+        case .date(let date):
+            return .string(FrenchFormat.date(date, style: style))
+        case .string(let text):
+            guard let date = DateValue(iso: text) else {
+                throw FilterError("date expects a date, got the text '\(text)'",
+                                  hint: "write dates as YYYY-MM-DD")
             }
+            return .string(FrenchFormat.date(date, style: style))
+        default:
+            throw FilterError("date expects a date, got \(describe(input))")
         }
     }
 }

@@ -5,7 +5,11 @@ public struct RenderOptions: Sendable {
     /// Undefined names are errors (default); when false they render as nothing with a warning.
     public var strict: Bool
     public var limits: ArchiveLimits
-    public init(strict: Bool = true, limits: ArchiveLimits = .default) { self.strict = strict; self.limits = limits }
+    /// The filters templates may use.
+    public var filters: FilterRegistry
+    public init(strict: Bool = true, limits: ArchiveLimits = .default, filters: FilterRegistry = .default) {
+        self.strict = strict; self.limits = limits; self.filters = filters
+    }
 }
 
 /// A compiled document template: every text-bearing part parsed and compiled once, ready
@@ -52,7 +56,7 @@ public final class DocumentTemplate {
 
     /// Renders with `context` and returns the changed parts (name → bytes), plus warnings.
     public func render(_ context: Value, options: RenderOptions = RenderOptions()) throws -> (parts: [String: [UInt8]], warnings: [Diagnostic]) {
-        let evaluator = Evaluator(globals: context, strict: options.strict)
+        let evaluator = Evaluator(globals: context, filters: options.filters, strict: options.strict)
         var out: [String: [UInt8]] = [:]
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
