@@ -297,7 +297,7 @@ public enum PreSubmissionCheck {
                 progress?("conversion \(toConvert.count == 1 ? "du document" : "des \(toConvert.count) documents") en PDF avec LibreOffice…")
             }
             // The progress line is the check's own, in French: LibreOffice's (in English) is not passed on.
-            let converted = try LibreOffice.convert(toConvert.map { documents[$0].path }, into: work, timeout: timeout)
+            let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout)
             for (i, pdf) in zip(toConvert, converted) { documents[i].pdf = pdf }
             progress?("lecture des pages \(documents.count == 1 ? "du PDF" : "des \(documents.count) PDF")…")
             for i in documents.indices {
@@ -306,14 +306,10 @@ public enum PreSubmissionCheck {
                 documents[i].pageTexts = try PDF.pageTexts(pdf)
             }
             return .rendered
-        } catch LibreOffice.ConversionError.timedOut {
-            return .failed(RenderProblem.timedOut(timeout))
-        } catch let error as LibreOffice.ConversionError {
-            return .failed(RenderProblem.french(error.diagnostic))
         } catch let error as TenderError {
-            return .failed(RenderProblem.french(error.diagnostics.first))
+            return .failed(RenderProblem.french(error.diagnostics.first, timeout: timeout))
         } catch {
-            return .failed(RenderProblem.french(.error("\(error)", status: .unavailable)))
+            return .failed(RenderProblem.french(.error("\(error)", status: .unavailable), timeout: timeout))
         }
     }
 
@@ -330,14 +326,13 @@ public enum PreSubmissionCheck {
 
         /// A failure of LibreOffice or poppler while converting or reading: the tools' own
         /// messages (shared with `tender build`, in English) are quoted as the detail.
-        static func timedOut(_ timeout: Int) -> Diagnostic {
-            .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
-                   hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
-                   status: .unavailable)
-        }
-
-        static func french(_ problem: Diagnostic?) -> Diagnostic {
+        static func french(_ problem: Diagnostic?, timeout: Int) -> Diagnostic {
             guard let problem else { return .error("les documents n'ont pas pu être convertis en PDF", status: .unavailable) }
+            if problem.code == .conversionTimedOut {
+                return .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
+                              hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
+                              status: problem.status)
+            }
             return .error("la conversion ou la lecture des PDF a échoué (« \(problem.message) »)",
                           hint: "ouvrir le document dans LibreOffice pour voir s'il est endommagé, puis relancer la vérification",
                           status: problem.status)

@@ -58,52 +58,25 @@ public enum LibreOffice {
     public static let installCommand = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2"
     public static let installHint = "install LibreOffice: " + installCommand
 
-    /// Why a conversion failed: the cases callers tell apart, each with its message.
-    public enum ConversionError: Error, Sendable {
-        case notInstalled
-        /// LibreOffice ran longer than `seconds` and was stopped.
-        case timedOut(seconds: Int)
-        /// These documents gave no PDF.
-        case failed(documents: [String], status: Int32, output: String)
-
-        public var diagnostic: Diagnostic {
-            switch self {
-            case .notInstalled:
-                return .error("LibreOffice (soffice) is not installed, so no PDF can be made", hint: installHint, status: .unavailable)
-            case .timedOut(let seconds):
-                return .error("LibreOffice did not finish converting within \(seconds) s and was stopped",
-                              hint: "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why",
-                              status: .unavailable)
-            case .failed(let documents, let status, let output):
-                return .error("LibreOffice could not convert \(documents.joined(separator: ", ")) (exit \(status)): \(output)",
-                              hint: "open the document in LibreOffice to see whether it is damaged", status: .unavailable)
-            }
-        }
-    }
-
     /// Converts `documents` to PDF into `folder`; returns the PDF paths in the same order.
     /// `progress` receives a line for the user (stderr) when the work starts.
     public static func convertToPDF(_ documents: [String], into folder: String, timeout: Int = 300,
                                     progress: ((String) -> Void)? = nil) throws -> [String] {
-        do {
-            return try convert(documents, into: folder, timeout: timeout, progress: progress)
-        } catch let error as ConversionError {
-            throw TenderError([error.diagnostic])
-        }
-    }
-
-    /// `convertToPDF`, its failures as `ConversionError`s (other errors: running the program).
-    static func convert(_ documents: [String], into folder: String, timeout: Int,
-                        progress: ((String) -> Void)? = nil) throws -> [String] {
         guard !documents.isEmpty else { return [] }
-        guard let soffice = executable else { throw ConversionError.notInstalled }
+        guard let soffice = executable else {
+            throw TenderError.error("LibreOffice (soffice) is not installed, so no PDF can be made", hint: installHint, status: .unavailable)
+        }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("tender-lo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         progress?("converting \(documents.count) document\(documents.count == 1 ? "" : "s") to PDF with LibreOffice…")
         let started = Date()
         let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
                                                     "--convert-to", "pdf", "--outdir", folder] + documents, timeout: timeout)
-        if result.timedOut { throw ConversionError.timedOut(seconds: timeout) }
+        if result.timedOut {
+            throw TenderError.error("LibreOffice did not finish converting within \(timeout) s and was stopped",
+                                    hint: "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why",
+                                    status: .unavailable, code: .conversionTimedOut)
+        }
         var pdfs: [String] = []
         var failed: [String] = []
         for doc in documents {
@@ -116,8 +89,8 @@ public enum LibreOffice {
             }
         }
         if !failed.isEmpty {
-            throw ConversionError.failed(documents: failed, status: result.status,
-                                         output: result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw TenderError.error("LibreOffice could not convert \(failed.joined(separator: ", ")) (exit \(result.status)): \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))",
+                                    hint: "open the document in LibreOffice to see whether it is damaged", status: .unavailable)
         }
         return pdfs
     }
