@@ -170,7 +170,6 @@ struct SectionsRule: CheckRule {
 struct LeftoversRule: CheckRule {
     let id = "leftovers"
     let title = "Aucun reste de modèle (balises, TODO, textes à compléter, titres vides)"
-    let needsDocuments = true
 
     /// What is looked for, with how it reads in a message.
     static let patterns: [(what: String, regex: NSRegularExpression)] = [
@@ -183,8 +182,29 @@ struct LeftoversRule: CheckRule {
         (what, try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : []))
     }
 
+    /// A TODO in the offer file itself: what `tender init` did not find in the call, or left to confirm.
+    static let offerTodo = try! NSRegularExpression(pattern: #"\bTODO\b"#)
+
+    func offerLeftovers(_ offer: Offer) -> [Finding] {
+        guard let data = FileManager.default.contents(atPath: offer.file) else { return [] }
+        let name = (offer.file as NSString).lastPathComponent
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .compactMap { index, line in
+                let text = String(line)
+                guard Self.offerTodo.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil else { return nil }
+                let shown = text.trimmingCharacters(in: .whitespaces)
+                return finding(.error, "\(name), ligne \(index + 1) : il reste un TODO : « \(shown) »",
+                               hint: "compléter l'offre (une valeur à lire dans la consultation, ou à confirmer), puis retirer le TODO",
+                               location: SourceLocation(file: offer.file, line: index + 1), measured: shown)
+            }
+    }
+
     func evaluate(_ context: CheckContext) -> RuleResult {
-        var findings: [Finding] = []
+        var findings: [Finding] = offerLeftovers(context.offer)
+        if context.documents.isEmpty {
+            if findings.isEmpty { findings.append(finding(.info, "aucun TODO dans l'offre ; l'offre ne liste aucun document")) }
+            return RuleResult(findings)
+        }
         for doc in context.documents {
             for piece in doc.searchableText {
                 let text = piece.text as NSString
