@@ -131,7 +131,7 @@ public enum CallReader {
     }
 
     static let subjectLine = rx(#"^(?:objet(?:\s+de\s+la\s+consultation|\s+du\s+march[ée]|\s+de\s+l'appel\s+d'offres?)?|intitul[ée](?:\s+de\s+la\s+consultation|\s+du\s+march[ée])?)\s*:\s*(.{10,300})$"#)
-    static let genericHeading = rx(#"^(?:appel\s+d'offres?|termes\s+de\s+r[ée]f[ée]rence|cahier\s+des|march[ée]\s+(?:de|public)|r[èe]glement\s+de|sommaire|dossier\s+de\s+consultation|consultation\s*$|lettre\s+de\s+consultation|avis\s+d'appel|date\s+limite)"#)
+    static let genericHeading = rx(#"^(?:appel\s+d'offres?|termes\s+de\s+r[ée]f[ée]rence|cahier\s+des|march[ée]\s+(?:de|public)|r[èe]glement\s+de|sommaire|dossier\s+de\s+consultation|consultation\s*$|lettre\s+de\s+consultation|avis\s+d'appel|date\s+limite|(?:acheteur|pouvoir\s+adjudicateur|ma[îi]tre\s+d'ouvrage|r[ée]f[ée]rence|montant|dur[ée]e|lieu|contact|t[ée]l[ée]?phone|t[ée]l\.?|adresse|courriel|e-?mail)\s*:)"#)
 
     /// The subject line (`Objet : …`), else the longest title-like paragraph near the start of the
     /// first file: not a sentence (no final period), not a list item nor a table of contents.
@@ -150,15 +150,18 @@ public enum CallReader {
                 continue
             }
             blocks[blocks.count - 1].append(line)
+            if line.isParagraph { blocks.append([]) }
         }
         let candidates = blocks.filter { block in
             guard let first = block.first else { return false }
             let joined = block.map(\.text).joined(separator: " ")
-            return !first.isListItem
+            return !first.isListItem && !joined.contains("\t")
                 && joined.count >= 25 && joined.count <= 400 && !".:?!;".contains(joined.last ?? ".")
                 && !has(genericHeading, joined)
         }
-        guard let best = candidates.max(by: { $0.map(\.text.count).reduce(0, +) < $1.map(\.text.count).reduce(0, +) }),
+        // Headings first, when the start of the document has some that are not generic.
+        let headings = candidates.filter { $0.contains(where: \.isHeading) }
+        guard let best = (headings.isEmpty ? candidates : headings).max(by: { $0.map(\.text.count).reduce(0, +) < $1.map(\.text.count).reduce(0, +) }),
               let place = best.first?.place else { return .missing("title") }
         let title = best.map(\.text).joined(separator: " ")
         return CallFinding(key: "title", status: .found, value: .string(title), quotes: [CallQuote(text: title, place: place)],

@@ -25,6 +25,10 @@ public struct CallLine: Sendable, Equatable {
     public var place: CallPlace
     /// Whether the line starts a list item (`-`, `•`, `1.`, `a)`…), the marker removed from `text`.
     public var isListItem: Bool
+    /// A heading: a DOCX/ODT heading paragraph, or a Markdown `#` line.
+    public var isHeading = false
+    /// A word processor's paragraph: a paragraph by itself (text files run paragraphs over lines).
+    public var isParagraph = false
 }
 
 /// The text of one or several call documents (règlement, CCTP, lettre de consultation): plain
@@ -66,9 +70,13 @@ public struct CallText: Sendable {
             // The documents' own reader: a table row reads as one line, its cells separated by tabs.
             let body = try DocumentText.paragraphs(of: path).filter(\.inBody)
             let document = InspectedDocument(id: "", member: nil, path: path, pdf: nil, pages: nil, pageTexts: nil, paragraphs: body)
+            let headings = Set(body.filter { $0.headingLevel != nil }.map(\.number))
             return document.lines.map { line in
-                cleaned(line.text.replacingOccurrences(of: "\n", with: " "),
-                        place: CallPlace(file: path, page: nil, line: line.location.paragraph ?? 0))
+                var read = cleaned(line.text.replacingOccurrences(of: "\n", with: " "),
+                                   place: CallPlace(file: path, page: nil, line: line.location.paragraph ?? 0))
+                read.isParagraph = true
+                read.isHeading = headings.contains(read.place.line)
+                return read
             }
         default:
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -96,6 +104,7 @@ public struct CallText: Sendable {
     /// Markdown emphasis, heading marks, superscripts and links removed; every space plain.
     static func cleaned(_ raw: String, place: CallPlace) -> CallLine {
         var text = FoldedText.plainSpaces(raw)
+        let isHeading = text.range(of: #"^\s*#{1,6}\s"#, options: .regularExpression) != nil
         for (pattern, template) in [
             (#"^\s*#{1,6}\s+"#, ""), (#"\*\*|__"#, ""), (#"(?<=\s|^)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,;:])"#, ""),
             (#"</?sup>"#, ""), (#"\^\{([^}]*)\}"#, "$1"), (#"\[([^\]]*)\]\([^)]*\)"#, "$1"), (#"[ ]{2,}"#, " "),
@@ -111,7 +120,7 @@ public struct CallText: Sendable {
             // `- o Un guide…`: a second marker, as Word's sub-lists are converted.
             text = text.replacingOccurrences(of: #"^o\s+"#, with: "", options: .regularExpression)
         }
-        return CallLine(text: text, place: place, isListItem: isListItem)
+        return CallLine(text: text, place: place, isListItem: isListItem, isHeading: isHeading)
     }
 
     /// The sentences of the call, each with the place of the line it starts on. A paragraph is
@@ -139,7 +148,7 @@ public struct CallText: Sendable {
         let contents = contentsLines
         for (index, line) in lines.enumerated() where !contents.contains(index) {
             let piece = line.text.replacingOccurrences(of: "\t", with: " | ")
-            if piece.isEmpty || line.isListItem || line.place.file != block.first?.place.file || line.place.page != block.first?.place.page {
+            if piece.isEmpty || line.isListItem || line.isParagraph || line.place.file != block.first?.place.file || line.place.page != block.first?.place.page {
                 flush()
             }
             guard !piece.isEmpty else { continue }
