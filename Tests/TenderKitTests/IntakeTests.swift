@@ -146,6 +146,8 @@ enum Calls {
         #expect(budget.place == CallPlace(file: "rc-rouen.txt", page: nil, line: 22))
         #expect(r["deadline"]?.quotes.first?.place.line == 28)
         #expect(r["rules.cv_pages"]?.quotes.first?.text == "Les CV sont limités à une page par CV.")
+        #expect(r["rules.references"]?.quotes.first?.place.line == 18)
+        #expect(r["rules.meetings"]?.quotes.first?.place.line == 24)
     }
 
     @Test func noHourIsTheEndOfTheDayAndSaysSo() {
@@ -324,8 +326,8 @@ enum Calls {
         #expect(offer.tender.rules["sections_document"] == "memoire")
         let lines = yaml.split(separator: "\n").map(String.init)
         let budget = try #require(lines.firstIndex { $0.hasPrefix("    budget:") })
-        #expect(lines[budget - 2] == "    # « Le budget maximum alloué est de 45.000 € HT pour la tranche ferme. » (rc-rouen.txt, ligne")
-        #expect(lines[budget - 1] == "    #   22)")
+        #expect(lines[budget - 2] == "    # « Le budget maximum alloué est de 45.000 € HT pour la tranche")
+        #expect(lines[budget - 1] == "    #   ferme. » (rc-rouen.txt, ligne 22)")
     }
 
     @Test func unsureValuesAreCommentedOutAndMissingOnesAreTodo() throws {
@@ -432,5 +434,53 @@ enum Calls {
         #expect(try read("cuf-dcol")["buyer"]?.value == "Cités Unies France")
         #expect(try read("aupa-prospective")["reference"]?.value == "Animation prospective – Convention FNADT")
         #expect(try read("cuf-dcol")["title"]?.value == .string(try Offer.load(path: Calls.packageRoot + "/offers/cuf-dcol/offer.yaml").tender.title))
+    }
+}
+
+@Suite struct InitCommandTests {
+    @Test(.enabled(if: CLI.binary != nil, "build the tender executable first (swift build)"))
+    func writesAnOfferThatTheCheckReadsFailingOnlyOnItsTodos() throws {
+        let dir = try TemporaryFolder()
+        let offer = dir.file("offers/cuf/offer.yaml")
+        let run = try CLI.run(["init", Calls.fixture("cuf-dcol.txt"), "-o", dir.file("offers/cuf")])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("offer.yaml écrit : 7 valeurs lues dans la consultation, 4 à compléter ou confirmer"))
+        let written = try String(contentsOfFile: offer, encoding: .utf8)
+        #expect(written.contains("    budget: { max: 10000, basis: ttc, scope: all }"))
+        let check = try CLI.run(["check", "--no-render", "--as-of", "2021-10-01", "--format", "json", offer])
+        #expect(check.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let errors = (report["findings"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "error" }
+        #expect(!errors.isEmpty)
+        // Every error is a TODO left by init, or the skeleton's missing bidder references the call asks for.
+        for error in errors {
+            let id = error["id"] as? String
+            #expect(id == "leftovers" || id == "references", "\(error)")
+        }
+        #expect(errors.filter { $0["id"] as? String == "leftovers" }.count == written.split(separator: "\n").filter { $0.contains("TODO") }.count)
+        // A second init does not replace the offer.
+        let again = try CLI.run(["init", Calls.fixture("aupa-prospective.txt"), "-o", dir.file("offers/cuf")])
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("existe déjà"))
+        #expect(try String(contentsOfFile: offer, encoding: .utf8) == written)
+    }
+
+    @Test(.enabled(if: CLI.binary != nil, "build the tender executable first (swift build)"))
+    func jsonAndTheBidderProfile() throws {
+        let dir = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir.file("offers"), withIntermediateDirectories: true)
+        try "name: \"Atelier Civique\"\nvat: { rate: 0.20 }\n".write(toFile: dir.file("offers/bidder.yaml"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["init", Calls.fixture("aupa-prospective.txt"), "--format", "json", "-o", dir.file("offers/aupa")])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tender = try #require(object["tender"] as? [String: Any])
+        #expect(tender["deadline"] as? String == "2019-02-04T23:59")
+        #expect((tender["rules"] as? [String: Any])?["duration"] as? [String: Int] == ["min_months": 10, "max_months": 12])
+        #expect(((object["quotes"] as? [String: Any])?["deadline"] as? [String: Any])?["line"] as? Int == 100)
+        let written = try String(contentsOfFile: dir.file("offers/aupa/offer.yaml"), encoding: .utf8)
+        #expect(written.contains("bidder:\n  name: \"Atelier Civique\""))
+        let bad = try CLI.run(["init", dir.file("absent.pdf")])
+        #expect(bad.status == 66)
+        #expect(bad.stderr.contains("absent.pdf n'existe pas"))
     }
 }

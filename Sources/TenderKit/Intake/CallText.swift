@@ -136,13 +136,13 @@ public struct CallText: Sendable {
             let ns = text as NSString
             var start = 0
             let breaks = Self.sentenceBreak.matches(in: text, range: NSRange(location: 0, length: ns.length))
-            for end in breaks.map(\.range.location) + [ns.length] {
-                let sentence = ns.substring(with: NSRange(location: start, length: end - start)).trimmingCharacters(in: .whitespaces)
+            for found in breaks.map(\.range) + [NSRange(location: ns.length, length: 0)] {
+                let sentence = ns.substring(with: NSRange(location: start, length: found.location - start)).trimmingCharacters(in: .whitespaces)
                 if !sentence.isEmpty {
                     let place = block.last { $0.offset <= start }?.place ?? block[0].place
                     out.append(CallQuote(text: sentence, place: place))
                 }
-                start = end
+                start = found.upperBound
             }
         }
         let contents = contentsLines

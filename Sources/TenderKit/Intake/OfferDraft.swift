@@ -41,8 +41,11 @@ public enum OfferDraft {
         let text = quote.text.split(separator: "\n").map(String.init)
         var out: [String] = []
         for (i, line) in text.enumerated() {
-            let body = (i == 0 ? "« " : "  ") + line + (i == text.count - 1 ? " » (\(place(quote)))" : "")
+            // The place is not broken over two lines.
+            let where_ = " » (\(place(quote)))".replacingOccurrences(of: " ", with: "\u{00A0}")
+            let body = (i == 0 ? "« " : "  ") + line + (i == text.count - 1 ? where_ : "")
             out += wrap(body, prefix: indent + "# " + lead, continuation: indent + "# " + String(repeating: " ", count: lead.count) + "  ")
+                .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
         }
         return out
     }
