@@ -45,12 +45,21 @@ public enum OfferDraft {
             let where_ = " » (\(place(quote)))".replacingOccurrences(of: " ", with: "\u{00A0}")
             let body = (i == 0 ? "« " : "  ") + line + (i == text.count - 1 ? where_ : "")
             out += wrap(body, prefix: indent + "# " + lead, continuation: indent + "# " + String(repeating: " ", count: lead.count) + "  ")
-                .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
         }
         return out
     }
 
     static func wrap(_ text: String, prefix: String, continuation: String, width: Int = 100) -> [String] {
+        // French punctuation stays with the word before it; no-break spaces hold a phrase together.
+        let glued = ["«", ";", ":", "»", "?", "!"].reduce(text) { t, mark in
+            t.replacingOccurrences(of: " " + mark, with: "\u{00A0}" + mark)
+        }
+        return fill(glued, prefix: prefix, continuation: continuation, width: width).map {
+            $0.replacingOccurrences(of: "\u{00A0}", with: " ")
+        }
+    }
+
+    static func fill(_ text: String, prefix: String, continuation: String, width: Int) -> [String] {
         var out: [String] = []
         var current = prefix
         var fresh = true
@@ -94,7 +103,8 @@ public enum OfferDraft {
                 out.append("\(indent)# TODO : \(what) n'a pas été trouvé dans la consultation")
                 out.append("\(indent)\(key): \"TODO\"")
             } else {
-                out.append("\(indent)# TODO \(key) : rien trouvé pour \(what) ; l'écrire, ou supprimer cette ligne si la consultation n'en fixe pas")
+                out += wrap("TODO \(key) : rien trouvé pour \(what) ; l'écrire, ou supprimer ce commentaire si la consultation n'en fixe pas",
+                            prefix: indent + "# ", continuation: indent + "#   ")
             }
         case .found:
             for quote in finding.quotes { out += quoted(quote, indent: indent) }
