@@ -182,8 +182,10 @@ struct LeftoversRule: CheckRule {
         (what, try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : []))
     }
 
-    /// A TODO in the offer file itself: what `tender init` did not find in the call, or left to confirm.
-    static let offerTodo = try! NSRegularExpression(pattern: #"\bTODO\b"#)
+    /// A TODO in the offer file itself, in a comment or as a whole value (`buyer: "TODO"`): what
+    /// `tender init` did not find in the call, or left to confirm. (A TODO inside a text is found
+    /// in the documents that print it.)
+    static let offerTodo = try! NSRegularExpression(pattern: #"#.*\bTODO\b|:\s*(["']?)TODO\1\s*(?:#|$)"#)
 
     func offerLeftovers(_ offer: Offer) -> [Finding] {
         guard let data = FileManager.default.contents(atPath: offer.file) else { return [] }
