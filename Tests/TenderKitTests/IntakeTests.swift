@@ -265,10 +265,16 @@ enum Calls {
         let error = try thrown { try CallReader.read(["/nonexistent/rc.pdf"]) }
         #expect(error.status == .missingInput)
         #expect(error.description.contains("/nonexistent/rc.pdf"))
+        let folder = try TemporaryFolder()
+        try "pas une archive".write(toFile: folder.file("cctp.docx"), atomically: true, encoding: .utf8)
+        let damaged = try thrown { try CallReader.read([folder.file("cctp.docx")]) }
+        #expect(damaged.status == .invalidInput)
+        #expect(damaged.diagnostics.first?.message == "\(folder.file("cctp.docx")) ne peut pas être lu comme document DOCX/ODT (fichier endommagé ou d'un autre format)")
     }
 
-    /// A call as a DOCX: its constraints in a table, its response frame a list numbered by Word.
-    static func writeDocxCall(_ path: String) throws {
+    /// A call as a DOCX or an ODT: its constraints in a table, its response frame a list numbered
+    /// by the word processor (no marker in the text).
+    static func writeDocxCall(_ path: String, _ flavor: Flavor = .docx) throws {
         let body: [Node] = [
             .heading([.text("Accompagnement du schéma directeur cyclable")]),
             para("Acheteur : Communauté de communes du Pays de Gex"),
@@ -280,13 +286,15 @@ enum Calls {
             bullets(["Présentation du candidat", "Note méthodologique", "Planning"]),
             para("Les offres non conformes seront écartées."),
         ]
-        try OdtFile.writeDocument(path, .docx, main: Flavor.docx.part(body))
+        try OdtFile.writeDocument(path, flavor, main: flavor.part(body))
     }
 
-    @Test func aDocxCallItsTableAndItsNumberedList() throws {
+    @Test(arguments: Flavor.allCases)
+    func aWordProcessorCallItsTableAndItsNumberedList(_ flavor: Flavor) throws {
         let folder = try TemporaryFolder()
-        try Self.writeDocxCall(folder.file("rc.docx"))
-        let r = try CallReader.read([folder.file("rc.docx")])
+        let file = folder.file(flavor == .docx ? "rc.docx" : "rc.odt")
+        try Self.writeDocxCall(file, flavor)
+        let r = try CallReader.read([file])
         #expect(r["buyer"]?.value == .string("Communauté de communes du Pays de Gex"))
         #expect(r["title"]?.value == .string("Accompagnement du schéma directeur cyclable"))
         #expect(r["deadline"]?.value == .date(DateValue(year: 2019, month: 2, day: 4, secondsOfDay: 16 * 3600)))

@@ -48,11 +48,18 @@ public struct CallText: Sendable {
                                        status: .missingInput))
                 continue
             }
+            if (path as NSString).pathExtension.lowercased() == "pdf", ExternalTool.find("pdftotext") == nil {
+                problems.append(.error("\(path) : pdftotext (poppler-utils) n'est pas installé, le PDF ne peut pas être lu",
+                                       hint: "installer poppler-utils : " + PDF.installCommand, status: .unavailable))
+                continue
+            }
             do {
                 lines += try read(path)
             } catch let error as TenderError {
-                problems.append(.error("\(path) ne peut pas être lu (\(error.diagnostics.map(\.message).joined(separator: " ; ")))",
-                                       hint: "enregistrer le document en PDF, DOCX, ODT ou texte, puis relancer",
+                // The reading layers' messages are in English: the run speaks French, so only what failed is said.
+                let kind = ["pdf": "PDF"][(path as NSString).pathExtension.lowercased()] ?? "DOCX/ODT"
+                problems.append(.error("\(path) ne peut pas être lu comme document \(kind) (fichier endommagé ou d'un autre format)",
+                                       hint: "l'ouvrir et l'enregistrer en PDF, DOCX, ODT ou texte, puis relancer",
                                        status: error.status))
             }
         }
