@@ -150,6 +150,14 @@ enum Calls {
         #expect(r["rules.meetings"]?.quotes.first?.place.line == 24)
     }
 
+    @Test func referencesAndBuyersNotMistaken() {
+        #expect(Calls.read("Vu la loi n° 2015-991 du 7 août 2015.")["reference"]?.status == .missing)
+        #expect(Calls.read("Marché n° 2023/045 : étude de mobilité")["reference"]?.value == "2023/045")
+        #expect(Calls.read("Réf. : AO-12")["reference"]?.value == "AO-12")
+        #expect(Calls.read("Présentation du projet et de ses enjeux")["buyer"]?.status == .missing)
+        #expect(Calls.read("Présentation de la Région Occitanie et de ses missions")["buyer"]?.value == "Région Occitanie")
+    }
+
     @Test func noHourIsTheEndOfTheDayAndSaysSo() {
         let r = Calls.read("Date limite de réception des offres : 07/11/2021")
         #expect(r["deadline"]?.value == .date(DateValue(year: 2021, month: 11, day: 7, secondsOfDay: (23 * 60 + 59) * 60)))

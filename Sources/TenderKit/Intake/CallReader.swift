@@ -97,7 +97,9 @@ public enum CallReader {
     // MARK: Reference, buyer, title
 
     static let subjectToMention = rx(#"mention\w*[^«]{0,40}?objet\s*:?\s*«\s*([^»]{3,120}?)\s*»"#)
-    static let referenceNumber = rx(#"(?:r[ée]f[ée]rence|r[ée]f\.|n°|num[ée]ro)\s*(?:de\s+la\s+consultation|du\s+march[ée]|de\s+l'avis|du\s+dossier|de\s+consultation|consultation|march[ée])?\s*(?:n°\s*)?:?\s*([A-Z0-9][A-Za-z0-9_/.\-]*\d[A-Za-z0-9_/.\-]*)"#)
+    /// `Référence de la consultation : 2024-EVAL-07`, `Réf. : AO-12`, `Marché n° 2023/045` (a number
+    /// of a law or a decree, `loi n° 2015-991`, is not the call's).
+    static let referenceNumber = rx(#"(?:(?:r[ée]f[ée]rence|r[ée]f\.|n°|num[ée]ro)\s*(?:de\s+la\s+consultation|du\s+march[ée]|de\s+l'avis|du\s+dossier|de\s+consultation)\s*(?:n°\s*)?:?|(?<![\p{L}])(?:r[ée]f[ée]rence|r[ée]f\.)\s*:|(?:march[ée]|consultation|avis|appel\s+d'offres?)\s+n°)\s*([A-Z0-9][A-Za-z0-9_/.\-]*\d[A-Za-z0-9_/.\-]*)"#)
 
     static func reference(_ sentences: [CallQuote]) -> CallFinding {
         for s in sentences {
@@ -112,7 +114,7 @@ public enum CallReader {
     static let buyerPatterns = [
         rx(#"(?:pouvoir\s+adjudicateur|acheteur(?:\s+public)?|ma[îi]tre\s+d'ouvrage|donneur\s+d'ordres?|entit[ée]\s+adjudicatrice|organisme\s+acheteur|commanditaire)\s*:\s*([^|;]{3,150})"#),
         rx(#"(?:consultation|march[ée]|appel\s+d'offres?)\s+(?:est|a\s+été)\s+(?:réalisée?|lancée?|organisée?|passée?|conduite?|portée?)\s+par\s+(.{3,150}?)(?=\s+qui\s|\s*\(|,|\.|$)"#),
-        rx(#"(?<![\p{L}])pr[ée]sentation\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)(?!votre|vos|la\s+consultation|l'offre|l'équipe|la\s+mission|la\s+prestation|l'entreprise|la\s+société|du\s+candidat)(\p{Lu}.{2,120}?(?:\s*\([^)]{1,20}\))?)(?=\s+et\s|\s*$|\s*[:,.])"#),
+        G.regex(#"(?<![\p{L}])[Pp]r[ée]sentation\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)(?!votre|vos|la\s+consultation|l'offre|l'équipe|la\s+mission|la\s+prestation|l'entreprise|la\s+société|du\s+candidat)(\p{Lu}.{2,120}?(?:\s*\([^)]{1,20}\))?)(?=\s+et\s|\s*$|\s*[:,.])"#, caseless: false),
         rx(#"par\s+courrier\s+(?:postal\s+)?à\s*:?\s*(\p{Lu}[^,|]{3,150})"#),
     ]
 
