@@ -11,7 +11,8 @@ struct Init: ParsableCommand {
         references, sections, meetings), each value after a comment quoting its sentence and place. Unsure \
         values are commented out with their readings; what is not found is a TODO that `tender check` reports. \
         Bidder, team and tranches are a skeleton (the bidder from bidder.yaml beside the offer's folder, if any).
-        Exit status: 0 written, 64 wrong option, 66 missing or unreadable call document, 73 offer already there.
+        Exit status: 0 written, 64 wrong option, 65 a call document that cannot be read, 66 a missing one, \
+        69 pdftotext missing for a PDF, 73 the offer already exists (init never replaces one).
         """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case yaml, json }
