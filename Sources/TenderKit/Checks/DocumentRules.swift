@@ -248,7 +248,7 @@ struct TotalsRule: CheckRule {
     static func figures(_ pricing: OfferPricing) -> Set<Decimal> {
         var set = Set<Decimal>()
         for t in pricing.tranches.map(\.totals) + [pricing.fixed, pricing.optional, pricing.all] {
-            set.formUnion([t.ht, t.proBono, t.netHT, t.ttc] + (t.vat.map { [$0] } ?? []))
+            set.formUnion([t.ht, t.discount, t.proBono, t.netHT, t.ttc] + (t.vat.map { [$0] } ?? []))
         }
         set.formUnion(pricing.tranches.flatMap(\.tasks).map(\.amount))
         set.formUnion(pricing.people.map(\.amount) + pricing.profiles.map(\.amount))
@@ -262,7 +262,7 @@ struct TotalsRule: CheckRule {
         let pricing = context.pricing
         let known = Self.figures(pricing)
         let grand: [(label: String, value: Decimal)] = [("total HT", pricing.all.ht)]
-            + (pricing.all.proBono == 0 ? [] : [("total net HT", pricing.all.netHT)])
+            + (pricing.all.proBono == 0 && pricing.all.discount == 0 ? [] : [("total net HT", pricing.all.netHT)])
             + (pricing.all.vat == nil ? [] : [("total TTC", pricing.all.ttc)])
         var findings: [Finding] = []
         var printing: [String] = []
