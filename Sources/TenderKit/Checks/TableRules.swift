@@ -160,8 +160,9 @@ struct TablesRule: CheckRule {
             }
             // The PDF: each line that prints a count, a price and an amount at its end, unless
             // the same figures were read from a table above.
-            for line in doc.pageTexts == nil ? [] : doc.lines {
-                guard let (count, price, amount) = Self.pricedLine(line.text), !seen.contains([count, price, amount]) else { continue }
+            for line in Self.pricedLines(doc) {
+                let (count, price, amount) = line.figures
+                guard !seen.contains([count, price, amount]) else { continue }
                 seen.insert([count, price, amount])
                 let row = ReadTable.Row(cells: [0: line.text.trimmingCharacters(in: .whitespaces)], part: "", paragraph: 0, number: 0)
                 if let f = lineFinding(doc, table: nil, row: row, count: count, price: price, amount: amount, place: line.place) {
@@ -223,6 +224,26 @@ struct TablesRule: CheckRule {
     /// `… 1,5   720,00 €   1 080,00 €` at the end of a PDF line: count, price, amount.
     static let pricedLinePattern = try! NSRegularExpression(
         pattern: #"(?:^|\s{2,})(-?\d{1,3}(?: \d{3})*(?:,\d+)?)\s{2,}(-?\d{1,3}(?: \d{3})*(?:,\d{2}) ?€)\s{2,}(-?\d{1,3}(?: \d{3})*(?:,\d{2}) ?€)\s*$"#)
+
+    /// The PDF lines that print a count, a price and an amount at their end, under a heading
+    /// line naming them in that order (« Jours … Prix … Montant »): a line of another table that
+    /// happens to end with a number and two amounts is not read as a priced line.
+    static func pricedLines(_ doc: InspectedDocument) -> [(text: String, place: String, figures: (Decimal, Decimal, Decimal))] {
+        guard doc.pageTexts != nil else { return [] }
+        var out: [(text: String, place: String, figures: (Decimal, Decimal, Decimal))] = []
+        var underHeading = false
+        for line in doc.lines {
+            let words = FoldedText.fold(line.text).split(separator: " ").map(String.init)
+            let position = { (set: Set<String>) in words.firstIndex { set.contains($0) } }
+            if !line.text.contains("€"), let montant = position(["montant", "total"]) {
+                let count = position(["jours", "jour", "qte", "quantite"]), price = position(["prix", "taux"])
+                underHeading = count.map { c in price.map { c < $0 && $0 < montant } ?? false } ?? false
+                continue
+            }
+            if underHeading, let figures = pricedLine(line.text) { out.append((line.text, line.place, figures)) }
+        }
+        return out
+    }
 
     static func pricedLine(_ text: String) -> (Decimal, Decimal, Decimal)? {
         let plain = FoldedText.plainSpaces(text) as NSString
