@@ -233,7 +233,7 @@ import Testing
         #expect(tranche?["tasks"]?.asList?[1]["lump_sum"] == .bool(true))
 
         let pricing = c["pricing"]
-        #expect(keys(pricing) == ["fixed", "optional", "all", "vat_rate", "vat_label", "exempt", "labels", "discount", "people",
+        #expect(keys(pricing) == ["fixed", "optional", "all", "vat_rate", "vat_label", "exempt", "labels", "discount", "items", "people",
                                   "profiles", "mecenat"])
         #expect(keys(pricing?["all"]) == ["days", "ht", "discount", "pro_bono_days", "pro_bono", "net_ht", "vat", "ttc"])
         #expect(keys(pricing?["labels"]) == ["ht", "total", "net", "ttc", "amount", "day_rate", "unit_price", "vat"])

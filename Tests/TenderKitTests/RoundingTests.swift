@@ -270,3 +270,73 @@ import Testing
         #expect(TablesRule.pricedLines(doc).map(\.text) == ["  Nadia Ferhat    1,5     720,00 €     1 080,00 €"])
     }
 }
+
+/// The templates of `templates/`, filled with crafted offers, print tables that the check re-adds
+/// without an error, in DOCX and ODT.
+@Suite struct PriceDocumentTests {
+    /// A crafted offer on the real templates: a line below the cent, a negotiated rate, an item,
+    /// a discount on the optional tranche with its own terms, and a mécénat.
+    static func offer(_ ext: String, exempt: Bool = false) -> String {
+        let root = CLI.packageRoot + "/templates/"
+        var yaml = OfferFixture.offer(replacing: "rate: \"700.00\"", with: "rate: \"100.10\"")
+            .replacingOccurrences(of: "days: { claire-martin: 1.5, paul-durand: 3 }", with: "days: { claire-martin: 1.5, paul-durand: 0.25 }")
+            .replacingOccurrences(of: "      - title: \"Frais de déplacement\"\n        amount: 600",
+                                  with: "      - title: \"Kits d'animation\"\n        quantity: 15\n        unit: kit\n        unit_price: 42.50")
+            .replacingOccurrences(of: "    title: \"Séminaire\"\n",
+                                  with: "    title: \"Séminaire\"\n    duration_months: 2\n    confirmation_deadline: 2022-06-30\n    discount: { rate: 0.05 }\n")
+            .replacingOccurrences(of: "  - { id: memoire, template: ../../templates/memoire.docx, output: \"01 Mémoire.docx\" }\n  - { id: cv, template: ../../templates/cv.docx, per: team, output: \"02 CV {{ person.name }}.docx\" }",
+                                  with: "  - { id: memoire, template: \(root)memoire-technique.\(ext), output: \"01 Mémoire.\(ext)\" }\n  - { id: annexes, template: \(root)bordereau-prix.\(ext), output: \"03 Bordereau.\(ext)\" }")
+            + "pro_bono: { share: 0.10 }\n"
+            + "memoire:\n" + ["presentation", "understanding", "summary", "approach"].map { "  \($0): \"Texte.\"\n" }.joined()
+        if exempt { yaml = yaml.replacingOccurrences(of: "vat: { rate: 0.20 }", with: "vat: { exemption: \"TVA non applicable, art. 293 B du CGI\" }") }
+        return yaml
+    }
+
+    func check(_ yaml: String, render: Bool = false) throws -> (CheckReport, [String: String]) {
+        let fixture = try OfferFixture(offer: yaml)
+        let offer = try fixture.load()
+        let work = try TemporaryFolder()
+        let report = try PreSubmissionCheck.run(offer, pricing: OfferPricing(offer: offer),
+                                                options: CheckOptions(asOf: DateValue(year: 2021, month: 11, day: 1, secondsOfDay: 0, utcOffset: 3600),
+                                                                      render: render, workFolder: work.path))
+        var texts: [String: String] = [:]
+        for doc in report.documents { texts[doc.name] = doc.paragraphs.map(\.text).joined(separator: "\n") }
+        return (report, texts)
+    }
+
+    @Test(arguments: ["docx", "odt"]) func theDocumentsAddUpAndSaySo(ext: String) throws {
+        let (report, texts) = try check(Self.offer(ext))
+        #expect(report.findings.filter { ["tables", "totals"].contains($0.rule) && $0.severity == .error }.map(\.message) == [])
+        // The sub-cent line is named, as a warning; the profile table has a row per rate.
+        let warnings = report.findings.filter { $0.rule == "tables" && $0.severity == .warning }
+        #expect(warnings.contains { $0.message.contains("0,25 × 100,10\u{00A0}€ = 25,025\u{00A0}€, imprimé 25,03\u{00A0}€") })
+        let memoire = try #require(texts["01 Mémoire.\(ext)"]), bordereau = try #require(texts["03 Bordereau.\(ext)"])
+        #expect(memoire.contains("Consultant·e senior (taux spécifique)"))
+        #expect(memoire.contains("Durée : 2 mois ; affermissement au plus tard le 30 juin 2022"))
+        #expect(memoire.contains("15 kit à 42,50\u{00A0}€ HT"))
+        #expect(bordereau.contains("Remise commerciale (5\u{00A0}%) sur tranche optionnelle TO"))
+        #expect(bordereau.contains("Fournitures"))
+        #expect(bordereau.contains("net HT)"))
+        #expect(memoire.contains("Remise"))
+    }
+
+    @Test(arguments: ["docx", "odt"]) func anExemptBiddersDocumentsSayNeitherHTNorTTC(ext: String) throws {
+        let (report, texts) = try check(Self.offer(ext, exempt: true))
+        #expect(report.findings.filter { ["tables", "totals"].contains($0.rule) && $0.severity == .error }.map(\.message) == [])
+        for (name, text) in texts {
+            let words = Set(text.components(separatedBy: CharacterSet.alphanumerics.inverted))
+            #expect(!words.contains("HT"), "\(name) says HT")
+            #expect(!words.contains("TTC"), "\(name) says TTC")
+            #expect(text.contains("TVA non applicable, art. 293 B du CGI"))
+        }
+        #expect(texts["03 Bordereau.\(ext)"]?.contains("Net à payer") == true)
+    }
+
+    @Test(.enabled(if: LibreOffice.isAvailable && ExternalTool.find("pdftotext") != nil, "needs LibreOffice and poppler"))
+    func theRenderedPDFsAddUpToo() throws {
+        let (report, _) = try check(Self.offer("docx"), render: true)
+        #expect(report.rules.first { $0.id == "render" }?.status == .passed)
+        #expect(report.findings.filter { ["tables", "totals", "leftovers"].contains($0.rule) && $0.severity == .error }.map(\.message) == [])
+        #expect(report.findings.contains { $0.rule == "tables" && $0.severity == .warning })
+    }
+}

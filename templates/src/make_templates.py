@@ -583,7 +583,7 @@ def memoire():
         ("body", [K("Courriel"), '{{ bidder.email | default("") }}']),
         ("body", [K("Téléphone"), '{{ bidder.phone | default("") }}']),
         ("body", [K("Chiffre d" + APOS + "affaires (dernier exercice)"),
-                  "{% if bidder.turnover %}{{ bidder.turnover | eur(0) }} HT{% endif %}"]),
+                  "{% if bidder.turnover %}{{ bidder.turnover | eur(0) }}{% if not pricing.exempt %} HT{% endif %}{% endif %}"]),
         ("body", [K("Représentant habilité"),
                   "{% if bidder.signatory %}{{ bidder.signatory.name }}, {{ bidder.signatory.title }}{% endif %}"]),
     ], header=0)
@@ -695,7 +695,7 @@ def memoire():
     d.h(1, "Expériences et références")
     d.p("Text_20_Lead_2d_in", "Missions récentes comparables conduites par {{ bidder.name }}" + NBSP + ":")
     d.table([3.9, 7.0, 3.4, 2.3], [
-        ("head", ["Client", "Objet de la mission", "Période", R("Montant HT")]),
+        ("head", ["Client", "Objet de la mission", "Période", R("{{ pricing.labels.amount }}")]),
         ("tag", "{%tr for r in bidder.references %}"),
         ("body", [strong("{{ r.client }}"), "{{ r.subject }}",
                   '{{ r.start | date("short") }} – {{ r.end | date("short") }}',
@@ -814,32 +814,46 @@ def bordereau():
     ], header=0)
     d.h(1, "Décomposition par tranche, tâche et intervenant")
     # Every row with an amount is a priced line (a person's days on a task, an item, a lump sum),
-    # so that each total row is the sum of the lines above it, as printed.
-    d.table([8.6, 4.6, 4.6, 2.0, 2.9, 3.0], [
-        ("head", ["Tranche / tâche", "Intervenant", "Profil / unité", R("Jours / qté"),
-                  R("{{ pricing.labels.unit_price }}"), R("{{ pricing.labels.amount }}")]),
-        ("tag", "{%tr for t in tranches %}"),
-        ("group", [{"c": "{{ t.kind_label }} {{ t.id }} — {{ t.title }}", "span": 6}]),
-        ("tag", "{%tr for task in t.tasks %}"),
-        ("task", [{"c": "{{ task.title }}", "span": 6}]),
-        ("tag", "{%tr for l in task.lines %}"),
-        ("body", ["", "{{ l.name }}", "{{ l.profile_label }}", R("{{ l.days | num }}"), R("{{ l.rate | eur }}"),
-                  R("{{ l.amount | eur }}")]),
-        ("tag", "{%tr endfor %}"),
-        ("tag", "{%tr if task.item %}"),
-        ("body", ["", "Fournitures", "{{ task.item.unit }}", R("{{ task.item.quantity | num }}"),
-                  R("{{ task.item.unit_price | eur }}"), R("{{ task.item.amount | eur }}")]),
-        ("tag", "{%tr endif %}"),
-        ("tag", "{%tr if task.lump_sum %}"),
-        ("body", ["", "Forfait", "", "", "", R("{{ task.lump_sum_amount | eur }}")]),
-        ("tag", "{%tr endif %}"),
-        ("tag", "{%tr endfor %}"),
-        ("total", [{"c": "Total {{ t.id }} — {{ t.title }}", "span": 3}, R("{{ t.days | num }}"), "",
-                   R("{{ t.ht | eur }}")]),
-        ("tag", "{%tr endfor %}"),
-        ("grand", [{"c": "Total général {{ pricing.labels.ht }}", "span": 3}, R("{{ pricing.all.days | num }}"), "",
-                   R("{{ pricing.all.ht | eur }}")]),
-    ])
+    # so that each total row is the sum of the lines above it, as printed. Days and quantities
+    # have columns of their own (the quantity column only when the offer has items), so that the
+    # days column adds up too.
+    for items in (False, True):
+        widths = [7.6, 4.2, 4.2, 1.8, 1.8, 3.0, 3.1] if items else [8.6, 4.6, 4.6, 2.0, 2.9, 3.0]
+        n = len(widths)
+        qty = [R("{{ task.item.quantity | num }}")] if items else []
+        d.tag("{%%p if %spricing.items %%}" % ("" if items else "not "))
+        rows = [
+            ("head", ["Tranche / tâche", "Intervenant", "Profil / unité", R("Jours")] + ([R("Qté")] if items else [])
+             + [R("{{ pricing.labels.unit_price }}"), R("{{ pricing.labels.amount }}")]),
+            ("tag", "{%tr for t in tranches %}"),
+            ("group", [{"c": "{{ t.kind_label }} {{ t.id }} — {{ t.title }}", "span": n}]),
+            ("tag", "{%tr for task in t.tasks %}"),
+            ("task", [{"c": "{{ task.title }}", "span": n}]),
+            ("tag", "{%tr for l in task.lines %}"),
+            ("body", ["", "{{ l.name }}", "{{ l.profile_label }}", R("{{ l.days | num }}")] + ([""] if items else [])
+             + [R("{{ l.rate | eur }}"), R("{{ l.amount | eur }}")]),
+            ("tag", "{%tr endfor %}"),
+        ]
+        if items:
+            rows += [
+                ("tag", "{%tr if task.item %}"),
+                ("body", ["", "Fournitures", "{{ task.item.unit }}", ""] + qty
+                 + [R("{{ task.item.unit_price | eur }}"), R("{{ task.item.amount | eur }}")]),
+                ("tag", "{%tr endif %}"),
+            ]
+        rows += [
+            ("tag", "{%tr if task.lump_sum %}"),
+            ("body", ["", "Forfait"] + [""] * (n - 3) + [R("{{ task.lump_sum_amount | eur }}")]),
+            ("tag", "{%tr endif %}"),
+            ("tag", "{%tr endfor %}"),
+            ("total", [{"c": "Total {{ t.id }} — {{ t.title }}", "span": 3}, R("{{ t.days | num }}")] + [""] * (n - 5)
+             + [R("{{ t.ht | eur }}")]),
+            ("tag", "{%tr endfor %}"),
+            ("grand", [{"c": "Total général {{ pricing.labels.ht }}", "span": 3}, R("{{ pricing.all.days | num }}")]
+             + [""] * (n - 5) + [R("{{ pricing.all.ht | eur }}")]),
+        ]
+        d.table(widths, rows)
+        d.tag("{%p endif %}")
     d.h(1, "Récapitulatif et montant de l" + APOS + "offre")
     tranche_summary_table(d, W, first=9.5)
     d.p("Note", "Montants en euros. Régime de TVA" + NBSP + ": {{ pricing.vat_label }}.")

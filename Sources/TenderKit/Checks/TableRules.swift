@@ -82,17 +82,17 @@ struct ReadTable {
         return "tableau \(number)" + (shown.isEmpty ? "" : " (« \(shown) »)")
     }
 
-    /// The columns of a priced line: a count (days or quantity), a unit price and an amount, told
-    /// by their headings; nil when the table has no such three columns.
-    var lineColumns: (count: Int, price: Int, amount: Int)? {
+    /// The columns of a priced line: counts (days, quantity: a row prints one of them), a unit
+    /// price and an amount, told by their headings; nil when the table has no such columns.
+    var lineColumns: (counts: [Int], price: Int, amount: Int)? {
         guard let header else { return nil }
         let folded = header.cells.mapValues(FoldedText.fold)
         let columns = folded.keys.sorted()
         let words = { (c: Int) in Set(folded[c]!.split(separator: " ").map(String.init)) }
         guard let price = columns.first(where: { !words($0).isDisjoint(with: ["prix", "taux"]) }),
-              let count = columns.first(where: { $0 != price && !words($0).isDisjoint(with: ["jours", "jour", "qte", "quantite"]) }),
               let amount = columns.first(where: { $0 > price && words($0).contains("montant") }) else { return nil }
-        return (count, price, amount)
+        let counts = columns.filter { $0 != price && !words($0).isDisjoint(with: ["jours", "jour", "qte", "quantite"]) }
+        return counts.isEmpty ? nil : (counts, price, amount)
     }
 }
 
@@ -132,7 +132,7 @@ struct TablesRule: CheckRule {
                 var checked = false
                 if let columns = table.lineColumns {
                     for row in table.rows.dropFirst() {
-                        guard let count = row.number(columns.count), let price = row.number(columns.price),
+                        guard let count = columns.counts.lazy.compactMap(row.number).first, let price = row.number(columns.price),
                               let amount = row.number(columns.amount) else { continue }
                         checked = true
                         seen.insert([count, price, amount])

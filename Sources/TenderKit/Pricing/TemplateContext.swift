@@ -184,6 +184,7 @@ struct TemplateContext {
             ("exempt", .bool(vat.rate == nil)),
             ("labels", labels(PriceWords(vat))),
             ("discount", .bool(pricing.all.discount != 0)),
+            ("items", .bool(pricing.tranches.contains { $0.tasks.contains { $0.item != nil } })),
             ("people", .list(pricing.people.map { p in
                 .map(Mapping([("id", .string(p.id)), ("name", .string(p.name)), ("profile", text(p.profile)),
                               ("rate", .number(p.rate)), ("days", .number(p.days)), ("amount", .number(p.amount))]))
