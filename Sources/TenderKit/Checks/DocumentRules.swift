@@ -261,8 +261,9 @@ struct TotalsRule: CheckRule {
     func evaluate(_ context: CheckContext) -> RuleResult {
         let pricing = context.pricing
         let known = Self.figures(pricing)
-        let grand: [(label: String, value: Decimal)] = [("total HT", pricing.all.ht)]
-            + (pricing.all.proBono == 0 && pricing.all.discount == 0 ? [] : [("total net HT", pricing.all.netHT)])
+        let exempt = pricing.all.vat == nil
+        let grand: [(label: String, value: Decimal)] = [(exempt ? "total net" : "total HT", pricing.all.ht)]
+            + (pricing.all.proBono == 0 && pricing.all.discount == 0 ? [] : [(exempt ? "net à payer" : "total net HT", pricing.all.netHT)])
             + (pricing.all.vat == nil ? [] : [("total TTC", pricing.all.ttc)])
         var findings: [Finding] = []
         var printing: [String] = []

@@ -100,7 +100,9 @@ struct BudgetRule: CheckRule {
         let ttc = (writtenBasis ?? "ttc") == "ttc", fixedOnly = writtenScope == "fixed"
         let totals = fixedOnly ? context.pricing.fixed : context.pricing.all
         let amount = ttc ? totals.ttc : totals.netHT
-        let basis = ttc ? "TTC" : "HT", scope = fixedOnly ? "tranches fermes" : "toutes tranches"
+        // An exempt bidder's price is net: it has neither HT nor TTC.
+        let basis = context.offer.bidder.vat.rate == nil ? "net" : ttc ? "TTC" : "HT"
+        let scope = fixedOnly ? "tranches fermes" : "toutes tranches"
         var assumed: [String] = []
         if writtenBasis == nil { assumed.append("base TTC") }
         if writtenScope == nil { assumed.append("périmètre toutes tranches") }
@@ -125,7 +127,7 @@ struct BudgetRule: CheckRule {
 extension BudgetRule {
     /// `scope: tranche`: each tranche on its own within the cap (a call that caps every lot or tranche).
     func perTranche(_ context: CheckContext, max: Decimal, ttc: Bool, basisWritten: Bool) -> RuleResult {
-        let basis = ttc ? "TTC" : (context.offer.bidder.vat.rate == nil ? "net" : "HT")
+        let basis = context.offer.bidder.vat.rate == nil ? "net" : ttc ? "TTC" : "HT"
         let note = basisWritten ? "" : " (la règle ne précise pas la base : base TTC retenue, la lecture la plus stricte)"
         let limit = "\(FrenchFormat.euros(max)) \(basis)"
         var findings: [Finding] = []
