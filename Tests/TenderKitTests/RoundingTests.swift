@@ -116,6 +116,16 @@ import Testing
         #expect(amounts.reduce(0, +) == p.all.ttc)
     }
 
+    @Test func aDiscountOnAHalfCentGoesUp() throws {
+        // Paul at 701 €: TO = 950 + 350.50 = 1 300.50; 5 % = 65.025 → 65.03 (half-even: 65.02).
+        let p = try price(OfferFixture.offer(replacing: "rate: \"700.00\"", with: "rate: \"701.00\"")
+                          + "discount: { rate: 0.05 }\n")
+        #expect(p.tranches[1].totals.ht == d("1300.5"))
+        #expect(p.tranches[1].totals.discount == d("65.03"))
+        #expect(p.tranches[1].totals.netHT == d("1235.47"))
+        #expect(p.tranches[1].totals.vat == d("247.09"))     // 247.094
+    }
+
     @Test func anOfferWideAmountIsSharedProRataAndAddsUpExactly() throws {
         // 100 € over TF 4 125 and TO 1 300: 100 × 4125 / 5425 = 76.036… → 76.04; TO takes the rest, 23.96.
         let p = try price(OfferFixture.offer + "discount: { amount: 100, label: \"Remise fidélité\" }\n")
@@ -318,6 +328,19 @@ import Testing
         #expect(bordereau.contains("Fournitures"))
         #expect(bordereau.contains("net HT)"))
         #expect(memoire.contains("Remise"))
+    }
+
+    @Test(arguments: ["docx", "odt"]) func cellsAreReadInTheirGridColumnsAcrossSpans(ext: String) throws {
+        // « Total TF — … » spans three columns: its days are in the fourth, under « Jours ».
+        let (report, _) = try check(Self.offer(ext))
+        let bordereau = try #require(report.documents.first { $0.id == "annexes" })
+        let table = try #require(ReadTable.tables(of: bordereau).first { $0.rows.first?.cells[3] == "Jours" })
+        #expect(table.rows.first?.cells[4] == "Qté")
+        let total = try #require(table.rows.first { $0.label.hasPrefix("Total TF") })
+        #expect(total.number(3) == Decimal(string: "1.75"))
+        #expect(total.cells[6].flatMap(ReadTable.number) == OfferPricing(offer: try OfferFixture(offer: Self.offer(ext)).load()).tranches[0].totals.ht)
+        let item = try #require(table.rows.first { $0.cells[1] == "Fournitures" })
+        #expect(item.number(4) == 15 && item.number(3) == nil)
     }
 
     @Test(arguments: ["docx", "odt"]) func anExemptBiddersDocumentsSayNeitherHTNorTTC(ext: String) throws {
