@@ -156,7 +156,8 @@ public enum PricingReport {
     // MARK: CSV
 
     /// One row per priced line, item, lump sum, discount, pro-bono deduction and VAT of each tranche, so that
-    /// the `amount` column adds up to the overall TTC. Comma-separated, dot decimals.
+    /// the `amount` column adds up to the overall TTC. Comma-separated, dot decimals; days, rates and
+    /// quantities exactly (at least two decimals), amounts to the cent.
     public static func csv(_ pricing: OfferPricing) -> String {
         var rows: [[String]] = [["type", "tranche", "kind", "task", "deliverable", "person_id", "person", "profile",
                                  "days", "rate", "amount"]]
@@ -165,11 +166,11 @@ public enum PricingReport {
             for task in tranche.tasks {
                 for line in task.lines {
                     rows.append(["line"] + head + [task.title, task.deliverable ?? "", line.member, line.name,
-                                 line.profile ?? "", fixed(line.days, 2), fixed(line.rate, 2), fixed(line.amount, 2)])
+                                 line.profile ?? "", plain(line.days, atLeast: 2), plain(line.rate, atLeast: 2), fixed(line.amount, 2)])
                 }
                 if let item = task.item {
                     rows.append(["item"] + head + [task.title, task.deliverable ?? "", "", item.unit ?? "", "",
-                                 fixed(item.quantity, 2), fixed(item.unitPrice, 2), fixed(item.amount, 2)])
+                                 plain(item.quantity, atLeast: 2), plain(item.unitPrice, atLeast: 2), fixed(item.amount, 2)])
                 }
                 if let lump = task.lumpSum {
                     rows.append(["lump_sum"] + head + [task.title, task.deliverable ?? "", "", "", "", "", "", fixed(lump, 2)])
@@ -180,7 +181,7 @@ public enum PricingReport {
                 rows.append(["discount"] + head + [PriceWords.discount(discount), "", "", "", "", "", "", fixed(-t.discount, 2)])
             }
             if t.proBonoDays != 0 || t.proBono != 0 {
-                rows.append(["pro_bono"] + head + ["Mécénat de compétences", "", "", "", "", fixed(-t.proBonoDays, 2), "",
+                rows.append(["pro_bono"] + head + ["Mécénat de compétences", "", "", "", "", plain(-t.proBonoDays, atLeast: 2), "",
                                                    fixed(-t.proBono, 2)])
             }
             rows.append(["vat"] + head + [pricing.offer.bidder.vat.label, "", "", "", "", "", "", fixed(t.vat ?? 0, 2)])
