@@ -270,7 +270,7 @@ struct TotalsRule: CheckRule {
     static func figures(_ pricing: OfferPricing) -> Set<Decimal> {
         var set = Set<Decimal>()
         for t in pricing.tranches.map(\.totals) + [pricing.fixed, pricing.optional, pricing.all] {
-            set.formUnion([t.ht, t.proBono, t.netHT, t.ttc] + (t.vat.map { [$0] } ?? []))
+            set.formUnion([t.ht, t.discount, t.proBono, t.netHT, t.ttc] + (t.vat.map { [$0] } ?? []))
         }
         set.formUnion(pricing.tranches.flatMap(\.tasks).map(\.amount))
         set.formUnion(pricing.people.map(\.amount) + pricing.profiles.map(\.amount))
@@ -283,8 +283,9 @@ struct TotalsRule: CheckRule {
     func evaluate(_ context: CheckContext) -> RuleResult {
         let pricing = context.pricing
         let known = Self.figures(pricing)
-        let grand: [(label: String, value: Decimal)] = [("total HT", pricing.all.ht)]
-            + (pricing.all.proBono == 0 ? [] : [("total net HT", pricing.all.netHT)])
+        let exempt = pricing.all.vat == nil
+        let grand: [(label: String, value: Decimal)] = [(exempt ? "total net" : "total HT", pricing.all.ht)]
+            + (pricing.all.proBono == 0 && pricing.all.discount == 0 ? [] : [(exempt ? "net à payer" : "total net HT", pricing.all.netHT)])
             + (pricing.all.vat == nil ? [] : [("total TTC", pricing.all.ttc)])
         var findings: [Finding] = []
         var printing: [String] = []
