@@ -11,7 +11,7 @@ one place a new format is registered.
 import collections, os, re, sys
 
 ORDER = ["Support", "Archive", "XML", "Engine", "Formats", "Formats/Docx", "Formats/Odt",
-         "Offer", "Pricing", "Rendering", "Build", "Checks", "Review"]
+         "Offer", "Pricing", "Rendering", "Build", "Checks", "Review", "Intake"]
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TenderKit")
 DECLARATION = re.compile(r"^\s*(?:(?:public|internal|private|fileprivate|final|indirect)\s+)*"
                          r"(?:struct|enum|class|protocol|typealias|actor)\s+([A-Z]\w*)", re.M)
@@ -27,6 +27,9 @@ for path in files:
         owners[name].add(folder(path))
 rank = {name: i for i, name in enumerate(ORDER)}
 found = 0
+for other in sorted({folder(path) for path in files} - set(ORDER)):
+    print(f"{other} is not in the layer order: add it to ORDER and to the README's table")
+    found += 1
 for path in sorted(files):
     here = folder(path)
     if os.path.relpath(path, ROOT) == os.path.join("Formats", "DocumentFormat.swift"):

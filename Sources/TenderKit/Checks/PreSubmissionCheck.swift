@@ -181,6 +181,7 @@ public enum PreSubmissionCheck {
     public static let rules: [any CheckRule] = [
         RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
         MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
+        TablesRule(),
     ]
 
     /// The keys of `tender.rules` some rule reads.

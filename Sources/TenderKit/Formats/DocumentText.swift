@@ -15,6 +15,10 @@ public struct DocumentParagraph: Sendable, Equatable {
     public var inBody: Bool
     /// The table row it is in (numbered within the part), so that a row reads as one line.
     public var row: Int?
+    /// The table it is in (numbered within the part, in document order) and the grid column
+    /// (0-based) of its cell, spanned columns counted: how `tender check` re-adds a table.
+    public var table: Int? = nil
+    public var column: Int? = nil
 }
 
 /// Reads the paragraphs of a document with the one paragraph reader, and tells headings
@@ -30,16 +34,30 @@ enum DocumentText {
             let tree = try XMLTree(bytes: try archive.read(part.name), location: SourceLocation(file: path, part: part.name))
             guard let root = tree.root else { continue }
             let dialect = part.dialect
-            var rows: [XMLNodePtr: Int] = [:]
+            // Tables and rows numbered in document order; each cell's grid column within its row.
+            var tables: [XMLNodePtr: Int] = [:], rows: [XMLNodePtr: Int] = [:]
+            var columns: [XMLNodePtr: Int] = [:], nextColumn: [XMLNodePtr: Int] = [:]
+            let cells = [dialect.cell] + (dialect.coveredCell.map { [$0] } ?? [])
             var reader = ParagraphReader(dialect: dialect)
             reader.visit = { element, _ in
-                if element.is(dialect.row) { rows[element] = rows.count + 1 }
+                if element.is(dialect.table) {
+                    tables[element] = tables.count + 1
+                } else if element.is(dialect.row) {
+                    rows[element] = rows.count + 1
+                } else if cells.contains(where: { element.is($0) }) {
+                    let row = element.ancestor(dialect.row)
+                    let column = row.flatMap { nextColumn[$0] } ?? 0
+                    columns[element] = column
+                    if let row { nextColumn[row] = column + dialect.columnSpan(of: element) }
+                }
             }
             for (index, p) in reader.read(root).enumerated() {
                 out.append(DocumentParagraph(part: part.name, number: index + 1, text: p.text,
                                              headingLevel: level(p.node),
                                              inBody: part.role == .body,
-                                             row: p.node.ancestor(dialect.row).flatMap { rows[$0] }))
+                                             row: p.node.ancestor(dialect.row).flatMap { rows[$0] },
+                                             table: p.node.ancestor(dialect.table).flatMap { tables[$0] },
+                                             column: p.node.ancestor(in: cells).flatMap { columns[$0] }))
             }
         }
         return out

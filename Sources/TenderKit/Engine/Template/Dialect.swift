@@ -30,6 +30,9 @@ struct Dialect {
     let table: QName
     let row: QName
     let cell: QName
+    /// A cell hidden under a spanning one, which still takes its grid column (ODT
+    /// `table:covered-table-cell`); DOCX has none and says the span on the cell instead.
+    var coveredCell: QName? = nil
     /// ODT list items: a paragraph loop inside a list repeats the item.
     let listItem: QName?
     /// Empty elements that only mark a place (ODT soft page breaks, bookmarks, change marks):
@@ -57,6 +60,13 @@ struct Dialect {
     func isSeparator(_ n: XMLNodePtr) -> Bool { isTab(n) || lineBreaks.contains { n.is($0) } }
     func isTab(_ n: XMLNodePtr) -> Bool { tabs.contains { n.is($0) } }
     func isSkipped(_ n: XMLNodePtr) -> Bool { skipped.contains { n.is($0) } }
+
+    /// How many grid columns a cell takes: the span its format's cell markup says (DOCX), else
+    /// 1 (ODT, whose covered cells take the other columns).
+    func columnSpan(of cell: XMLNodePtr) -> Int {
+        guard coveredCell == nil, let cells = cellMarkup else { return 1 }
+        return cells.span(of: cell)
+    }
 
     /// The element a tag that takes its whole paragraph stands for: the paragraph itself, or,
     /// in an ODT list, the list item the paragraph is alone in, so that a paragraph loop
@@ -182,4 +192,6 @@ protocol CellMarkup {
     func insert(_ node: XMLNodePtr, as property: CellProperty, into cell: XMLNodePtr, in tree: XMLTree)
     /// The markup around the property's computed value.
     func markup(_ property: CellProperty) -> (before: String, after: String)
+    /// How many grid columns the cell spans (1 when it says nothing), at most 1,000.
+    func span(of cell: XMLNodePtr) -> Int
 }

@@ -192,6 +192,15 @@ struct DocxCellMarkup: CellMarkup {
         return v
     }
 
+    /// `w:tcPr/w:gridSpan`.
+    func span(of cell: XMLNodePtr) -> Int {
+        let w = Namespaces.w
+        guard let properties = cell.children.first(where: { $0.is(QName("tcPr", w)) }),
+              let span = properties.children.first(where: { $0.is(QName("gridSpan", w)) }),
+              let value = span.attribute("val", w[0]) ?? span.attribute("val", w[1]), let n = Int(value) else { return 1 }
+        return max(1, min(n, 1000))
+    }
+
     func insert(_ node: XMLNodePtr, as property: CellProperty, into cell: XMLNodePtr, in tree: XMLTree) {
         guard let props = properties(cell, tree) else { return }
         let rank = DocxCellMarkup.order.firstIndex(of: name(property)) ?? Int.max

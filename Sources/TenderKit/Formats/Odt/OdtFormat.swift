@@ -76,6 +76,7 @@ extension Dialect {
             skipped: [QName("annotation", o), QName("annotation-end", o), QName("tracked-changes", t),
                       QName("note-citation", t), QName("sequence-decls", t)],
             table: QName("table", tb), row: QName("table-row", tb), cell: QName("table-cell", tb),
+            coveredCell: QName("covered-table-cell", tb),
             listItem: QName("list-item", t),
             markers: [QName("soft-page-break", t), QName("bookmark", t), QName("bookmark-start", t),
                       QName("bookmark-end", t), QName("change", t), QName("change-start", t), QName("change-end", t)],
