@@ -63,6 +63,7 @@ public enum AtomicFile {
 
     /// Refuses a destination whose folder is missing or not writable, or that is itself a folder.
     private static func checkDestination(_ path: String, folder: String, location: SourceLocation) throws {
+        try OutputPath.check(path)
         var info = stat()
         guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw TenderError.error(
@@ -80,6 +81,7 @@ public enum AtomicFile {
                 "cannot write the output: this is a folder", at: location,
                 hint: "name the output file itself, e.g. \(path)/offer.docx", status: .cannotCreate)
         }
+        try OutputPath.checkReplaceable(path, location: location)
     }
 
     /// Creates `<folder>/.<name>.tmp-XXXXXX`, empty, with the permissions the destination will have.
