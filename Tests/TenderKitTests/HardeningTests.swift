@@ -214,6 +214,16 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
         #expect(try months.errors().description.contains("duration_months"))
     }
 
+    @Test func item08_numbersBeyondDecimalPrecisionAreRefused() throws {
+        let digits42 = "123456789012345678901234567890123456789012"
+        #expect(Decimal(exactly: digits42) == nil)
+        #expect(Decimal(exactly: "12345678901234567890123456789012345678") != nil)
+        #expect(Decimal(exactly: "1e125") != nil)
+        #expect(Decimal(exactly: "1000000000000000000000000000000000000000000000") != nil)
+        let json = try thrown { try DataLoader.parseJSON("{\"a\": \(digits42)}", file: "d.json") }
+        #expect(json.description.contains("out of range"))
+    }
+
     // MARK: 9. Linear time, and an iteration budget
 
     @Test func item09_manyAttributesAreRefusedQuickly() throws {
