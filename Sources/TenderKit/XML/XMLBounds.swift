@@ -7,8 +7,9 @@ import Foundation
 /// millions of empty elements, or one element with hundreds of thousands of attributes,
 /// would take gigabytes or minutes. Real parts stay far below these bounds.
 enum XMLBounds {
-    /// The most elements one part may hold (a 500-page document holds a few hundred thousand).
-    static let maxElements = 1_000_000
+    /// The most elements one part may hold: a 500-page document holds a few hundred thousand,
+    /// and a rendered table of 20,000 rows (parsed again to repair its grid) under a million.
+    static let maxElements = 2_000_000
     /// The most attributes (namespace declarations included) one element may have.
     static let maxAttributes = 1_000
 
