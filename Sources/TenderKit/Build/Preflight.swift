@@ -18,7 +18,10 @@ enum Preflight {
 
     /// The output folder: absent (with a parent that can hold it) or a writable folder.
     static func outputFolder(_ path: String) throws {
-        try OutputPath.check(path.hasSuffix("/") ? String(path.dropLast()) : path)
+        if path.isEmpty || path.utf8.contains(0) {
+            throw TenderError.error("the output folder has no name, or a NUL character in it", at: SourceLocation(file: "\"\(Quote.cut(path))\""),
+                                    hint: "name the folder with -o, e.g. -o build/offre", status: .usage)
+        }
         let location = SourceLocation(file: path)
         var info = stat()
         if lstat(path, &info) == 0 {
