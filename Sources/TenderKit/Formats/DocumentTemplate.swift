@@ -37,12 +37,19 @@ public final class DocumentTemplate {
         for part in textParts {
             let bytes = try archive.read(part.name)
             do {
+                // Compiling checks the part's bounds first: only then does the format survey it (drawing ids).
                 let template = try PartTemplate.compile(bytes, name: part.name, dialect: part.dialect, file: path)
                 compiled.append(template)
                 survey.append((part, bytes, template.program != nil))
             } catch let e as TenderError {
                 errors.append(contentsOf: e.diagnostics)
                 survey.append((part, bytes, false))
+            }
+        }
+        if errors.isEmpty {
+            // The other parts are copied raw: check them now, so that a damaged one is refused, not copied.
+            do { try TemplateIntegrity.verify(archive, skipping: Set(compiled.map(\.name))) } catch let e as TenderError {
+                errors.append(contentsOf: e.diagnostics)
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }

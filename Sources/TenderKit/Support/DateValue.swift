@@ -130,6 +130,8 @@ public struct DateValue: Sendable, Equatable, Comparable, Hashable {
             } else {
                 i += 3
             }
+            // Offsets in use run from -12:00 to +14:00; +25:00 or +99:00 is a typing mistake.
+            guard oh <= 14, om < 60, oh * 60 + om <= 14 * 60 else { return nil }
             utcOffset = sign * (oh * 3600 + om * 60)
         }
         guard i == s.count else { return nil }

@@ -28,6 +28,10 @@ struct OdtFormat: FormatAdapter {
     }
 
     func textParts(of archive: ZipArchive) throws -> [TextPart] {
+        guard archive.contains("content.xml") else {
+            throw TenderError.error("part content.xml, the document's text, is missing", at: SourceLocation(file: archive.path),
+                                    hint: "the file is damaged; re-save it from LibreOffice")
+        }
         var parts: [TextPart] = []
         for (name, role) in [("content.xml", TextPart.Role.body), ("styles.xml", .other)] where archive.contains(name) {
             parts.append(TextPart(name: name, dialect: .odt, role: role))
