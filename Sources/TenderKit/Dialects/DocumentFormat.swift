@@ -24,6 +24,22 @@ public enum DocumentFormat: String, Sendable {
                                 hint: "save the template from Word as .docx or from LibreOffice as .odt")
     }
 
+    /// The writer of rich values (Markdown, images) for one rendering of a document.
+    func richWriter(_ archive: ZipArchive, firstDrawingId: Int) -> RichWriter? {
+        switch self {
+        case .docx: return DocxRichWriter(archive: archive, firstDrawingId: firstDrawingId)
+        case .odt: return OdtRichWriter(archive: archive)
+        }
+    }
+
+    /// The language of the document's default style (`fr-FR`), when declared.
+    func defaultLanguage(of archive: ZipArchive) -> String? {
+        switch self {
+        case .docx: return DocxRichWriter.defaultLanguage(archive)
+        case .odt: return OdtRichWriter.defaultLanguage(archive)
+        }
+    }
+
     /// The entry written first and stored uncompressed.
     var storedFirst: String? { self == .odt ? "mimetype" : nil }
 

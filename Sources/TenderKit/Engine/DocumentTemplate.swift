@@ -5,7 +5,11 @@ public struct RenderOptions: Sendable {
     /// Undefined names are errors (default); when false they render as nothing with a warning.
     public var strict: Bool
     public var limits: ArchiveLimits
-    public init(strict: Bool = true, limits: ArchiveLimits = .default) { self.strict = strict; self.limits = limits }
+    /// French typography on the text of values, when the document is French (`FrenchTypography`).
+    public var typography: Bool
+    public init(strict: Bool = true, limits: ArchiveLimits = .default, typography: Bool = true) {
+        self.strict = strict; self.limits = limits; self.typography = typography
+    }
 }
 
 /// A compiled DOCX or ODT template: every text-bearing part parsed and compiled once,
@@ -17,6 +21,8 @@ public final class DocumentTemplate {
     let parts: [PartTemplate]
     /// Largest `wp:docPr` id in the template (fresh ids for repeated drawings start above it).
     private let maxDrawingId: Int
+    /// The document's language from its default style (`fr-FR`), when it declares one.
+    public let language: String?
 
     /// Opens and compiles a template. Throws every template error of every part at once.
     public init(path: String, options: RenderOptions = RenderOptions()) throws {
@@ -38,6 +44,7 @@ public final class DocumentTemplate {
         if !errors.isEmpty { throw TenderError(errors) }
         parts = compiled
         maxDrawingId = maxId
+        language = format.defaultLanguage(of: archive)
     }
 
     /// Every tag, with where it is, in part order.
@@ -45,14 +52,24 @@ public final class DocumentTemplate {
 
     /// Renders with `context` and returns the changed parts (name → bytes), plus warnings.
     public func render(_ context: Value, options: RenderOptions = RenderOptions()) throws -> (parts: [String: [UInt8]], warnings: [Diagnostic]) {
+        let result = try renderPackage(context, options: options)
+        return (result.parts, result.warnings)
+    }
+
+    /// Renders: the changed parts, the entries to add (images) and the warnings.
+    func renderPackage(_ context: Value, options: RenderOptions) throws
+        -> (parts: [String: [UInt8]], adding: [(name: String, data: [UInt8])], warnings: [Diagnostic]) {
         let evaluator = Evaluator(globals: context, strict: options.strict)
+        let french = language.map { $0.lowercased().hasPrefix("fr") } ?? true
+        let session = RenderSession(typography: options.typography && french,
+                                    writer: format.richWriter(archive, firstDrawingId: maxDrawingId + 100_000))
         var out: [String: [UInt8]] = [:]
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         var ids = IdRenumbering(nextDrawingId: maxDrawingId + 1)
         for part in parts {
             do {
-                guard var bytes = try part.render(evaluator, warnings: &warnings), let program = part.program else { continue }
+                guard var bytes = try part.render(evaluator, warnings: &warnings, session: session), let program = part.program else { continue }
                 if format == .docx, part.dialect.name == "DOCX" {
                     if program.hasLoops && part.hasNumberedElements { bytes = ids.renumber(bytes) }
                     if program.changesTableShape {
@@ -67,14 +84,17 @@ public final class DocumentTemplate {
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }
-        return (out, warnings)
+        var adding: [(name: String, data: [UInt8])] = []
+        try session.writer?.finish(parts: &out, adding: &adding)
+        return (out, adding, warnings)
     }
 
     /// Renders and writes the document atomically to `output`. Returns the warnings.
     @discardableResult
     public func render(_ context: Value, to output: String, options: RenderOptions = RenderOptions()) throws -> [Diagnostic] {
-        let result = try render(context, options: options)
-        try ArchiveWriter.write(to: output, from: archive, replacing: result.parts, storedFirst: format.storedFirst)
+        let result = try renderPackage(context, options: options)
+        try ArchiveWriter.write(to: output, from: archive, replacing: result.parts, adding: result.adding,
+                                storedFirst: format.storedFirst)
         return result.warnings
     }
 }

@@ -43,6 +43,7 @@ public struct FilterRegistry: Sendable {
         var r = FilterRegistry()
         r.registerStandardFilters()
         r.registerFrenchFilters()
+        r.registerRichFilters()
         return r
     }()
 }

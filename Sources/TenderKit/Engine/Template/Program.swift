@@ -8,11 +8,14 @@ enum Slot {
     case synthetic(Statement, SourceLocation)
     /// Markup with one computed attribute value (`<w:gridSpan w:val="…"/>`).
     case raw(String, Expr, String, SourceLocation)
+    /// The edges of a paragraph holding one output tag alone: a rich value (Markdown, an
+    /// image) takes the whole paragraph's place.
+    case richParagraph(start: Bool, SourceLocation)
 
     var location: SourceLocation {
         switch self {
         case .tag(let t): return t.location
-        case .synthetic(_, let l), .raw(_, _, _, let l): return l
+        case .synthetic(_, let l), .raw(_, _, _, let l), .richParagraph(_, let l): return l
         }
     }
 }
@@ -25,6 +28,8 @@ indirect enum ProgramNode {
     case forLoop(targets: [String], iterable: Expr, condition: Expr?, body: [ProgramNode], orElse: [ProgramNode], SourceLocation)
     case conditional(branches: [(Expr, [ProgramNode], SourceLocation)], orElse: [ProgramNode])
     case set(String, Expr, SourceLocation)
+    /// A paragraph holding one output tag alone (see `Slot.richParagraph`).
+    case richParagraph(body: [ProgramNode], SourceLocation)
 }
 
 struct Program {
@@ -49,7 +54,7 @@ struct ProgramBuilder {
     init(slots: [Slot]) { self.slots = slots }
 
     private final class Frame {
-        enum Kind { case root, forBody, forElse, ifBranch }
+        enum Kind { case root, forBody, forElse, ifBranch, richParagraph }
         var kind: Kind
         var nodes: [ProgramNode] = []
         // for
@@ -87,6 +92,13 @@ struct ProgramBuilder {
                     if let st = tag.statement { apply(st, loc, &stack) }
                 case .synthetic(let st, _):
                     apply(st, loc, &stack)
+                case .richParagraph(let start, let l):
+                    if start {
+                        stack.append(Frame(.richParagraph, l))
+                    } else if let f = stack.last, f.kind == .richParagraph {
+                        stack.removeLast()
+                        stack.last!.nodes.append(.richParagraph(body: f.nodes, l))
+                    }
                 }
             }
         }
