@@ -11,9 +11,12 @@ public enum FrenchTypography {
     static let noBreak: Unicode.Scalar = "\u{00A0}"
 
     /// The text typeset for French.
-    public static func apply(_ text: String) -> String {
+    public static func apply(_ text: String) -> String { apply(text, afterText: false) }
+
+    /// `afterText`: the text continues other text of its paragraph (a run after a bold word).
+    public static func apply(_ text: String, afterText: Bool) -> String {
         guard text.unicodeScalars.contains(where: { ";:!?'\"«»".unicodeScalars.contains($0) }) else { return text }
-        return scan(text).text
+        return scan(text, afterText: afterText).text
     }
 
     /// What `apply` would change: each place as a short excerpt of the text around it.
@@ -37,7 +40,7 @@ public enum FrenchTypography {
         c == " " || c == noBreak || c == narrow || c == "\u{2009}"
     }
 
-    private static func scan(_ text: String) -> (text: String, changes: [Int]) {
+    private static func scan(_ text: String, afterText: Bool = false) -> (text: String, changes: [Int]) {
         let s = Array(text.unicodeScalars)
         var keep = [Bool](repeating: false, count: s.count)
         // NSRegularExpression works in UTF-16: map its ranges to scalar indexes.
@@ -57,11 +60,11 @@ public enum FrenchTypography {
         func spaceBefore(_ space: Unicode.Scalar, at i: Int) {
             var j = out.count
             while j > 0, out[j - 1] == " " || out[j - 1] == noBreak || out[j - 1] == narrow { j -= 1 }
-            guard j > 0, out[j - 1] != "\n", out[j - 1] != "\t" else { return }
+            guard j > 0 ? out[j - 1] != "\n" && out[j - 1] != "\t" : afterText else { return }
             let existing = Array(out[j...])
             if existing == [space] { return }
             // One of ; ! ? after another (?!): the space goes before the first only.
-            if ";!?".unicodeScalars.contains(out[j - 1]) && existing.isEmpty { return }
+            if j > 0, ";!?".unicodeScalars.contains(out[j - 1]) && existing.isEmpty { return }
             out.removeSubrange(j...)
             out.append(space)
             changes.append(i)

@@ -34,12 +34,15 @@ public struct RichText: Sendable, Equatable {
         return blocks.flatMap(block).joined(separator: "\n")
     }
 
-    /// Applies `transform` to the text of every run (French typography).
-    public func mapText(_ transform: (String) -> String) -> RichText {
+    /// Applies `transform` to the text of every run but code (French typography); its second
+    /// argument tells whether text precedes the run in its paragraph.
+    public func mapText(_ transform: (String, Bool) -> String) -> RichText {
         func runs(_ r: [RichRun]) -> [RichRun] {
-            r.map { run in
+            var afterText = false
+            return r.map { run in
                 var run = run
-                if !run.code && run.image == nil { run.text = transform(run.text) }
+                if !run.code && run.image == nil { run.text = transform(run.text, afterText) }
+                afterText = !run.lineBreak && (!run.text.isEmpty || run.image != nil)
                 return run
             }
         }

@@ -44,7 +44,7 @@ struct Renderer {
 
     private func typeset(_ rich: RichText) -> RichText {
         guard session?.typography == true, rich.typography != false else { return rich }
-        return rich.mapText(FrenchTypography.apply)
+        return rich.mapText { FrenchTypography.apply($0, afterText: $1) }
     }
 
     /// A paragraph holding one output tag alone: a rich value replaces it, any other value
