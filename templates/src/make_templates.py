@@ -528,12 +528,16 @@ FOOTER = ["{{ tender.buyer }}", TAB, "Page ", PAGE, " / ", PAGES]
 
 
 def memoire():
+    """The mémoire: a cover, then the call's response frame as the offer lists it
+    (memoire.sections: a Heading 1 per section, its Markdown text, then the blocks it asks for),
+    then the commitment. Only what every call shares is written here; what a call decides
+    (its headings, the length of CVs...) comes from the offer."""
     d = Doc()
     W = 16.6
     R = lambda c: {"c": c, "r": True}
     K = lambda c: {"c": c, "key": True}
     d.auto_paragraph("CoverFirst", "Cover_20_Buyer", master="First_20_Page")
-    d.auto_paragraph("H1Break", "Heading_20_1", 'fo:break-before="page"')
+    d.auto_paragraph("CoverLast", "Cover_20_Small", 'fo:break-after="page"')
     d.auto_paragraph("CoverBy", "Cover_20_Kicker", 'fo:margin-top="5cm"')
 
     # Cover page ----------------------------------------------------------------------------
@@ -548,13 +552,19 @@ def memoire():
     d.p("Cover_20_Info", ["Date limite de remise des offres" + NBSP + ": ",
                           strong('{{ tender.deadline | date("long") }}')])
     d.p("CoverBy", "Offre présentée par")
+    d.tag("{%p if bidder.logo %}")
+    d.p("Cover_20_Bidder", '{{ bidder.logo | image(width="4cm") }}')
+    d.tag("{%p endif %}")
     d.p("Cover_20_Bidder", "{{ bidder.name }}")
     d.p("Cover_20_Small", '{{ bidder.address.split("\\n") | join(", ") }}')
-    d.p("Cover_20_Small", "SIRET {{ bidder.siret_formatted }}")
+    d.p("CoverLast", "SIRET {{ bidder.siret_formatted }}")
 
-    # 1. Présentation -------------------------------------------------------------------------
-    d.h(1, "Présentation du candidat", style="H1Break")
-    d.loop_paragraphs("memoire.presentation")
+    # The response frame: the offer's sections, in order ---------------------------------------
+    d.tag("{%p for s in memoire.sections %}")
+    d.h(1, "{{ s.title }}")
+    d.p("Text_20_body", "{{ s.body | markdown }}")
+
+    d.tag('{%p if "identity" in s.blocks %}')
     d.h(2, "Fiche d" + APOS + "identité")
     d.table([5.0, W - 5.0], [
         ("body", [K("Raison sociale"), "{{ bidder.name }}"]),
@@ -568,13 +578,9 @@ def memoire():
         ("body", [K("Représentant habilité"),
                   "{% if bidder.signatory %}{{ bidder.signatory.name }}, {{ bidder.signatory.title }}{% endif %}"]),
     ], header=0)
+    d.tag("{%p endif %}")
 
-    # 2. Compréhension ----------------------------------------------------------------------
-    d.h(1, "Compréhension du besoin et synthèse de l" + APOS + "offre")
-    d.h(2, "Notre compréhension du besoin")
-    d.loop_paragraphs("memoire.understanding")
-    d.h(2, "Synthèse de notre offre")
-    d.loop_paragraphs("memoire.summary")
+    d.tag('{%p if "key_figures" in s.blocks %}')
     d.h(2, "L" + APOS + "offre en chiffres")
     d.table([5.0, W - 5.0], [
         ("body", [K("Durée de la mission"),
@@ -589,14 +595,9 @@ def memoire():
         ("body", [K("Montant net HT"), "{{ pricing.all.net_ht | eur }}"]),
         ("body", [K("Montant TTC"), "{{ pricing.all.ttc | eur }} ({{ pricing.vat_label }})"]),
     ], header=0)
-
-    # 3. Méthodologie ---------------------------------------------------------------------------
-    d.h(1, "Méthodologie")
-    d.h(2, "Démarche générale")
-    d.loop_paragraphs("memoire.approach")
-    d.tag("{%p if memoire.tasks_intro %}")
-    d.loop_paragraphs("memoire.tasks_intro")
     d.tag("{%p endif %}")
+
+    d.tag('{%p if "tasks" in s.blocks %}')
     d.tag("{%p for t in tranches %}")
     d.h(2, "{{ t.kind_label }} {{ t.id }} — {{ t.title }}")
     d.p("Note", "Volume" + NBSP + ": {{ t.days | days }} — montant" + NBSP + ": {{ t.ht | eur }} HT")
@@ -615,9 +616,9 @@ def memoire():
     d.tag("{%p endif %}")
     d.tag("{%p endfor %}")
     d.tag("{%p endfor %}")
+    d.tag("{%p endif %}")
 
-    # 4. Planning -------------------------------------------------------------------------------
-    d.h(1, "Planning et jalons")
+    d.tag('{%p if "planning" in s.blocks %}')
     d.p("Text_20_body", "La mission se déroule du {{ schedule.start | date }} au {{ schedule.end | date }}, "
                         "soit une durée de {{ schedule.duration_months | num }} mois.")
     d.tag("{%p if schedule.start_is_notification %}")
@@ -633,11 +634,11 @@ def memoire():
         ("tag", "{%tr endfor %}"),
         ("body", [strong("Fin de la mission"), "{{ schedule.end | date }}"]),
     ])
+    d.tag("{%p endif %}")
 
-    # 5. Équipe -------------------------------------------------------------------------------
-    d.h(1, "Équipe")
+    d.tag('{%p if "team" in s.blocks %}')
     d.p("Text_20_Lead_2d_in", "L" + APOS + "équipe ci-dessous est engagée pour toute la durée de la mission. "
-                        "Chaque intervenant est présenté par un CV d" + APOS + "une page joint à l" + APOS + "offre.")
+                        "Chaque intervenant est présenté par son CV, joint à l" + APOS + "offre.")
     d.table([4.3, 4.3, 4.0, 2.0, 2.0], [
         ("head", ["Intervenant", "Rôle dans la mission", "Qualification", R("Expérience"), R("Jours")]),
         ("tag", "{%tr for p in team %}"),
@@ -651,9 +652,9 @@ def memoire():
     d.p("Person_20_Name", "{{ p.name }} — {{ p.role }}")
     d.p("Text_20_body", "{{ p.summary }}")
     d.tag("{%p endfor %}")
+    d.tag("{%p endif %}")
 
-    # 6. Expériences -----------------------------------------------------------------------------
-    d.h(1, "Expériences et références")
+    d.tag('{%p if "references" in s.blocks %}')
     d.p("Text_20_Lead_2d_in", "Missions récentes comparables conduites par {{ bidder.name }}" + NBSP + ":")
     d.table([3.9, 7.0, 3.4, 2.3], [
         ("head", ["Client", "Objet de la mission", "Période", R("Montant HT")]),
@@ -663,17 +664,17 @@ def memoire():
                   R("{% if r.amount %}{{ r.amount | eur(0) }}{% endif %}")]),
         ("tag", "{%tr endfor %}"),
     ])
+    d.tag("{%p endif %}")
 
-    # 7. CV --------------------------------------------------------------------------------------
-    d.h(1, "CV des intervenants")
-    d.p("Text_20_Lead_2d_in", "Les CV des intervenants que nous nous engageons à mobiliser (une page chacun) "
+    d.tag('{%p if "cvs" in s.blocks %}')
+    d.p("Text_20_Lead_2d_in", "Les CV des intervenants que nous nous engageons à mobiliser "
                         "sont joints à la présente offre en documents séparés" + NBSP + ":")
     d.tag("{%p for p in team %}")
     d.bullets([strong("{{ p.name }}"), ", {{ p.title }} — {{ p.role }}"])
     d.tag("{%p endfor %}")
+    d.tag("{%p endif %}")
 
-    # 8. Prix -----------------------------------------------------------------------------------
-    d.h(1, "Coût par profil et décomposition du prix")
+    d.tag('{%p if "price" in s.blocks %}')
     d.h(2, "Coût par profil")
     d.p("Text_20_Lead_2d_in", "Prix de journée en euros hors taxes, par profil d" + APOS + "intervenant" + NBSP + ":")
     d.table([7.6, 3.2, 2.4, 3.4], [
@@ -702,6 +703,8 @@ def memoire():
     d.p("Text_20_body", "{{ pricing.mecenat.note }}")
     d.tag("{%p endif %}")
     d.tag("{%p endif %}")
+    d.tag("{%p endif %}")
+    d.tag("{%p endfor %}")
 
     # 9. Engagement ------------------------------------------------------------------------------
     d.h(1, "Engagement du candidat")
@@ -882,9 +885,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pdf", metavar="DIR", help="also convert the six templates to PDF in DIR")
     ap.add_argument("--profile", default="/tmp/lo-templates", help="LibreOffice profile directory")
+    ap.add_argument("--only", action="append", metavar="NAME", help="write only this template (repeatable)")
     args = ap.parse_args()
 
     names = {"memoire-technique": memoire, "cv": cv, "bordereau-prix": bordereau}
+    if args.only:
+        names = {n: b for n, b in names.items() if n in args.only}
     odts = []
     for name, build in names.items():
         d, styles, title = build()
