@@ -19,11 +19,12 @@ public enum FrenchTypography {
         return scan(text, afterText: afterText).text
     }
 
-    /// What `apply` would change: each place as a short excerpt of the text around it.
+    /// What `apply` would change, a no-break space of either width being accepted where one
+    /// is due: each place as a short excerpt of the text around it.
     public static func problems(in text: String) -> [String] {
         guard text.unicodeScalars.contains(where: { ";:!?'\"«»".unicodeScalars.contains($0) }) else { return [] }
         let s = Array(text.unicodeScalars)
-        return scan(text).changes.map { at in
+        return scan(text, lenient: true).changes.map { at in
             let from = max(0, at - 12), to = min(s.count, at + 12)
             var excerpt = String(String.UnicodeScalarView(s[from..<to])).trimmingCharacters(in: .whitespacesAndNewlines)
             if from > 0 { excerpt = "…" + excerpt }
@@ -40,7 +41,7 @@ public enum FrenchTypography {
         c == " " || c == noBreak || c == narrow || c == "\u{2009}"
     }
 
-    private static func scan(_ text: String, afterText: Bool = false) -> (text: String, changes: [Int]) {
+    private static func scan(_ text: String, afterText: Bool = false, lenient: Bool = false) -> (text: String, changes: [Int]) {
         let s = Array(text.unicodeScalars)
         var keep = [Bool](repeating: false, count: s.count)
         // NSRegularExpression works in UTF-16: map its ranges to scalar indexes.
@@ -62,7 +63,7 @@ public enum FrenchTypography {
             while j > 0, out[j - 1] == " " || out[j - 1] == noBreak || out[j - 1] == narrow { j -= 1 }
             guard j > 0 ? out[j - 1] != "\n" && out[j - 1] != "\t" : afterText else { return }
             let existing = Array(out[j...])
-            if existing == [space] { return }
+            if existing == [space] || lenient && (existing == [noBreak] || existing == [narrow]) { return }
             // One of ; ! ? after another (?!): the space goes before the first only.
             if j > 0, ";!?".unicodeScalars.contains(out[j - 1]) && existing.isEmpty { return }
             out.removeSubrange(j...)
@@ -103,7 +104,7 @@ public enum FrenchTypography {
                 while j < s.count, s[j] == " " || s[j] == noBreak || s[j] == narrow { j += 1 }
                 if j < s.count, s[j] != "\n" {
                     out.append(narrow)
-                    if !(j == i + 2 && s[i + 1] == narrow) { changes.append(i) }
+                    if !(j == i + 2 && (s[i + 1] == narrow || lenient && s[i + 1] == noBreak)) { changes.append(i) }
                 }
                 i = j - 1
             case "»":
@@ -117,6 +118,6 @@ public enum FrenchTypography {
         // A change that only re-wrote what was there is no change.
         var result = String()
         result.unicodeScalars.append(contentsOf: out)
-        return (result, result == text ? [] : changes)
+        return (result, result == text || changes.isEmpty ? [] : changes)
     }
 }
