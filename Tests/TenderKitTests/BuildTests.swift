@@ -56,7 +56,7 @@ import Testing
         let text = try DocumentText.plainText(of: memoire.path)
         #expect(!text.contains("{{") && !text.contains("{%"))
         #expect(text.contains(FrenchFormat.euros(pricing.all.ttc)))
-        #expect(text.contains(offer.tender.title))
+        #expect(text.contains(FrenchTypography.apply(offer.tender.title)))
     }
 
     @Test(arguments: cases) func pageCountsOfEverySampleSubmission(_ c: Expected) throws {

@@ -340,7 +340,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let report = try check(try dirty.load())
         #expect(report.status("leftovers") == .failed)
         let found = report.findings("leftovers", .error).compactMap(\.anchor)
-        #expect(found == ["{{ oubli }}", "TODO", "XXX", "[à compléter : chiffres]", "Lorem ipsum"])
+        #expect(found == ["{{ oubli }}", "TODO", "XXX", "[à compléter\u{00A0}: chiffres]", "Lorem ipsum"])
         #expect(report.findings("leftovers", .error).first?.location?.paragraph == 3)
         #expect(report.findings("leftovers", .warning).first?.message.contains("un titre vide") == true)
     }
