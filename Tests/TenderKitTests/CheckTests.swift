@@ -50,9 +50,9 @@ struct CheckFixture {
             + heading("Méthodologie")
             + p(r("{%p for para in memoire.approach.split(\"\\n\\n\") %}")) + p(pageBreak + r("{{ para }}")) + p(r("{%p endfor %}"))
             + heading("Calendrier", style: "SousTitre")
-            + "<w:p><w:pPr><w:pStyle w:val=\"Encadre\"/></w:pPr>\(r("Engagement de l'Atelier Test"))</w:p>"
+            + "<w:p><w:pPr><w:pStyle w:val=\"Encadre\"/></w:pPr>\(r("Engagement de l’Atelier Test"))</w:p>"
             + heading("Coût par profil")
-            + p(r("Montant total : {{ pricing.all.ttc | eur }} TTC ({{ pricing.all.ht | eur }} HT)"))
+            + p(r("Montant total\u{00A0}: {{ pricing.all.ttc | eur }} TTC ({{ pricing.all.ht | eur }} HT)"))
             + p(r("{%p if pricing.mecenat %}"))
             + p(r("Mécénat : {{ pricing.mecenat.value_at_rate | eur }} déduits ; valeur au coût : {{ pricing.mecenat.value_at_cost | eur }}"))
             + p(r("{%p endif %}")) + extra
@@ -268,7 +268,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let paragraphs = try DocumentText.paragraphs(of: fixture.dir.file("memoire.docx"))
         let headings = paragraphs.filter { $0.inBody && $0.headingLevel != nil }.map { "\($0.headingLevel!) \($0.text)" }
         #expect(headings == ["1 Présentation", "1 Méthodologie", "2 Calendrier", "1 Coût par profil"])
-        #expect(paragraphs.contains { $0.text == "Engagement de l'Atelier Test" && $0.headingLevel == nil })  // based on "Heading", not Heading N
+        #expect(paragraphs.contains { $0.text == "Engagement de l’Atelier Test" && $0.headingLevel == nil })  // based on "Heading", not Heading N
 
         let odt = fixture.dir.file("t.odt")
         let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
@@ -461,7 +461,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let good = try CheckFixture(.init(rules: "{ budget: { max: 20000, basis: ttc, scope: all }, references: { count: 2, within_months: 12 } }"))
         let ok = try CLI.run(["check", good.dir.file("offer"), "--as-of", "2021-10-01", "--no-render"])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("OK : 0 erreur, 0 avertissement ; 14 règles : "))
+        #expect(ok.stdout.contains("OK : 0 erreur, 0 avertissement ; 15 règles : "))
         #expect(ok.stdout.contains("render : --no-render"))
         #expect(ok.stdout.contains("budget : le prix, \(FrenchFormat.euros(10080)) TTC (toutes tranches), respecte le plafond"))
 
@@ -476,7 +476,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("Erreurs (2)"))
         #expect(failed.stdout.contains("    correction : "))
-        #expect(failed.stdout.contains("ÉCHEC : 2 erreurs, 0 avertissement ; 14 règles : "))
+        #expect(failed.stdout.contains("ÉCHEC : 2 erreurs, 0 avertissement ; 15 règles : "))
 
         // JSON: one object per finding.
         let json = try CLI.run(["check", bad.offerPath, "--as-of", "2021-10-01", "--no-render", "--format", "json"])

@@ -81,3 +81,32 @@ import Testing
         #expect(report.status("typography") == .passed)
     }
 }
+
+/// The mémoire's table of contents, brought up to date when LibreOffice makes the PDF.
+@Suite struct TableOfContentsTests {
+    @Test(.enabled(if: LibreOffice.isAvailable && Tools.available("pdftotext"), "LibreOffice and pdftotext are needed"),
+          arguments: ["cuf-dcol", "aupa-prospective"])
+    func theContentsListEverySectionWithItsPage(_ name: String) throws {
+        var offer = try Offer.load(path: CLI.packageRoot + "/offers/\(name)/offer.yaml")
+        offer.documents = offer.documents.filter { $0.id == "memoire" }
+        let dir = try TemporaryFolder()
+        let result = try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
+                                                 options: BuildOptions(outputFolder: dir.path, pdf: true, today: DateValue(iso: "2018-01-01")!))
+        guard let pdf = result.documents.first?.pdf else { throw OdtFile.Failure(description: "no PDF") }
+        let pages = try PDF.pageTexts(pdf)
+        // Entries read "1. Title......3" (a long title may wrap: its page is on the line that ends it).
+        let contents = pages[1]
+        #expect(contents.contains("Sommaire") && !contents.contains("mis à jour à la conversion"), "\(contents)")
+        for (k, section) in offer.sections.enumerated() {
+            let title = FrenchTypography.apply(section.title)
+            let entry = "\(k + 1). " + title.prefix(30)
+            #expect(contents.contains(entry), "\(entry) not in the contents:\n\(contents)")
+            // The page the contents give is the page where the heading is.
+            guard let start = contents.range(of: entry),
+                  let number = contents[start.upperBound...].range(of: #"\.{3,}\s*(\d+)"#, options: .regularExpression) else { continue }
+            let page = Int(contents[number].filter(\.isNumber)) ?? 0
+            #expect(page >= 3 && page <= pages.count && pages[page - 1].contains(String(title.prefix(30))),
+                    "\(title): page \(page)")
+        }
+    }
+}

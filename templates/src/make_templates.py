@@ -106,6 +106,28 @@ class Doc:
             '<text:list-item><text:p text:style-name="List_20_Bullet">%s</text:p></text:list-item>' % inline(i)
             for i in items))
 
+    def toc(self, title, levels=2):
+        """A table of contents of the headings down to `levels`. Its entries in the template are a
+        placeholder: `tender build --pdf` has LibreOffice update the index before writing the PDF,
+        and Word updates it when the document is opened (w:updateFields)."""
+        entries = "".join(
+            '<text:table-of-content-entry-template text:outline-level="%d" text:style-name="Contents_20_%d">'
+            '<text:index-entry-link-start text:style-name="Index_20_Link"/><text:index-entry-chapter/>'
+            '<text:index-entry-text/><text:index-entry-tab-stop style:type="right" style:leader-char="."/>'
+            '<text:index-entry-page-number/><text:index-entry-link-end/></text:table-of-content-entry-template>'
+            % (k, k) for k in range(1, levels + 1))
+        self.body.append(
+            '<text:table-of-content text:style-name="TocSection" text:protected="true" text:name="Sommaire">'
+            '<text:table-of-content-source text:outline-level="%d" text:use-index-marks="false">'
+            '<text:index-title-template text:style-name="Contents_20_Heading">%s</text:index-title-template>%s'
+            '</text:table-of-content-source><text:index-body>'
+            '<text:index-title text:style-name="TocSection" text:name="Sommaire_Head">'
+            '<text:p text:style-name="Contents_20_Heading">%s</text:p></text:index-title>'
+            '<text:p text:style-name="Contents_20_1">(le sommaire est mis à jour à la conversion en PDF et à l%souverture dans Word)</text:p>'
+            '</text:index-body></text:table-of-content>' % (levels, title, entries, title, APOS))
+        self.auto.append('<style:style style:name="TocSection" style:family="section">'
+                         '<style:section-properties style:editable="false"/></style:style>')
+
     def h(self, level, parts, style=None):
         style = style or "Heading_20_%d" % level
         self.body.append('<text:h text:style-name="%s" text:outline-level="%d">%s</text:h>'
@@ -263,6 +285,15 @@ def styles_xml(kind, body_width, landscape, header_parts, footer_parts, numbered
                para='fo:margin-top="0.45cm" fo:margin-bottom="0.18cm" %s' % head_keep,
                text='fo:color="%s" fo:font-weight="bold" style:font-weight-complex="bold"' % BLUE),
     ]
+    if kind == "memoire":
+        styles += [
+            pstyle("Contents_20_Heading", "Contents Heading", "Heading", cls="index",
+                   para='fo:margin-top="0cm" fo:margin-bottom="0.4cm"', text='fo:font-size="17pt"'),
+            pstyle_tabs("Contents_20_1", "Contents 1", "Standard", 'fo:margin-top="0.2cm" fo:margin-bottom="0.05cm"',
+                        'fo:font-weight="bold" fo:color="%s"' % BLUE, [(body_width, "right")]),
+            pstyle_tabs("Contents_20_2", "Contents 2", "Standard", 'fo:margin-left="0.6cm" fo:margin-top="0cm" fo:margin-bottom="0.03cm"',
+                        'fo:color="#262626"', [(body_width - 0.6, "right")]),
+        ]
     if kind == "cv":
         styles += [
             pstyle("Heading_20_1", "Heading 1", "Heading", "Text_20_body",
@@ -558,6 +589,9 @@ def memoire():
     d.p("Cover_20_Bidder", "{{ bidder.name }}")
     d.p("Cover_20_Small", '{{ bidder.address.split("\\n") | join(", ") }}')
     d.p("CoverLast", "SIRET {{ bidder.siret_formatted }}")
+    d.auto_paragraph("TocEnd", "Standard", 'fo:break-after="page"')
+    d.toc("Sommaire")
+    d.p("TocEnd", "")
 
     # The response frame: the offer's sections, in order ---------------------------------------
     d.tag("{%p for s in memoire.sections %}")
@@ -855,6 +889,12 @@ def tidy_docx(path):
                 xml = xml.replace("<w:tblPr>", '<w:tblPr><w:tblStyle w:val="Tableauoffre"/>')
                 xml = re.sub(r"<w:tblLook [^>]*/>", "", xml)
                 xml = re.sub(r"<w:tbl>.*?</w:tbl>", look, xml, flags=re.S)
+                data = xml.encode("utf-8")
+            elif item.filename == "word/settings.xml" and b"<w:updateFields" not in data:
+                xml = data.decode("utf-8")
+                # in the schema's order: before the compatibility settings
+                mark = "<w:compat>" if "<w:compat>" in xml else "</w:settings>"
+                xml = xml.replace(mark, '<w:updateFields w:val="true"/>' + mark, 1)
                 data = xml.encode("utf-8")
             elif item.filename == "word/styles.xml":
                 xml = data.decode("utf-8")

@@ -40,6 +40,15 @@ public enum DocumentFormat: String, Sendable {
         }
     }
 
+    /// Whether the document at `path` holds a table of contents or another index.
+    static func holdsIndex(path: String) -> Bool {
+        guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive) else { return false }
+        switch format {
+        case .docx: return DocxRichWriter.holdsIndex(archive)
+        case .odt: return OdtRichWriter.holdsIndex(archive)
+        }
+    }
+
     /// The entry written first and stored uncompressed.
     var storedFirst: String? { self == .odt ? "mimetype" : nil }
 

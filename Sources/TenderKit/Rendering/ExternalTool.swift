@@ -70,8 +70,20 @@ public enum LibreOffice {
         defer { try? FileManager.default.removeItem(at: profile) }
         progress?("converting \(documents.count) document\(documents.count == 1 ? "" : "s") to PDF with LibreOffice…")
         let started = Date()
-        let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
-                                                    "--convert-to", "pdf", "--outdir", folder] + documents, timeout: timeout)
+        // Documents with a table of contents go through the macro that updates it.
+        let indexed = documents.filter { DocumentFormat.holdsIndex(path: $0) }
+        let plain = documents.filter { !indexed.contains($0) }
+        var result = ExternalTool.Result(status: 0, stdout: "", stderr: "", timedOut: false)
+        if !plain.isEmpty {
+            result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
+                                                    "--convert-to", "pdf", "--outdir", folder] + plain, timeout: timeout)
+        }
+        if !indexed.isEmpty && !result.timedOut {
+            let outputs = indexed.map { (folder as NSString).appendingPathComponent((($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf") }
+            let refreshed = try IndexRefresh.convert(indexed, to: outputs, soffice: soffice, profile: profile, timeout: timeout)
+            result = ExternalTool.Result(status: result.status != 0 ? result.status : refreshed.status, stdout: result.stdout + refreshed.stdout,
+                                         stderr: result.stderr + refreshed.stderr, timedOut: refreshed.timedOut)
+        }
         if result.timedOut {
             throw TenderError.error("LibreOffice did not finish converting within \(timeout) s and was stopped",
                                     hint: "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why",

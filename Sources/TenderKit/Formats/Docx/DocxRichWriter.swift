@@ -44,6 +44,14 @@ final class DocxRichWriter: RichWriter {
         return String(tag[v.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// Whether the body holds a table of contents or an index field.
+    static func holdsIndex(_ archive: ZipArchive) -> Bool {
+        guard let bytes = try? archive.read("word/document.xml") else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.range(of: #"<w:instrText[^>]*>\s*(TOC|INDEX)\b"#, options: .regularExpression) != nil
+            || text.range(of: #"w:instr="\s*(TOC|INDEX)\b"#, options: .regularExpression) != nil
+    }
+
     private func hasStyle(_ id: String) -> Bool { styles.contains("w:styleId=\"\(id)\"") }
 
     /// The first table style of the template that is not Word's default one.

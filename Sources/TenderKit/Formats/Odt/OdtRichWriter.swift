@@ -30,6 +30,14 @@ final class OdtRichWriter: RichWriter {
         return String(rest[l.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// Whether the body holds a table of contents or another index.
+    static func holdsIndex(_ archive: ZipArchive) -> Bool {
+        guard let bytes = try? archive.read("content.xml") else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return ["<text:table-of-content ", "<text:alphabetical-index ", "<text:illustration-index ", "<text:table-index ",
+                "<text:user-index ", "<text:object-index ", "<text:bibliography "].contains { text.contains($0) }
+    }
+
     private func hasStyle(_ name: String) -> Bool { styleNames.contains("style:name=\"\(name)\"") }
 
     private func use(_ style: String, _ part: String) -> String {
