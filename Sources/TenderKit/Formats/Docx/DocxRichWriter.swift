@@ -280,7 +280,7 @@ final class DocxRichWriter: RichWriter {
             numbering = DocxRichWriter.insert(nums, before: "</w:numbering>", in: numbering)
             if archive.contains(numberingName) { parts[numberingName] = Array(numbering.utf8) } else { adding.append((numberingName, Array(numbering.utf8))) }
         }
-        for (k, image) in images.enumerated() {
+        for image in images {
             let name = folder + "/" + image.media
             adding.append((name, image.image.data))
             try addRelationship(of: image.part, id: image.relationshipId,
@@ -292,7 +292,6 @@ final class DocxRichWriter: RichWriter {
                 contentTypes = DocxRichWriter.insert("<Default Extension=\"\(ext)\" ContentType=\"\(image.image.kind.mediaType)\"/>", before: "</Types>", in: contentTypes)
                 changedTypes = true
             }
-            _ = k
         }
         if changedTypes { parts["[Content_Types].xml"] = Array(contentTypes.utf8) }
     }
