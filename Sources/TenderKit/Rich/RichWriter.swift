@@ -17,6 +17,24 @@ protocol RichWriter: AnyObject {
     func finish(parts: inout [String: [UInt8]], adding: inout [(name: String, data: [UInt8])]) throws
 }
 
+extension RichWriter {
+    /// `writeInline` for both formats: blocks separated by a line break, images through
+    /// `image`, everything else as escaped text.
+    func writeInlineText(_ rich: RichText, dialect: Dialect, image: (EmbeddedImage) -> String, into out: inout [UInt8]) {
+        for (k, block) in rich.blocks.enumerated() {
+            if k > 0 { dialect.writeText("\n", into: &out) }
+            guard case .paragraph(let runs) = block else {
+                dialect.writeText(RichText(blocks: [block]).plainText, into: &out)
+                continue
+            }
+            for run in runs {
+                if let picture = run.image { out.append(contentsOf: image(picture).utf8) }
+                else { dialect.writeText(run.lineBreak ? "\n" : run.text, into: &out) }
+            }
+        }
+    }
+}
+
 /// What one rendering of a document shares across its parts.
 final class RenderSession {
     /// French typography on the text of values (`FrenchTypography`).

@@ -89,25 +89,8 @@ final class DocxRichWriter: RichWriter {
     }
 
     func writeInline(_ rich: RichText, part: String, into out: inout [UInt8]) {
-        var first = true
-        for block in rich.blocks {
-            guard case .paragraph(let runs) = block else {
-                Dialect.docx.writeText((first ? "" : "\n") + RichText(blocks: [block]).plainText, into: &out)
-                first = false
-                continue
-            }
-            if !first { out.append(contentsOf: "</w:t><w:br/><w:t xml:space=\"preserve\">".utf8) }
-            first = false
-            for run in runs {
-                if let image = run.image {
-                    out.append(contentsOf: "</w:t>".utf8)
-                    out.append(contentsOf: drawing(image, part: part).utf8)
-                    out.append(contentsOf: "<w:t xml:space=\"preserve\">".utf8)
-                } else {
-                    Dialect.docx.writeText(run.lineBreak ? "\n" : run.text, into: &out)
-                }
-            }
-        }
+        // Inside `w:t`: a drawing closes the text element and reopens it after itself.
+        writeInlineText(rich, dialect: .docx, image: { "</w:t>" + self.drawing($0, part: part) + "<w:t xml:space=\"preserve\">" }, into: &out)
     }
 
     private func pPr(style: String?, numbering: (level: Int, id: Int)? = nil) -> String {

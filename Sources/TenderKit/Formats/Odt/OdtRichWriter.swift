@@ -59,20 +59,7 @@ final class OdtRichWriter: RichWriter {
     }
 
     func writeInline(_ rich: RichText, part: String, into out: inout [UInt8]) {
-        var first = true
-        for block in rich.blocks {
-            guard case .paragraph(let runs) = block else {
-                Dialect.odt.writeText((first ? "" : "\n") + RichText(blocks: [block]).plainText, into: &out)
-                first = false
-                continue
-            }
-            if !first { out.append(contentsOf: "<text:line-break/>".utf8) }
-            first = false
-            for run in runs {
-                if let image = run.image { out.append(contentsOf: frame(image).utf8) }
-                else { Dialect.odt.writeText(run.lineBreak ? "\n" : run.text, into: &out) }
-            }
-        }
+        writeInlineText(rich, dialect: .odt, image: { self.frame($0) }, into: &out)
     }
 
     private func styleAttribute(_ style: String?) -> String {
