@@ -87,6 +87,21 @@ public struct RichRun: Sendable, Equatable {
     }
 }
 
+extension RichRun {
+    /// Consecutive runs grouped by the link they carry (nil: not a link), in order.
+    static func linkGroups(_ runs: [RichRun]) -> [(link: String?, runs: ArraySlice<RichRun>)] {
+        var groups: [(link: String?, runs: ArraySlice<RichRun>)] = []
+        var i = 0
+        while i < runs.count {
+            var j = i + 1
+            while j < runs.count, runs[j].link == runs[i].link { j += 1 }
+            groups.append((runs[i].link, runs[i..<j]))
+            i = j
+        }
+        return groups
+    }
+}
+
 /// An image read from a file, with the size it is shown at.
 public struct EmbeddedImage: Sendable, Equatable {
     public enum Kind: String, Sendable { case png, jpeg

@@ -146,21 +146,16 @@ final class DocxRichWriter: RichWriter {
 
     private func paragraph(_ runs: [RichRun], pPr: String, part: String, into out: inout [UInt8]) {
         out.append(contentsOf: "<w:p>\(pPr)".utf8)
-        var i = 0
-        while i < runs.count {
-            if let link = runs[i].link {
-                var j = i
-                while j < runs.count, runs[j].link == link { j += 1 }
-                out.append(contentsOf: "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"".utf8)
-                Dialect.docx.writeText(link.replacingOccurrences(of: "\"", with: "%22"), into: &out)
-                out.append(contentsOf: "\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>".utf8)
-                for run in runs[i..<j] { self.run(run, part: part, into: &out) }
-                out.append(contentsOf: "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>".utf8)
-                i = j
-            } else {
-                run(runs[i], part: part, into: &out)
-                i += 1
+        for group in RichRun.linkGroups(runs) {
+            guard let link = group.link else {
+                for run in group.runs { self.run(run, part: part, into: &out) }
+                continue
             }
+            out.append(contentsOf: "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"".utf8)
+            Dialect.docx.writeText(link.replacingOccurrences(of: "\"", with: "%22"), into: &out)
+            out.append(contentsOf: "\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>".utf8)
+            for run in group.runs { self.run(run, part: part, into: &out) }
+            out.append(contentsOf: "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>".utf8)
         }
         out.append(contentsOf: "</w:p>".utf8)
     }

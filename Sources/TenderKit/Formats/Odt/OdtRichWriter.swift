@@ -113,21 +113,16 @@ final class OdtRichWriter: RichWriter {
     }
 
     private func inline(_ runs: [RichRun], part: String, into out: inout [UInt8]) {
-        var i = 0
-        while i < runs.count {
-            if let link = runs[i].link {
-                var j = i
-                while j < runs.count, runs[j].link == link { j += 1 }
-                out.append(contentsOf: "<text:a xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:type=\"simple\" xlink:href=\"".utf8)
-                Dialect.writeAttribute(link, into: &out)
-                out.append(contentsOf: "\">".utf8)
-                for run in runs[i..<j] { self.run(run, part: part, into: &out) }
-                out.append(contentsOf: "</text:a>".utf8)
-                i = j
-            } else {
-                run(runs[i], part: part, into: &out)
-                i += 1
+        for group in RichRun.linkGroups(runs) {
+            guard let link = group.link else {
+                for run in group.runs { self.run(run, part: part, into: &out) }
+                continue
             }
+            out.append(contentsOf: "<text:a xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:type=\"simple\" xlink:href=\"".utf8)
+            Dialect.writeAttribute(link, into: &out)
+            out.append(contentsOf: "\">".utf8)
+            for run in group.runs { self.run(run, part: part, into: &out) }
+            out.append(contentsOf: "</text:a>".utf8)
         }
     }
 
