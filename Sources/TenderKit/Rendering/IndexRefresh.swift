@@ -48,10 +48,12 @@ enum IndexRefresh {
     }
 
     /// Converts `documents` to the PDFs `outputs` through the macro, with the profile `profile`.
-    static func convert(_ documents: [String], to outputs: [String], soffice: String, profile: URL, timeout: Int) throws -> ExternalTool.Result {
-        let environment = "-env:UserInstallation=\(profile.absoluteString)"
+    static func convert(_ documents: [String], to outputs: [String], soffice: String, profile: URL, extra: [String],
+                        environment: [String: String], timeout: Int) throws -> ExternalTool.Result {
+        let installation = "-env:UserInstallation=\(profile.absoluteString)"
         // A first start creates the profile; the macro library is then added to it.
-        _ = try ExternalTool.run(soffice, [environment, "--headless", "--norestore", "--terminate_after_init"], timeout: timeout)
+        _ = try ExternalTool.run(soffice, [installation] + extra + ["--headless", "--norestore", "--terminate_after_init"], timeout: timeout,
+                                 environment: environment)
         let basic = profile.appendingPathComponent("user/basic/Standard")
         let index = basic.appendingPathComponent("script.xlb")
         guard var library = try? String(contentsOf: index, encoding: .utf8), let end = library.range(of: "</library:library>") else {
@@ -64,7 +66,7 @@ enum IndexRefresh {
         }
         try module.write(to: basic.appendingPathComponent("Tender.xba"), atomically: true, encoding: .utf8)
         let list = zip(documents, outputs).map { url($0) + "|" + url($1) }.joined(separator: "|")
-        return try ExternalTool.run(soffice, [environment, "--headless", "--norestore", "macro:///Standard.Tender.ExportPDF(\"\(list)\")"],
-                                    timeout: timeout)
+        return try ExternalTool.run(soffice, [installation] + extra + ["--headless", "--norestore", "macro:///Standard.Tender.ExportPDF(\"\(list)\")"],
+                                    timeout: timeout, environment: environment)
     }
 }
