@@ -23,9 +23,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CCMark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         .target(
             name: "TenderKit",
-            dependencies: ["CLibzip", "CLibXML2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibzip", "CLibXML2", "CCMark", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(

@@ -50,9 +50,9 @@ struct CheckFixture {
             + heading("Méthodologie")
             + p(r("{%p for para in memoire.approach.split(\"\\n\\n\") %}")) + p(pageBreak + r("{{ para }}")) + p(r("{%p endfor %}"))
             + heading("Calendrier", style: "SousTitre")
-            + "<w:p><w:pPr><w:pStyle w:val=\"Encadre\"/></w:pPr>\(r("Engagement de l'Atelier Test"))</w:p>"
+            + "<w:p><w:pPr><w:pStyle w:val=\"Encadre\"/></w:pPr>\(r("Engagement de l’Atelier Test"))</w:p>"
             + heading("Coût par profil")
-            + p(r("Montant total : {{ pricing.all.ttc | eur }} TTC ({{ pricing.all.ht | eur }} HT)"))
+            + p(r("Montant total\u{00A0}: {{ pricing.all.ttc | eur }} TTC ({{ pricing.all.ht | eur }} HT)"))
             + p(r("{%p if pricing.mecenat %}"))
             + p(r("Mécénat : {{ pricing.mecenat.value_at_rate | eur }} déduits ; valeur au coût : {{ pricing.mecenat.value_at_cost | eur }}"))
             + p(r("{%p endif %}")) + extra
@@ -268,7 +268,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let paragraphs = try DocumentText.paragraphs(of: fixture.dir.file("memoire.docx"))
         let headings = paragraphs.filter { $0.inBody && $0.headingLevel != nil }.map { "\($0.headingLevel!) \($0.text)" }
         #expect(headings == ["1 Présentation", "1 Méthodologie", "2 Calendrier", "1 Coût par profil"])
-        #expect(paragraphs.contains { $0.text == "Engagement de l'Atelier Test" && $0.headingLevel == nil })  // based on "Heading", not Heading N
+        #expect(paragraphs.contains { $0.text == "Engagement de l’Atelier Test" && $0.headingLevel == nil })  // based on "Heading", not Heading N
 
         let odt = fixture.dir.file("t.odt")
         let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
@@ -340,7 +340,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let report = try check(try dirty.load())
         #expect(report.status("leftovers") == .failed)
         let found = report.findings("leftovers", .error).compactMap(\.anchor)
-        #expect(found == ["{{ oubli }}", "TODO", "XXX", "[à compléter : chiffres]", "Lorem ipsum"])
+        #expect(found == ["{{ oubli }}", "TODO", "XXX", "[à compléter\u{00A0}: chiffres]", "Lorem ipsum"])
         #expect(report.findings("leftovers", .error).first?.location?.paragraph == 3)
         #expect(report.findings("leftovers", .warning).first?.message.contains("un titre vide") == true)
     }

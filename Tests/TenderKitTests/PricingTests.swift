@@ -199,13 +199,13 @@ import Testing
         let c = p.templateContext(today: today, person: "paul-durand")
         #expect(keys(c) == ["today", "tender", "bidder", "team", "person", "profiles", "tranches", "pricing", "schedule",
                             "memoire"])
-        #expect(keys(c["memoire"]) == ["presentation", "understanding", "summary", "approach", "tasks_intro", "means"])
+        #expect(keys(c["memoire"]) == ["presentation", "understanding", "summary", "approach", "tasks_intro", "means", "sections"])
         #expect(c["memoire"]?["presentation"] == .string("Maillages est une SCOP.\n\nElle répond."))   // as written
         #expect(c["memoire"]?["means"] == .null)
         #expect(c["today"] == .date(today))
         #expect(keys(c["tender"]) == ["reference", "buyer", "buyer_address", "title", "deadline", "rules"])
         #expect(keys(c["bidder"]) == ["name", "legal_form", "siret", "siret_formatted", "address", "city", "email", "phone",
-                                      "signatory", "turnover", "vat", "references"])
+                                      "logo", "signatory", "turnover", "vat", "references"])
         #expect(keys(c["bidder"]?["vat"]) == ["rate", "exemption", "label"])
         #expect(keys(c["bidder"]?["signatory"]) == ["name", "title"])
         let reference = c["bidder"]?["references"]?.asList?.first

@@ -39,6 +39,7 @@ struct RuleKeysRule: CheckRule {
         case .list: return "une liste"
         case .map: return "une table"
         case .date: return "une date"
+        case .rich: return "un texte mis en forme"
         }
     }
 }

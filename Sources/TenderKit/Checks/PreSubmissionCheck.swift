@@ -180,7 +180,7 @@ public enum PreSubmissionCheck {
     /// Every rule, in report order (JUnit has one test case for each).
     public static let rules: [any CheckRule] = [
         RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
-        MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
+        MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TypographyRule(), TotalsRule(),
         TablesRule(),
     ]
 

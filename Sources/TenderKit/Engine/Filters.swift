@@ -48,6 +48,6 @@ public struct FilterRegistry: Sendable {
     public subscript(name: String) -> FilterFunction? { filters[name] }
     public var names: [String] { filters.keys.sorted() }
 
-    /// Jinja's filters and the French formatting filters.
-    public static let `default` = FilterRegistry([StandardFilters.table, FrenchFilters.table])
+    /// Jinja's filters, the French formatting filters and the rich-value filters.
+    public static let `default` = FilterRegistry([StandardFilters.table, FrenchFilters.table, RichFilters.table])
 }

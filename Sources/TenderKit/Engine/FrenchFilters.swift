@@ -122,6 +122,7 @@ enum FrenchFilters {
         case .null: return "null"
         case .list: return "a list"
         case .map: return "a mapping"
+        case .rich: return "rich text"
         }
     }
 }

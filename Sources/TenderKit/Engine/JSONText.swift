@@ -21,6 +21,7 @@ enum JSONText {
         case .number(let d): out += numbers(key, d)
         case .string(let s): out += quoted(s)
         case .date(let d): out += quoted(d.isoString)
+        case .rich(let r): out += quoted(r.plainText)
         case .list(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"

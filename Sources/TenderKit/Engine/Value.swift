@@ -12,6 +12,8 @@ public indirect enum Value: Sendable, Equatable {
     case list([Value])
     case map(Mapping)
     case date(DateValue)
+    /// Structured text (Markdown, an image): see `RichText`.
+    case rich(RichText)
 
     /// Jinja truthiness: null, false, 0, "", [] and {} are false.
     public var isTruthy: Bool {
@@ -23,6 +25,7 @@ public indirect enum Value: Sendable, Equatable {
         case .list(let l): return !l.isEmpty
         case .map(let m): return !m.isEmpty
         case .date: return true
+        case .rich(let r): return !r.blocks.isEmpty
         }
     }
 
@@ -36,6 +39,7 @@ public indirect enum Value: Sendable, Equatable {
         case .list: return "list"
         case .map: return "mapping"
         case .date: return "date"
+        case .rich: return "rich text"
         }
     }
 
@@ -49,6 +53,7 @@ public indirect enum Value: Sendable, Equatable {
         case .list(let l): return "[" + l.map(\.reprText).joined(separator: ", ") + "]"
         case .map(let m): return "{" + m.map { "'\($0.key)': \($0.value.reprText)" }.joined(separator: ", ") + "}"
         case .date(let d): return d.isoString
+        case .rich(let r): return r.plainText
         }
     }
 

@@ -29,6 +29,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// The entry written first and stored uncompressed.
     var storedFirst: String? { adapter.storedFirst }
+
+    /// Whether the document at `path` holds a table of contents or another index.
+    static func holdsIndex(path: String) -> Bool {
+        guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive) else { return false }
+        return format.adapter.holdsIndex(archive)
+    }
 }
 
 /// A part of a document that carries text, with the dialect the engine reads it in.
@@ -64,6 +70,10 @@ protocol FormatAdapter {
     func finisher(for template: [(part: TextPart, bytes: [UInt8], compiled: Bool)]) -> any PartFinisher
     /// Tells the heading level of a paragraph of this document (nil: not a heading).
     func headings(in archive: ZipArchive, parts: [TextPart]) throws -> (XMLNodePtr) -> Int?
+    /// The language of the document's default style (`fr-FR`), when declared.
+    func defaultLanguage(of archive: ZipArchive) -> String?
+    /// Whether the document holds a table of contents or another index (to refresh before a PDF).
+    func holdsIndex(_ archive: ZipArchive) -> Bool
     /// Puts a draft mark in every page's header and comments at their paragraphs.
     func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws
 }
@@ -72,4 +82,6 @@ protocol FormatAdapter {
 /// table grids after column loops). A value: each render starts from the template's copy.
 protocol PartFinisher {
     mutating func finish(_ bytes: [UInt8], part: TextPart, program: Program, location: SourceLocation) throws -> [UInt8]
+    /// The writer of rich values (Markdown, images) for one rendering of the template.
+    func richWriter(_ archive: ZipArchive) -> RichWriter?
 }

@@ -7,8 +7,10 @@ public struct RenderOptions: Sendable {
     public var limits: ArchiveLimits
     /// The filters templates may use.
     public var filters: FilterRegistry
-    public init(strict: Bool = true, limits: ArchiveLimits = .default, filters: FilterRegistry = .default) {
-        self.strict = strict; self.limits = limits; self.filters = filters
+    /// French typography on the text of values, when the document is French (`FrenchTypography`).
+    public var typography: Bool
+    public init(strict: Bool = true, limits: ArchiveLimits = .default, filters: FilterRegistry = .default, typography: Bool = true) {
+        self.strict = strict; self.limits = limits; self.filters = filters; self.typography = typography
     }
 }
 
@@ -23,6 +25,8 @@ public final class DocumentTemplate {
     let textParts: [TextPart]
     /// The format's repairs, surveyed from the template once; each render starts from a copy.
     private let finisher: any PartFinisher
+    /// The document's language from its default style (`fr-FR`), when it declares one.
+    public let language: String?
 
     /// Opens and compiles a template. Throws every template error of every part at once.
     public init(path: String, options: RenderOptions = RenderOptions()) throws {
@@ -56,6 +60,7 @@ public final class DocumentTemplate {
         parts = compiled
         self.textParts = textParts
         finisher = adapter.finisher(for: survey)
+        language = adapter.defaultLanguage(of: archive)
     }
 
     /// Every tag, with where it is, in part order.
@@ -63,14 +68,23 @@ public final class DocumentTemplate {
 
     /// Renders with `context` and returns the changed parts (name → bytes), plus warnings.
     public func render(_ context: Value, options: RenderOptions = RenderOptions()) throws -> (parts: [String: [UInt8]], warnings: [Diagnostic]) {
+        let result = try renderPackage(context, options: options)
+        return (result.parts, result.warnings)
+    }
+
+    /// Renders: the changed parts, the entries to add (images) and the warnings.
+    func renderPackage(_ context: Value, options: RenderOptions) throws
+        -> (parts: [String: [UInt8]], adding: [(name: String, data: [UInt8])], warnings: [Diagnostic]) {
         let evaluator = Evaluator(globals: context, filters: options.filters, strict: options.strict)
+        let french = language.map { $0.lowercased().hasPrefix("fr") } ?? true
+        let session = RenderSession(typography: options.typography && french, writer: finisher.richWriter(archive))
         var out: [String: [UInt8]] = [:]
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         var finisher = self.finisher
         for (part, textPart) in zip(parts, textParts) {
             do {
-                guard let bytes = try part.render(evaluator, warnings: &warnings), let program = part.program else { continue }
+                guard let bytes = try part.render(evaluator, warnings: &warnings, session: session), let program = part.program else { continue }
                 out[part.name] = try finisher.finish(bytes, part: textPart, program: program,
                                                      location: SourceLocation(file: path, part: part.name))
             } catch let e as TenderError {
@@ -78,14 +92,17 @@ public final class DocumentTemplate {
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }
-        return (out, warnings)
+        var adding: [(name: String, data: [UInt8])] = []
+        try session.writer?.finish(parts: &out, adding: &adding)
+        return (out, adding, warnings)
     }
 
     /// Renders and writes the document atomically to `output`. Returns the warnings.
     @discardableResult
     public func render(_ context: Value, to output: String, options: RenderOptions = RenderOptions()) throws -> [Diagnostic] {
-        let result = try render(context, options: options)
-        try ArchiveWriter.write(to: output, from: archive, replacing: result.parts, storedFirst: format.storedFirst)
+        let result = try renderPackage(context, options: options)
+        try ArchiveWriter.write(to: output, from: archive, replacing: result.parts, adding: result.adding,
+                                storedFirst: format.storedFirst)
         return result.warnings
     }
 }

@@ -85,6 +85,7 @@ public enum OfferKeys {
         Field("address", .text, "Postal address; lines separated by \\n."),
         Field("email", .text, "Contact e-mail."),
         Field("phone", .text, "Contact phone (quoted)."),
+        Field("logo", .text, "Logo, a PNG or JPEG file relative to the offer; templates show it with {{ bidder.logo | image(width=\"4cm\") }}."),
         Field("signatory", .record(Record("signatory", [
             Field("name", .text, required: true, "Name of the person who signs."),
             Field("title", .text, "Their title, e.g. Gérante."),
@@ -168,8 +169,23 @@ public enum OfferKeys {
         Field("per", .choice(["team"]), "team: one document per team member (CVs)."),
     ])
 
+    /// One section of the call's response frame, as the offer answers it.
+    public static let section = Record("section", [
+        Field("id", .text, required: true, "Short id of the section (unique in the offer)."),
+        Field("title", .text, required: true, "The heading, as the call's response frame words it."),
+        Field("body", .text, "The text, in Markdown: paragraphs, lists, **bold**, *italic*, links, pipe tables."),
+        Field("answers", .list(.text), "Ids of the call's requirements this section answers."),
+        Field("blocks", .list(.choice(memoireBlocks)),
+              "Parts the template writes after the text, from the offer's data: " + memoireBlocks.joined(separator: ", ") + "."),
+    ])
+
+    /// The parts of the mémoire every call shares, written by the template from the data.
+    public static let memoireBlocks = ["identity", "key_figures", "tasks", "planning", "team", "references", "cvs", "price"]
+
     /// Prose of the technical response, passed to templates as written.
     public static let memoire = Record("memoire", [
+        Field("sections", .list(.record(section)),
+              "The call's response frame, in order: one heading each, with its text and the template's blocks."),
         Field("presentation", .text, "Presentation of the bidder; paragraphs separated by a blank line."),
         Field("understanding", .text, "Compréhension du besoin (2–4 paragraphs)."),
         Field("summary", .text, "Synthèse de l'offre (1 paragraph)."),
@@ -191,5 +207,7 @@ public enum OfferKeys {
         Field("schedule", .record(schedule), "Start, end and milestones."),
         Field("documents", .list(.record(document)), "What `tender build` renders, in submission order."),
         Field("memoire", .record(memoire), "Prose of the technical response (mémoire technique)."),
+        Field("typography", .boolean,
+              "French typography of the offer's texts in the documents (no-break spaces, ’, « »); default true."),
     ])
 }

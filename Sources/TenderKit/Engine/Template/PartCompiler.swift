@@ -517,6 +517,12 @@ final class PartCompiler {
             var last = node
             for piece in pieces { last.insertAfter(piece); last = piece }
         }
+        // An output tag alone in its paragraph: the paragraph is framed, so that a rich value
+        // (Markdown, an image) can take its place.
+        for tag in inlineTags where tag.kind == .output && tag.aloneInParagraph && !tag.trimBefore && !tag.trimAfter {
+            tag.paragraph.insertBefore(marker(.richParagraph(start: true, tag.location)))
+            tag.paragraph.insertAfter(marker(.richParagraph(start: false, tag.location)))
+        }
         for (start, end) in vmTextHolders {
             let open = marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), base))
             if let first = start.firstChild { first.insertBefore(open) } else { start.appendChild(open) }

@@ -44,9 +44,9 @@ struct PartTemplate {
     }
 
     /// Renders, adding lenient-mode warnings to `warnings`. Nil when the part holds no tag.
-    func render(_ evaluator: Evaluator, warnings: inout [Diagnostic]) throws -> [UInt8]? {
+    func render(_ evaluator: Evaluator, warnings: inout [Diagnostic], session: RenderSession? = nil) throws -> [UInt8]? {
         guard let program else { return nil }
-        var renderer = Renderer(dialect: dialect, evaluator: evaluator)
+        var renderer = Renderer(dialect: dialect, evaluator: evaluator, session: session, part: name)
         renderer.run(program.nodes)
         warnings.append(contentsOf: renderer.warnings)
         if !renderer.diagnostics.isEmpty { throw TenderError(renderer.diagnostics) }

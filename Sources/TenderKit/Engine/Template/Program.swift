@@ -8,11 +8,14 @@ enum Slot {
     case synthetic(Statement, SourceLocation)
     /// Markup with one computed attribute value (`<w:gridSpan w:val="…"/>`).
     case raw(String, Expr, String, SourceLocation)
+    /// The edges of a paragraph holding one output tag alone: a rich value (Markdown, an
+    /// image) takes the whole paragraph's place.
+    case richParagraph(start: Bool, SourceLocation)
 
     var location: SourceLocation {
         switch self {
         case .tag(let t): return t.location
-        case .synthetic(_, let l), .raw(_, _, _, let l): return l
+        case .synthetic(_, let l), .raw(_, _, _, let l), .richParagraph(_, let l): return l
         }
     }
 }
@@ -25,6 +28,8 @@ indirect enum ProgramNode {
     case forLoop(targets: [String], iterable: Expr, condition: Expr?, body: [ProgramNode], orElse: [ProgramNode], SourceLocation)
     case conditional(branches: [(Expr, [ProgramNode], SourceLocation)], orElse: [ProgramNode])
     case set(String, Expr, SourceLocation)
+    /// A paragraph holding one output tag alone (see `Slot.richParagraph`).
+    case richParagraph(body: [ProgramNode], SourceLocation)
 }
 
 struct Program {
@@ -57,6 +62,8 @@ struct ProgramBuilder {
             case forElse(targets: [String], iterable: Expr, condition: Expr?, body: [ProgramNode])
             /// A branch of an `if` (`condition` nil: the `else`), after the `branches` closed before it.
             case conditional(branches: [(Expr, [ProgramNode], SourceLocation)], condition: Expr?)
+            /// A paragraph holding one output tag alone (see `Slot.richParagraph`).
+            case richParagraph
         }
         var kind: Kind
         var nodes: [ProgramNode] = []
@@ -90,6 +97,13 @@ struct ProgramBuilder {
                     if let st = tag.statement { apply(st, loc) }
                 case .synthetic(let st, _):
                     apply(st, loc)
+                case .richParagraph(let start, let l):
+                    if start {
+                        open.append(Frame(.richParagraph, l))
+                    } else if let f = open.last, case .richParagraph = f.kind {
+                        open.removeLast()
+                        top.nodes.append(.richParagraph(body: f.nodes, l))
+                    }
                 }
             }
         }

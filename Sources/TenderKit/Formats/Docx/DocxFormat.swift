@@ -58,6 +58,9 @@ struct DocxFormat: FormatAdapter {
         return DocxFinisher(ids: IdRenumbering(nextDrawingId: maxId + 1), numbered: numbered)
     }
 
+    func defaultLanguage(of archive: ZipArchive) -> String? { DocxRichWriter.defaultLanguage(archive) }
+    func holdsIndex(_ archive: ZipArchive) -> Bool { DocxRichWriter.holdsIndex(archive) }
+
     /// A paragraph is a heading when its style is one (see `headingStyles`).
     func headings(in archive: ZipArchive, parts: [TextPart]) throws -> (XMLNodePtr) -> Int? {
         let styles = try DocxFormat.headingStyles(archive, main: parts.first?.name)
@@ -124,6 +127,11 @@ struct DocxFinisher: PartFinisher {
         if program.hasLoops && numbered.contains(part.name) { out = ids.renumber(out) }
         if program.changesTableShape { out = try TableRepair.repair(out, location: location) }
         return out
+    }
+
+    /// Pictures get drawing ids far above the template's (which loops renumber from its largest).
+    func richWriter(_ archive: ZipArchive) -> RichWriter? {
+        DocxRichWriter(archive: archive, firstDrawingId: ids.nextDrawingId - 1 + 100_000)
     }
 }
 

@@ -47,6 +47,9 @@ struct OdtFormat: FormatAdapter {
 
     func finisher(for template: [(part: TextPart, bytes: [UInt8], compiled: Bool)]) -> any PartFinisher { OdtFinisher() }
 
+    func defaultLanguage(of archive: ZipArchive) -> String? { OdtRichWriter.defaultLanguage(archive) }
+    func holdsIndex(_ archive: ZipArchive) -> Bool { OdtRichWriter.holdsIndex(archive) }
+
     /// A heading is a `text:h`, at its outline level.
     func headings(in archive: ZipArchive, parts: [TextPart]) throws -> (XMLNodePtr) -> Int? {
         let text = Namespaces.text
@@ -63,6 +66,8 @@ struct OdtFinisher: PartFinisher {
         guard part.role != .properties, program.changesTableShape else { return bytes }
         return try OdtTableRepair.repair(bytes, location: location)
     }
+
+    func richWriter(_ archive: ZipArchive) -> RichWriter? { OdtRichWriter(archive: archive) }
 }
 
 extension Dialect {
