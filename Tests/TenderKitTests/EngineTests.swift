@@ -19,6 +19,17 @@ import Testing
         #expect(try eval("1 + 2 * 3") == 7)
     }
 
+    /// As in Jinja (found by the differential test against docxtpl): a sign binds tighter
+    /// than a filter and `**`, and `**` groups left to right.
+    @Test func signsBindTighterThanFiltersAndPowers() throws {
+        #expect(try eval("-3 | abs") == 3)
+        #expect(try eval("-2 ** 2") == 4)
+        #expect(try eval("2 ** 3 ** 2") == 64)
+        #expect(try eval("2 ** -1").renderedText == "0.5")
+        #expect(try eval("- -3") == 3)
+        #expect(try eval("10 - 3 | abs") == 7)
+    }
+
     @Test func comparisonsLogicAndConditionals() throws {
         #expect(try eval("1 < 2 and not (3 == 4)") == true)
         #expect(try eval("'b' in ['a', 'b']") == true)

@@ -221,16 +221,22 @@ struct Parser {
         }
     }
 
+    /// As in Jinja (and docxtpl), a sign binds tighter than a filter and `**`, and `**` groups
+    /// left to right: `-3 | abs` is 3, `-2 ** 2` is 4, `2 ** 3 ** 2` is 64.
     private mutating func parseUnary() throws -> Expr {
-        if accept("-") { return .unary("-", try parseUnary()) }
-        if accept("+") { return .unary("+", try parseUnary()) }
-        let base = try parseFiltered()
-        if accept("**") { return .binary("**", base, try parseUnary()) }
-        return base
+        var e = try parseFiltered()
+        while accept("**") { e = .binary("**", e, try parseFiltered()) }
+        return e
+    }
+
+    private mutating func parseSigned() throws -> Expr {
+        if accept("-") { return .unary("-", try parseSigned()) }
+        if accept("+") { return .unary("+", try parseSigned()) }
+        return try parsePostfix()
     }
 
     private mutating func parseFiltered() throws -> Expr {
-        var e = try parsePostfix()
+        var e = try parseSigned()
         while accept("|") {
             guard case .name(let name) = peek.kind else {
                 throw SyntaxError(message: "expected a filter name after '|' \(found)", offset: peek.offset)
