@@ -110,6 +110,21 @@ import Testing
         #expect(out.xml.contains("<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>"))
     }
 
+    /// `{%-` and `-%}` join paragraphs; with no text to join to in the same cell or section
+    /// they are errors (found by fuzzing: the markup removed left malformed XML).
+    @Test func joiningTagsNeedTextToJoinTo() throws {
+        let joined = try renderDocxPart(p(r("Début")) + p(r("{%- if x %} suite{% endif %}")) + p(r("{% if x -%}")) + p(r("fin{% endif %}")),
+                                        ["x": true])
+        #expect(joined.paragraphs == ["Début suite", "fin"])
+        let table = "<w:tbl><w:tr><w:tc>" + p(r("a")) + "</w:tc></w:tr></w:tbl>"
+        for body in [table + p(r("{%- if x %}b{% endif %}")), p(r("{%- if x %}b{% endif %}")),
+                     p(r("{% if x %}b{% endif -%}")), p(r("{% if x %}b{% endif -%}")) + table] {
+            let error = try thrown { try renderDocxPart(body, ["x": true]) }
+            #expect(error.diagnostics.count == 1)
+            #expect(error.description.contains("joins its paragraph to the text"), "\(error)")
+        }
+    }
+
     @Test func valuesAreEscapedAndBreaksTranslated() throws {
         let out = try renderDocxPart(p(r("{{ v }}")), ["v": "a & b <c> {{ x }}\nline\tcol"])
         #expect(out.paragraphs == ["a & b <c> {{ x }}\nline\tcol"])
