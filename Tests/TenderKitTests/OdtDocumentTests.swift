@@ -216,7 +216,7 @@ import Testing
 
     // MARK: Second readers
 
-    @Test(.enabled(if: Tools.available("soffice") && Tools.available("pdftotext"), "LibreOffice (soffice) and pdftotext are needed"))
+    @Test(.needs(.libreOffice, .poppler))
     func libreOfficeConvertsTheOutputToPDF() throws {
         let dir = try TemporaryFolder()
         let template = dir.file("offre.odt")
@@ -510,8 +510,6 @@ enum Tools {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
-
-    static func available(_ name: String) -> Bool { path(name) != nil }
 
     /// Runs a program; returns its exit status and its output (standard output and error together).
     @discardableResult
