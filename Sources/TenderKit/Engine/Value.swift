@@ -297,6 +297,13 @@ extension Decimal {
             i = t.index(after: i)
         }
         guard sawDigit, let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        // Decimal keeps 38 significant digits or so: a longer number would be rounded silently
+        // (found by fuzzing the JSON reader).
+        func significant(_ s: Substring) -> Substring {
+            let digits = s.prefix { $0 != "e" && $0 != "E" }.filter { $0.isASCII && $0.isNumber }
+            return Substring(digits.drop { $0 == "0" }.reversed().drop { $0 == "0" }.reversed())
+        }
+        guard significant(Substring(t)) == significant(Substring(d.description)) else { return nil }
         self = d
     }
 
