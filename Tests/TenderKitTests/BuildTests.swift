@@ -59,11 +59,7 @@ import Testing
         #expect(text.contains(FrenchTypography.apply(offer.tender.title)))
     }
 
-    @Test(arguments: cases) func pageCountsOfEverySampleSubmission(_ c: Expected) throws {
-        guard LibreOffice.isAvailable else {
-            print("skipped: LibreOffice is not installed (bash .ci/test installs it)")
-            return
-        }
+    @Test(.needs(.libreOffice, .poppler), arguments: cases) func pageCountsOfEverySampleSubmission(_ c: Expected) throws {
         let offer = try Offer.load(path: "\(Self.offers)/\(c.name)/offer.yaml")
         let dir = try TemporaryFolder()
         let result = try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
@@ -75,11 +71,7 @@ import Testing
         #expect(try PDF.pageCount(try #require(result.merged)) == result.documents.compactMap(\.pages).reduce(0, +))
     }
 
-    @Test func cufSubmissionFitsTheCallsLimits() throws {
-        guard LibreOffice.isAvailable else {
-            print("skipped: LibreOffice is not installed (bash .ci/test installs it)")
-            return
-        }
+    @Test(.needs(.libreOffice, .poppler)) func cufSubmissionFitsTheCallsLimits() throws {
         let offer = try Offer.load(path: "\(Self.offers)/cuf-dcol/offer.yaml")
         let dir = try TemporaryFolder()
         let result = try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
@@ -101,8 +93,7 @@ import Testing
 }
 
 @Suite struct ContextCommandTests {
-    @Test func theContextOfAnOfferLintsTheTemplatesItFills() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func theContextOfAnOfferLintsTheTemplatesItFills() throws {
         let dir = try TemporaryFolder()
         let offer = CLI.packageRoot + "/offers/cuf-dcol"
         let run = try CLI.run(["context", offer, "--person", "nadia-ferhat", "--today", "2021-11-05", "-o", dir.file("ctx.json")])

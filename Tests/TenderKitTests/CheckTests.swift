@@ -396,11 +396,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
 
     // MARK: Rendered for real
 
-    @Test func pageLimitsOnRenderedPDFs() throws {
-        guard LibreOffice.isAvailable, CLI.which("pdfinfo") != nil else {
-            print("skipped: soffice or poppler not installed (bash .ci/test installs them)")
-            return
-        }
+    @Test(.needs(.libreOffice, .poppler)) func pageLimitsOnRenderedPDFs() throws {
         // 20 paragraphs of method, each on its own page: a 21-page mémoire; Alice's CV has 2 pages.
         let rules = "{ pages: [{ documents: [memoire], max: 20 }, { documents: [memoire, cv], max: 24 }], cv_pages: 1 }"
         let fixture = try CheckFixture(.init(rules: rules, approachParagraphs: 20))
@@ -456,8 +452,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
 
     // MARK: Command line
 
-    @Test func exitStatusesAndTheThreeFormats() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func exitStatusesAndTheThreeFormats() throws {
         let good = try CheckFixture(.init(rules: "{ budget: { max: 20000, basis: ttc, scope: all }, references: { count: 2, within_months: 12 } }"))
         let ok = try CLI.run(["check", good.dir.file("offer"), "--as-of", "2021-10-01", "--no-render"])
         #expect(ok.status == 0)
@@ -512,8 +507,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(try CLI.run(["check", good.offerPath, "--documents", good.dir.file("none"), "--no-render"]).status == 66)
     }
 
-    @Test func aMissingLibreOfficeIsAFindingNotASilentPass() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func aMissingLibreOfficeIsAFindingNotASilentPass() throws {
         let fixture = try CheckFixture(.init(rules: "{ pages: [{ documents: [memoire], max: 20 }] }"))
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         let run = try CLI.runProgram(CLI.binary!, ["check", fixture.offerPath, "--as-of", "2021-10-01"], environment: ["PATH": bin])
@@ -528,8 +522,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(warned.stdout.contains("vérifiés dans le XML des documents au lieu du PDF"))
     }
 
-    @Test func aHungConversionIsStoppedAfterTheTimeout() throws {
-        guard CLI.binary != nil, CLI.which("timeout") != nil else { return }
+    @Test(.needs(.tender, .timeout)) func aHungConversionIsStoppedAfterTheTimeout() throws {
         let fixture = try CheckFixture(.init(rules: "{ cv_pages: 1 }"))
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         try "#!/bin/sh\nexec /bin/sleep 60\n".write(toFile: bin + "/soffice", atomically: true, encoding: .utf8)
@@ -543,8 +536,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(run.stderr.contains("conversion des 3 documents en PDF avec LibreOffice"))   // progress, after a second
     }
 
-    @Test func buildThenCheckTheDocumentsItWrote() throws {
-        guard CLI.binary != nil, LibreOffice.isAvailable, CLI.which("pdfinfo") != nil else { return }
+    @Test(.needs(.tender, .libreOffice, .poppler)) func buildThenCheckTheDocumentsItWrote() throws {
         let fixture = try CheckFixture(.init(rules: "{ pages: [{ documents: [memoire, cv], max: 20 }], cv_pages: 1 }", approachParagraphs: 20))
         let folder = fixture.dir.file("out")
         let build = try CLI.run(["build", fixture.offerPath, "--pdf", "-o", folder, "--today", "2021-10-01"])
@@ -561,8 +553,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(check.stdout.contains("24 pages"))
     }
 
-    @Test func sampleOffersPassAsOfTheirREADMEDates() throws {
-        guard CLI.binary != nil, LibreOffice.isAvailable, CLI.which("pdfinfo") != nil else { return }
+    @Test(.needs(.tender, .libreOffice, .poppler)) func sampleOffersPassAsOfTheirREADMEDates() throws {
         let readme = try String(contentsOfFile: CLI.packageRoot + "/offers/README.md", encoding: .utf8)
         let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains("| exit 0") }
         #expect(rows.count == 4)

@@ -19,7 +19,7 @@ import Testing
         return (dir, path)
     }
 
-    @Test(arguments: ["docx", "odt"]) func commentsAndMarkAreWhereTheyBelong(_ format: String) throws {
+    @Test(.needs(.libreOffice), arguments: ["docx", "odt"]) func commentsAndMarkAreWhereTheyBelong(_ format: String) throws {
         let (dir, path) = try built(format)
         try DraftAnnotator.annotate(path, mark: "PROJET — 5 novembre 2021", comments: Self.comments,
                                     date: DateValue(iso: "2021-11-05")!)
@@ -28,7 +28,7 @@ import Testing
         #expect(texts.contains { $0.text == "PROJET — 5 novembre 2021" && $0.part != main })
         #expect(!texts.contains { $0.text.contains("PROJET") && $0.part == main })
         // LibreOffice reads the comments back, at the right paragraphs.
-        guard let soffice = CLI.which("soffice") else { print("skipped: soffice not installed"); return }
+        let soffice = try Tool.path("soffice", of: .libreOffice)
         let target = format == "docx" ? "odt" : "docx"
         let r = try CLI.runProgram(soffice, ["-env:UserInstallation=file://\(dir.path)/lo", "--headless", "--convert-to", target, "--outdir", dir.file("out"), path])
         #expect(r.status == 0)
@@ -112,8 +112,7 @@ import Testing
         return path
     }
 
-    @Test func findingsBecomeCommentsAtTheirParagraphsAndReviewMdSumsUp() throws {
-        guard LibreOffice.isAvailable else { print("skipped: LibreOffice is not installed"); return }
+    @Test(.needs(.libreOffice)) func findingsBecomeCommentsAtTheirParagraphsAndReviewMdSumsUp() throws {
         let dir = try TemporaryFolder()
         let offer = try Offer.load(path: try overBudgetOffer(dir))
         let pricing = OfferPricing(offer: offer)

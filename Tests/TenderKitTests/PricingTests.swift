@@ -313,14 +313,12 @@ import Testing
 
 /// Runs the built `tender` binary (`.build/debug/tender`), when it is there.
 @Suite struct PriceCommandTests {
-    static let binary = CLI.binary ?? ""
-
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let r = try CLI.run(arguments)
         return (r.status, r.stdout, r.stderr)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test(.needs(.tender))
     func priceWritesJSONAtomically() throws {
         let fixture = try OfferFixture()
         let output = fixture.root + "/price.json"
@@ -331,7 +329,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test(.needs(.tender))
     func badOffersExit65WithEveryErrorAndWriteNothing() throws {
         let yaml = OfferFixture.offer(replacing: "kind: conditional", with: "kind: optionel")
             .replacingOccurrences(of: "claire-martin: 1.5", with: "claire-martin: -1.5")

@@ -65,7 +65,7 @@ import Testing
         #expect(try XMLTree(bytes: Array(xml.utf8), location: SourceLocation()).root != nil)
     }
 
-    @Test(.enabled(if: Tools.available("soffice") && Tools.available("pdftotext"), "LibreOffice (soffice) and pdftotext are needed"))
+    @Test(.needs(.libreOffice, .poppler))
     func libreOfficeShowsListNumbersAndTables() throws {
         let dir = try TemporaryFolder()
         var outputs: [String] = []
@@ -189,7 +189,7 @@ enum TestPNG {
         #expect(!FileManager.default.fileExists(atPath: dir.file("img-" + flavor.fileName)))
     }
 
-    @Test(.enabled(if: Tools.available("soffice") && Tools.available("pdfimages"), "LibreOffice (soffice) and pdfimages are needed"))
+    @Test(.needs(.libreOffice, .poppler))
     func imagesAreVisibleInThePDF() throws {
         let dir = try TemporaryFolder()
         let logo = try Self.logo(dir)

@@ -84,7 +84,7 @@ import Testing
 
 /// The mémoire's table of contents, brought up to date when LibreOffice makes the PDF.
 @Suite struct TableOfContentsTests {
-    @Test(.enabled(if: LibreOffice.isAvailable && Tools.available("pdftotext"), "LibreOffice and pdftotext are needed"),
+    @Test(.needs(.libreOffice, .poppler),
           arguments: ["cuf-dcol", "aupa-prospective"])
     func theContentsListEverySectionWithItsPage(_ name: String) throws {
         var offer = try Offer.load(path: CLI.packageRoot + "/offers/\(name)/offer.yaml")

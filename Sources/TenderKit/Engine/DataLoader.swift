@@ -287,7 +287,9 @@ struct JSONParser {
             guard digits() > 0 else { throw fail("digits expected in the exponent") }
         }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        guard let d = Decimal(exactly: text) else { throw fail("number out of range", at: start) }
+        guard let d = Decimal(exactly: text) else {
+            throw fail("number out of range, or with more significant digits than tender keeps exactly (38)", at: start)
+        }
         return .number(d)
     }
 

@@ -5,8 +5,9 @@ enum JSONText {
     /// How a number is written; `key` is the mapping key it is the value of, if any.
     typealias NumberStyle = (_ key: String?, _ number: Decimal) -> String
 
-    /// Numbers as JSON numbers, exactly.
-    static let plainNumbers: NumberStyle = { _, d in Value.plainString(d) }
+    /// Numbers as JSON numbers, exactly: every digit the decimal holds (found by fuzzing:
+    /// the display form rounds beyond 28 decimals, and the JSON read back differed).
+    static let plainNumbers: NumberStyle = { _, d in d.description }
 
     static func encode(_ value: Value, numbers: NumberStyle = plainNumbers) -> String {
         var out = ""

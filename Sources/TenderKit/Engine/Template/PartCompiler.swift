@@ -572,13 +572,58 @@ final class PartCompiler {
         for (k, item) in items.enumerated() {
             guard case .slot(let id) = item, case .tag(let tag) = slots[id] else { continue }
             if tag.trimBefore, k > 0, case .literal(let lit) = items[k - 1] {
-                items[k - 1] = .literal(Array(lit[..<PartCompiler.endOfLastText(lit)]))
+                let end = PartCompiler.endOfLastText(lit)
+                if PartCompiler.onlyJoinsText(lit[end...]) {
+                    items[k - 1] = .literal(Array(lit[..<end]))
+                } else {
+                    error("'{%-' joins its paragraph to the text before it, but there is none in the same table cell or section",
+                          tag, hint: "remove the '-', or put the tag just after the text it should join")
+                }
             }
             if tag.trimAfter, k + 1 < items.count, case .literal(let lit) = items[k + 1] {
-                items[k + 1] = .literal(Array(lit[PartCompiler.startOfFirstText(lit)...]))
+                let start = PartCompiler.startOfFirstText(lit)
+                if PartCompiler.onlyJoinsText(lit[..<start]) {
+                    items[k + 1] = .literal(Array(lit[start...]))
+                } else {
+                    error("'-%}' joins its paragraph to the text after it, but there is none in the same table cell or section",
+                          tag, hint: "remove the '-', or put the tag just before the text it should join")
+                }
             }
         }
         return items
+    }
+
+    /// Whether removing `markup` (between two texts that a `{%-`/`-%}` joins) leaves the XML
+    /// well-formed: it closes some elements, then opens the same ones again (`</w:t></w:r></w:p>
+    /// <w:p><w:pPr>…</w:pPr><w:r><w:t>`), with only whole elements in between. Markup that
+    /// leaves a table or the part's body is not (found by fuzzing: the output was malformed).
+    static func onlyJoinsText(_ markup: ArraySlice<UInt8>) -> Bool {
+        var closed: [ArraySlice<UInt8>] = [], opened: [ArraySlice<UInt8>] = []
+        var i = markup.startIndex
+        while i < markup.endIndex {
+            guard markup[i] == 0x3C else { i += 1; continue }  // '<'
+            var j = i + 1
+            while j < markup.endIndex, markup[j] != 0x3E { j += 1 }  // '>'
+            guard j < markup.endIndex else { return false }
+            let inside = markup[(i + 1)..<j]
+            i = j + 1
+            guard let first = inside.first, first != 0x3F, first != 0x21 else { continue }  // <?…?>, <!…>
+            if inside.last == 0x2F { continue }  // <a/>
+            let isClose = first == 0x2F
+            let nameStart = isClose ? inside.index(after: inside.startIndex) : inside.startIndex
+            var nameEnd = nameStart
+            while nameEnd < inside.endIndex, ![0x20, 0x09, 0x0A, 0x0D].contains(inside[nameEnd]) { nameEnd += 1 }
+            let name = inside[nameStart..<nameEnd]
+            if !isClose {
+                opened.append(name)
+            } else if let last = opened.last {
+                guard last.elementsEqual(name) else { return false }
+                opened.removeLast()
+            } else {
+                closed.append(name)
+            }
+        }
+        return closed.count == opened.count && zip(closed.reversed(), opened).allSatisfy { $0.elementsEqual($1) }
     }
 
     /// Position just after the last character data in `lit` (0 when it holds only markup).
