@@ -30,21 +30,6 @@ import Testing
         #expect(Decimal(exactly: "12345678901234567890123") == Decimal(string: "12345678901234567890123"))
     }
 
-    /// Numbers print as Foundation prints them, whether they come from text or from arithmetic.
-    @Test func smallDecimalsPrintAsFoundationDoes() throws {
-        var numbers: [Decimal] = [0, 1, -1, Decimal(string: "0.00")!, Decimal(string: "1.50")!, Decimal(string: "-0.25")!,
-                                  Decimal(string: "9999999999999999999")!, Decimal(string: "0.0000000000000000001")!,
-                                  Decimal(string: "123456789012345678901234")!, Decimal(string: "1e5")!]
-        for i in 0..<300 {
-            let d = Decimal(i * 7919 % 100_003) / 100 - 400
-            numbers += [d, d * Decimal(string: "1.37")!, d.roundedHalfUp(2), d.roundedHalfUp(0), d / 3, d * 1000]
-        }
-        for d in numbers {
-            if let fast = Value.smallPlainString(d) { #expect(fast == d.description, "\(d)") }
-        }
-        #expect(Value.smallPlainString(Decimal(string: "1.50")!) != nil)
-    }
-
     /// Title case of ASCII text, done byte by byte, is the general one's.
     @Test func asciiTitleCaseIsTitleCase() {
         for s in ["", "lyon district 3", "o'neil  MCDONALD-smith", "3rd ave.", "ABC def_ghi", "x", "a1b2 c3"] {

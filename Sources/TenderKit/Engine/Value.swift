@@ -63,7 +63,6 @@ public indirect enum Value: Sendable, Equatable {
 
     /// A decimal without exponent or grouping: `1234.5`, `-0.25`, `3`.
     public static func plainString(_ d: Decimal) -> String {
-        if let text = smallPlainString(d) { return text }
         let text = d.description
         guard text.count > 30 else { return text }
         // A long expansion (1 / 3): trim representation noise beyond 28 fractional digits.
@@ -71,22 +70,6 @@ public indirect enum Value: Sendable, Equatable {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 28, .plain)
         return rounded.description
-    }
-
-    /// `d.description` for a decimal whose digits fit 64 bits and that has at most 19 decimals,
-    /// as nearly every number in data does, without Foundation's digit-by-digit division.
-    static func smallPlainString(_ d: Decimal) -> String? {
-        guard !d.isNaN, d._length <= 4, (-19...0).contains(d._exponent) else { return nil }
-        let m = d._mantissa
-        let digits = UInt64(m.0) | UInt64(m.1) << 16 | UInt64(m.2) << 32 | UInt64(m.3) << 48
-        guard digits != 0 else { return "0" }
-        var text = String(digits)
-        let scale = Int(-d._exponent)
-        if scale > 0 {
-            if text.utf8.count <= scale { text = String(repeating: "0", count: scale - text.utf8.count + 1) + text }
-            text.insert(".", at: text.index(text.endIndex, offsetBy: -scale))
-        }
-        return d._isNegative != 0 ? "-" + text : text
     }
 
     public var asList: [Value]? { if case .list(let l) = self { return l }; return nil }
