@@ -117,3 +117,10 @@ extension SourceLocation {
     /// `description` in French, for the check's findings.
     var frenchDescription: String { description(.french) }
 }
+
+extension CheckReport {
+    /// The counts a build's manifest records.
+    public var manifestSummary: BuildManifest.CheckSummary {
+        BuildManifest.CheckSummary(errors: errors, warnings: warnings, text: summary)
+    }
+}

@@ -256,8 +256,7 @@ public enum PreSubmissionCheck {
         let today = DateValue(year: options.asOf.year, month: options.asOf.month, day: options.asOf.day)
         progress?("génération \(offer.documents.count == 1 ? "du document" : "des \(offer.documents.count) documents")…")
         // Building also gives the names `tender build` writes, by which a folder's documents are found.
-        let built = try SubmissionBuilder.build(offer, pricing: pricing,
-                                                options: BuildOptions(outputFolder: work, today: today)).documents
+        let built = try SubmissionBuilder.writeDocuments(offer, pricing: pricing, today: today, into: work).documents
         var documents: [InspectedDocument] = []
         var missing: [String] = []
         for doc in built {

@@ -58,9 +58,13 @@ public enum LibreOffice {
     public static let installCommand = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2"
     public static let installHint = "install LibreOffice: " + installCommand
 
+    /// Writer's PDF export with its `ExportNotes` option: comments exported as annotations.
+    static let pdfWithNotes = #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#
+
     /// Converts `documents` to PDF into `folder`; returns the PDF paths in the same order.
     /// `progress` receives a line for the user (stderr) when the work starts.
-    public static func convertToPDF(_ documents: [String], into folder: String, timeout: Int = 300,
+    /// With `exportNotes`, the documents' comments become PDF annotations (drafts for review).
+    public static func convertToPDF(_ documents: [String], into folder: String, timeout: Int = 300, exportNotes: Bool = false,
                                     progress: ((String) -> Void)? = nil) throws -> [String] {
         guard !documents.isEmpty else { return [] }
         guard let soffice = executable else {
@@ -71,7 +75,7 @@ public enum LibreOffice {
         progress?("converting \(documents.count) document\(documents.count == 1 ? "" : "s") to PDF with LibreOffice…")
         let started = Date()
         let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
-                                                    "--convert-to", "pdf", "--outdir", folder] + documents, timeout: timeout)
+                                                    "--convert-to", exportNotes ? pdfWithNotes : "pdf", "--outdir", folder] + documents, timeout: timeout)
         if result.timedOut {
             throw TenderError.error("LibreOffice did not finish converting within \(timeout) s and was stopped",
                                     hint: "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why",
@@ -128,14 +132,75 @@ public enum PDF {
         return pages
     }
 
-    /// Joins PDFs into one, in order, atomically.
-    public static func merge(_ inputs: [String], into output: String) throws {
-        let unite = try tool("pdfunite")
-        try AtomicFile.write(to: output) { temp in
-            let r = try ExternalTool.run(unite, inputs + [temp], timeout: 120)
-            guard r.status == 0 else {
-                throw TenderError.error("pdfunite failed: \(r.stderr)", status: .unavailable)
+    /// Joins PDFs into one, in order, atomically, with qpdf: one bookmark per input (its title,
+    /// at its first page) and the title and subject in the document information.
+    ///
+    /// qpdf joins the pages (`--empty --pages`), then its JSON form of the result gives the page
+    /// objects, and `--update-from-json` adds the outline items and the information dictionary:
+    /// the PDF objects are written by qpdf, not by us.
+    public static func merge(_ inputs: [(path: String, title: String)], into output: String, title: String, subject: String?) throws {
+        guard let qpdf = ExternalTool.find("qpdf") else {
+            throw TenderError.error("qpdf is not installed, so the PDFs cannot be joined", hint: "apt-get install qpdf", status: .unavailable)
+        }
+        var starts: [Int] = []
+        var total = 0
+        for input in inputs {
+            starts.append(total)
+            total += try pageCount(input.path)
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tender-merge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let joined = work + "/joined.pdf", updateFile = work + "/update.json"
+        func run(_ arguments: [String]) throws -> ExternalTool.Result {
+            let r = try ExternalTool.run(qpdf, arguments, timeout: 120)
+            // qpdf exits 3 when it succeeded with warnings.
+            guard r.status == 0 || r.status == 3 else {
+                throw TenderError.error("qpdf failed: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))", status: .unavailable)
             }
+            return r
+        }
+        _ = try run(["--empty", "--pages"] + inputs.map(\.path) + ["--", joined])
+        let described = try run(["--json=2", "--json-key=qpdf", "--json-key=pages", "--json-object=trailer", joined])
+        guard let json = try JSONSerialization.jsonObject(with: Data(described.stdout.utf8)) as? [String: Any],
+              let qpdfPart = json["qpdf"] as? [Any], let header = qpdfPart.first as? [String: Any],
+              let objects = qpdfPart.dropFirst().first as? [String: Any],
+              var trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any],
+              let rootRef = trailer["/Root"] as? String,
+              let maxID = header["maxobjectid"] as? Int,
+              let pages = (json["pages"] as? [[String: Any]])?.compactMap({ $0["object"] as? String }), pages.count == total else {
+            throw TenderError.error("qpdf gave an unexpected description of \(joined)", status: .unavailable)
+        }
+        let rootDescribed = try run(["--json=2", "--json-key=qpdf", "--json-object=\(rootRef)", joined])
+        guard let rootJSON = try JSONSerialization.jsonObject(with: Data(rootDescribed.stdout.utf8)) as? [String: Any],
+              var root = (((rootJSON["qpdf"] as? [Any])?.dropFirst().first as? [String: Any])?["obj:\(rootRef)"] as? [String: Any])?["value"] as? [String: Any] else {
+            throw TenderError.error("qpdf gave an unexpected description of \(joined)", status: .unavailable)
+        }
+        let ref = { (n: Int) in "\(n) 0 R" }
+        let outlines = maxID + 1, info = maxID + 2, first = maxID + 3
+        let items = inputs.indices.filter { starts[$0] < total }
+        var update: [String: Any] = [:]
+        root["/Outlines"] = ref(outlines)
+        root["/PageMode"] = "/UseOutlines"
+        update["obj:\(rootRef)"] = ["value": root]
+        var outlineValue: [String: Any] = ["/Type": "/Outlines", "/Count": items.count]
+        if !items.isEmpty { outlineValue["/First"] = ref(first); outlineValue["/Last"] = ref(first + items.count - 1) }
+        update["obj:\(ref(outlines))"] = ["value": outlineValue]
+        for (k, i) in items.enumerated() {
+            var item: [String: Any] = ["/Title": "u:" + inputs[i].title, "/Parent": ref(outlines), "/Dest": [pages[starts[i]], "/Fit"]]
+            if k > 0 { item["/Prev"] = ref(first + k - 1) }
+            if k < items.count - 1 { item["/Next"] = ref(first + k + 1) }
+            update["obj:\(ref(first + k))"] = ["value": item]
+        }
+        var infoValue: [String: Any] = ["/Title": "u:" + title, "/Creator": "u:tender " + TenderVersion.current]
+        if let subject { infoValue["/Subject"] = "u:" + subject }
+        update["obj:\(ref(info))"] = ["value": infoValue]
+        trailer["/Info"] = ref(info)
+        update["trailer"] = ["value": trailer]
+        let document: [String: Any] = ["qpdf": [header, update]]
+        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(to: URL(fileURLWithPath: updateFile))
+        try AtomicFile.write(to: output) { temp in
+            _ = try run([joined, "--update-from-json=\(updateFile)", "--deterministic-id", temp])
         }
     }
 }

@@ -18,11 +18,18 @@ public enum DraftReview {
                                                 options: CheckOptions(asOf: asOf, documentsFolder: folder), progress: progress)
         let comments = commentsByDocument(report.findings, documents: build.documents.map(\.path))
         var count = 0
+        var annotated: [String] = []
         for doc in build.documents {
             let list = comments[doc.path] ?? []
             guard !list.isEmpty else { continue }
             try DraftAnnotator.annotate(doc.path, mark: nil, comments: list, date: today)
             count += list.count
+            if doc.pdf != nil { annotated.append(doc.path) }
+        }
+        // The PDFs of commented documents are made again, with the comments as PDF annotations,
+        // so that a partner reading only PDFs sees them.
+        if !annotated.isEmpty {
+            _ = try LibreOffice.convertToPDF(annotated, into: folder, exportNotes: true, progress: progress)
         }
         var diffText: String? = nil
         if let since {
