@@ -113,8 +113,10 @@ public struct BuildManifest: Sendable, Equatable {
 
     // MARK: Making one
 
-    /// The inputs of an offer's documents: the offer file, its team's files, the templates.
-    public static func inputs(of offer: Offer) throws -> [Input] {
+    /// The inputs of an offer's documents: the offer file, its team's files, the templates,
+    /// with paths relative to `folder` (the build folder), so that the manifest holds no path of
+    /// the machine it was built on.
+    public static func inputs(of offer: Offer, relativeTo folder: String) throws -> [Input] {
         let all = offer.documents.map(\.id)
         var list: [(Input.Role, String, [String])] = [(.offer, offer.file, all)]
         for member in offer.team where !list.contains(where: { $0.1 == member.person.file }) {
@@ -129,7 +131,7 @@ public struct BuildManifest: Sendable, Equatable {
         }
         let hashes = try Digest.sha256(list.map(\.1))
         return list.enumerated().map { i, item in
-            Input(role: item.0, path: item.1, sha256: hashes[i], gitRevision: Git.lastRevision(of: item.1), documents: item.2)
+            Input(role: item.0, path: relativePath(item.1, from: folder), sha256: hashes[i], gitRevision: Git.lastRevision(of: item.1), documents: item.2)
         }
     }
 
@@ -143,6 +145,19 @@ public struct BuildManifest: Sendable, Equatable {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
             return File(name: name, size: size, sha256: hashes[i], pages: pages[name], document: documents[name])
         }
+    }
+
+    /// `path` as seen from `folder` (`../../offers/cuf-dcol/offer.yaml`).
+    static func relativePath(_ path: String, from folder: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        func parts(_ p: String) -> [String] {
+            let absolute = p.hasPrefix("/") ? p : (cwd as NSString).appendingPathComponent(p)
+            return (absolute as NSString).standardizingPath.split(separator: "/").map(String.init)
+        }
+        let a = parts(path), b = parts(folder)
+        var common = 0
+        while common < min(a.count, b.count) && a[common] == b[common] { common += 1 }
+        return (Array(repeating: "..", count: b.count - common) + a[common...]).joined(separator: "/")
     }
 
     /// The names of the files of a folder, recursively (`sub/name`), sorted, hidden ones included.

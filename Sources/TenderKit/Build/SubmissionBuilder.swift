@@ -80,7 +80,7 @@ public enum SubmissionBuilder {
                              review: ((BuildResult) throws -> BuildManifest.CheckSummary?)? = nil) throws -> BuildResult {
         // Everything that can be wrong with the offer or its templates is found before any file is written.
         let pending = try render(offer, pricing: pricing, today: options.today)
-        let inputs = try BuildManifest.inputs(of: offer)
+        let inputs = try BuildManifest.inputs(of: offer, relativeTo: options.outputFolder)
         let stage = try StagedFolder(target: options.outputFolder)
         defer { stage.discard() }
         func phase(_ p: Phase) throws {

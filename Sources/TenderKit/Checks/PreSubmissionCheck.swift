@@ -13,11 +13,13 @@ public struct CheckOptions: Sendable {
     public var workFolder: String?
     /// Seconds LibreOffice may take before it is stopped.
     public var timeout: Int
+    /// With `documentsFolder`: also check the folder against its manifest.json (the `folder` rule).
+    public var verifyFolder: Bool
 
     public init(asOf: DateValue, render: Bool = true, documentsFolder: String? = nil, workFolder: String? = nil,
-                timeout: Int = 300) {
+                timeout: Int = 300, verifyFolder: Bool = false) {
         self.asOf = asOf; self.render = render; self.documentsFolder = documentsFolder
-        self.workFolder = workFolder; self.timeout = timeout
+        self.workFolder = workFolder; self.timeout = timeout; self.verifyFolder = verifyFolder
     }
 }
 
@@ -39,6 +41,8 @@ public struct CheckContext: Sendable {
     public let asOf: DateValue
     public let documents: [InspectedDocument]
     public let render: RenderState
+    /// The folder of `--documents` and its manifest, when it is checked.
+    public var folder: FolderInspection? = nil
 
     public var isRendered: Bool { if case .rendered = render { return true }; return false }
 
@@ -181,6 +185,7 @@ public enum PreSubmissionCheck {
     public static let rules: [any CheckRule] = [
         RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
         MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
+        FolderRule(),
     ]
 
     /// The keys of `tender.rules` some rule reads.
@@ -204,7 +209,12 @@ public enum PreSubmissionCheck {
         } else {
             render = renderAll(&documents, work: work, timeout: options.timeout, progress: progress)
         }
-        let context = CheckContext(offer: offer, pricing: pricing, asOf: options.asOf, documents: documents, render: render)
+        var folder: FolderInspection? = nil
+        if options.verifyFolder, let path = options.documentsFolder {
+            folder = try FolderInspection.inspect(path, offer: offer, documents: documents)
+        }
+        let context = CheckContext(offer: offer, pricing: pricing, asOf: options.asOf, documents: documents, render: render,
+                                   folder: folder)
         return evaluate(context)
     }
 
@@ -212,7 +222,8 @@ public enum PreSubmissionCheck {
     public static func evaluate(_ context: CheckContext) -> CheckReport {
         var outcomes: [RuleOutcome] = []
         var findings: [Finding] = []
-        for rule in rules {
+        // The folder rule is about `check --documents` alone: other checks do not list it.
+        for rule in rules where !(rule is FolderRule) || context.folder != nil {
             let result = run(rule, context)
             findings.append(contentsOf: result.findings)
             let status: RuleStatus

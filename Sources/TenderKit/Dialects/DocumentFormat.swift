@@ -102,3 +102,32 @@ enum Relationships {
         a.compare(b, options: [.numeric]) == .orderedAscending
     }
 }
+
+extension DocumentFormat {
+    /// The number of reviewer comments in a DOCX (`w:comment` of its comments part) or an ODT
+    /// (`office:annotation` in its content): what a final document must not carry.
+    public static func commentCount(of path: String) throws -> Int {
+        let archive = try ZipArchive(path: path)
+        let format = try detect(archive)
+        let parts: [(String, String, [String])]
+        switch format {
+        case .docx:
+            let main = try Relationships.targets(of: "", in: archive, type: "officeDocument").first ?? "word/document.xml"
+            parts = try Relationships.targets(of: main, in: archive, type: "comments").map { ($0, "comment", Namespaces.w) }
+        case .odt:
+            parts = [("content.xml", "annotation", ["urn:oasis:names:tc:opendocument:xmlns:office:1.0"])]
+        }
+        var count = 0
+        for (part, element, namespace) in parts where archive.contains(part) {
+            let tree = try XMLTree(bytes: try archive.read(part), location: SourceLocation(file: path, part: part))
+            func walk(_ node: XMLNodePtr) {
+                for c in node.children where c.isElement {
+                    if c.localName == element, c.namespaceURI.map(namespace.contains) == true { count += 1 }
+                    walk(c)
+                }
+            }
+            if let root = tree.root { walk(root) }
+        }
+        return count
+    }
+}

@@ -203,4 +203,30 @@ public enum PDF {
             _ = try run([joined, "--update-from-json=\(updateFile)", "--deterministic-id", temp])
         }
     }
+
+    /// Annotation subtypes a reviewer adds (notes, highlights, drawings), not links or form fields.
+    static let commentSubtypes: Set<String> = ["/Text", "/FreeText", "/Popup", "/Highlight", "/Underline", "/StrikeOut",
+                                               "/Squiggly", "/Caret", "/Ink", "/Stamp", "/Square", "/Circle", "/Line"]
+
+    /// The number of reviewer annotations (comments and the like) in a PDF, read with qpdf.
+    public static func commentCount(_ path: String) throws -> Int {
+        guard let qpdf = ExternalTool.find("qpdf") else {
+            throw TenderError.error("qpdf is not installed, so the PDF annotations cannot be read", hint: "apt-get install qpdf",
+                                    status: .unavailable)
+        }
+        let r = try ExternalTool.run(qpdf, ["--json=2", "--json-key=qpdf", path], timeout: 120)
+        guard r.status == 0 || r.status == 3,
+              let json = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
+              let objects = (json["qpdf"] as? [Any])?.dropFirst().first as? [String: Any] else {
+            throw TenderError.error("cannot read \(path) with qpdf: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))",
+                                    status: .unavailable)
+        }
+        var count = 0
+        for case let object as [String: Any] in objects.values {
+            guard let value = object["value"] as? [String: Any], let subtype = value["/Subtype"] as? String,
+                  (value["/Type"] as? String).map({ $0 == "/Annot" }) ?? true, commentSubtypes.contains(subtype) else { continue }
+            count += 1
+        }
+        return count
+    }
 }
