@@ -238,3 +238,40 @@ import Testing
         #expect(try PDF.commentCount(merged) == 0)
     }
 }
+
+@Suite struct ReportFormatTests {
+    func report() -> CheckReport {
+        let asOf = DateValue(moment: "2021-11-05T12:00")!
+        let doc = InspectedDocument(id: "memoire", member: nil, path: "/tmp/tender-check-X/01 Mémoire.docx",
+                                    pdf: "/tmp/tender-check-X/01 Mémoire.pdf", pages: 6, pageTexts: nil, paragraphs: [], temporary: true)
+        return CheckReport(offer: "offers/x/offer.yaml", asOf: asOf,
+                           rules: [RuleOutcome(id: "deadline", title: "Date limite", status: .warned, seconds: 0.0125),
+                                   RuleOutcome(id: "budget", title: "Budget", status: .passed, seconds: 0.001)],
+                           findings: [Finding(rule: "deadline", .warning, "la date limite est dans 2 jours"),
+                                      Finding(rule: "budget", .info, "le prix respecte le plafond", measured: "34 380,00 € HT",
+                                              limit: "40 000,00 € HT", document: doc.path, measuredValue: "34380.00", limitValue: "40000.00")],
+                           documents: [doc])
+    }
+
+    @Test func junitShowsWarningsAndTimes() throws {
+        let xml = CheckOutput.junit(report())
+        let parsed = try JUnitCounts(xml: xml)
+        #expect(parsed.testcases == 2 && parsed.timedTestcases == 2)
+        #expect(parsed.suiteWarnings == 1 && parsed.warningProperties == 1)
+        #expect(xml.contains("time=\"0.013\""))
+        #expect(xml.contains("<system-out>avertissement : la date limite est dans 2 jours"))
+    }
+
+    @Test func jsonHasNumbersInStringsRelativeNamesAndISODates() throws {
+        let text = CheckOutput.json(report())
+        #expect(text == CheckOutput.json(report()))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? Int == 1)
+        #expect(object["as_of"] as? String == "2021-11-05T12:00:00+01:00")
+        let budget = try #require((object["findings"] as? [[String: Any]])?.last)
+        #expect(budget["measured"] as? String == "34380.00")
+        #expect(budget["measured_text"] as? String == "34 380,00 € HT")
+        #expect(budget["document"] as? String == "01 Mémoire.docx")
+        #expect(!text.contains("tender-check-X"))
+    }
+}

@@ -26,18 +26,28 @@ public struct FolderInspection: Sendable {
         for doc in documents {
             var found: [String] = []
             if doc.paragraphs.contains(where: { isDraftMark($0.text, header: !$0.inBody) }) { found.append("la mention « PROJET »") }
-            let comments = (try? DocumentFormat.commentCount(of: doc.path)) ?? 0
+            let comments: Int
+            do { comments = try DocumentFormat.commentCount(of: doc.path) } catch {
+                found.append("un contenu illisible (\((error as? TenderError)?.diagnostics.first?.message ?? "\(error)"))"); comments = 0
+            }
             if comments > 0 { found.append(FrenchWords.count(comments, "commentaire")) }
             if !found.isEmpty { marks[doc.name] = found }
         }
         for file in files where file.name.lowercased().hasSuffix(".pdf") {
             let path = (folder as NSString).appendingPathComponent(file.name)
             var found: [String] = []
-            if let pages = try? PDF.pageTexts(path),
-               pages.contains(where: { $0.split(separator: "\n").contains { isDraftMark(String($0), header: false) } }) {
-                found.append("la mention « PROJET »")
+            // A PDF that cannot be read is said so: a check that could not look is not a pass.
+            do {
+                if try PDF.pageTexts(path).contains(where: { $0.split(separator: "\n").contains { isDraftMark(String($0), header: false) } }) {
+                    found.append("la mention « PROJET »")
+                }
+            } catch {
+                found.append("un texte illisible (\((error as? TenderError)?.diagnostics.first?.message ?? "\(error)"))")
             }
-            let annotations = (try? PDF.commentCount(path)) ?? 0
+            var annotations = 0
+            do { annotations = try PDF.commentCount(path) } catch {
+                found.append("des annotations non vérifiées (\((error as? TenderError)?.diagnostics.first?.message ?? "\(error)"))")
+            }
             if annotations > 0 { found.append(FrenchWords.count(annotations, "annotation")) }
             if !found.isEmpty { marks[file.name] = found }
         }

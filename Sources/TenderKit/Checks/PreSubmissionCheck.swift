@@ -172,9 +172,10 @@ extension CheckRule {
     public var needsDocuments: Bool { false }
 
     func finding(_ severity: Finding.Severity, _ message: String, hint: String? = nil, location: SourceLocation? = nil,
-                 measured: String? = nil, limit: String? = nil, document: String? = nil, anchor: String? = nil) -> Finding {
+                 measured: String? = nil, limit: String? = nil, document: String? = nil, anchor: String? = nil,
+                 values: (measured: String?, limit: String?) = (nil, nil)) -> Finding {
         Finding(rule: id, severity, message, hint: hint, location: location, measured: measured, limit: limit,
-                document: document, anchor: anchor)
+                document: document, anchor: anchor, measuredValue: values.measured, limitValue: values.limit)
     }
 }
 
@@ -185,8 +186,10 @@ public enum PreSubmissionCheck {
     public static let rules: [any CheckRule] = [
         RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
         MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
-        FolderRule(),
     ]
+
+    /// Run after `rules` by `check --documents` alone.
+    static let folderRule = FolderRule()
 
     /// The keys of `tender.rules` some rule reads.
     public static var knownKeys: [String] { rules.flatMap(\.keys) }
@@ -223,8 +226,10 @@ public enum PreSubmissionCheck {
         var outcomes: [RuleOutcome] = []
         var findings: [Finding] = []
         // The folder rule is about `check --documents` alone: other checks do not list it.
-        for rule in rules where !(rule is FolderRule) || context.folder != nil {
+        for rule in rules + (context.folder == nil ? [] : [folderRule]) {
+            let started = DispatchTime.now().uptimeNanoseconds
             let result = run(rule, context)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             findings.append(contentsOf: result.findings)
             let status: RuleStatus
             if let reason = result.skipped {
@@ -236,7 +241,7 @@ public enum PreSubmissionCheck {
             } else {
                 status = .passed
             }
-            outcomes.append(RuleOutcome(id: rule.id, title: rule.title, status: status))
+            outcomes.append(RuleOutcome(id: rule.id, title: rule.title, status: status, seconds: seconds))
         }
         return CheckReport(offer: context.offer.file, asOf: context.asOf, rules: outcomes, findings: findings,
                            documents: context.documents)
@@ -392,6 +397,18 @@ extension DateValue {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
         return DateValue(year: c.year!, month: c.month!, day: c.day!, secondsOfDay: c.hour! * 3600 + c.minute! * 60,
                          utcOffset: zone.secondsFromGMT(for: now))
+    }
+
+    /// `2021-11-05T12:00:00+01:00` (ISO 8601), or the date alone.
+    public var iso8601: String {
+        var s = String(format: "%04d-%02d-%02d", year, month, day)
+        guard let secondsOfDay else { return s }
+        s += String(format: "T%02d:%02d:%02d", secondsOfDay / 3600, (secondsOfDay % 3600) / 60, secondsOfDay % 60)
+        if let utcOffset {
+            let m = abs(utcOffset) / 60
+            s += m == 0 ? "Z" : String(format: "%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
+        }
+        return s
     }
 
     /// `2021-11-05 12:00 +01:00`, or the date alone.
