@@ -181,6 +181,10 @@ public final class ZipArchive {
                     + "not a DOCX/ODT file", at: location,
                 hint: "remove the password (File > Info > Protect) or save as .docx")
         }
+        if count >= 5 && Array(magic.prefix(5)) == Array("{\\rtf".utf8) {
+            throw TenderError.error("this is an RTF document, a format tender does not fill (only DOCX and ODT)", at: location,
+                                    hint: "open it in Word or LibreOffice and save it as .docx or .odt")
+        }
     }
 
     private static func unreadable(_ location: SourceLocation, _ reason: String) -> TenderError {

@@ -14,14 +14,39 @@ public enum DocumentFormat: String, Sendable {
         if archive.contains("mimetype"),
            let mime = String(bytes: try archive.read("mimetype"), encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines) {
             if odtMimeTypes.contains(mime) { return .odt }
-            throw TenderError.error("this is an OpenDocument file of type '\(mime)', not a text document",
+            let kinds = ["spreadsheet": "an OpenDocument spreadsheet (ODS)", "presentation": "an OpenDocument presentation (ODP)",
+                         "graphics": "an OpenDocument drawing (ODG)"]
+            let kind = kinds.first { mime.contains($0.key) }?.value ?? "an OpenDocument file of type '\(mime)'"
+            throw TenderError.error("this is \(kind), a format tender does not fill (only DOCX and ODT documents)",
                                     at: SourceLocation(file: archive.path),
                                     hint: "use a Writer document (.odt) or a Word document (.docx)")
         }
-        if archive.contains("[Content_Types].xml") { return .docx }
+        if archive.contains("[Content_Types].xml") {
+            try requireWordDocument(archive)
+            return .docx
+        }
         throw TenderError.error("not a DOCX or ODT document (a zip archive without [Content_Types].xml or mimetype)",
                                 at: SourceLocation(file: archive.path),
                                 hint: "save the template from Word as .docx or from LibreOffice as .odt")
+    }
+
+    /// Office Open XML packages are also spreadsheets and presentations: the main part's content
+    /// type says which. Anything but a Word document is refused, never filled as one.
+    static func requireWordDocument(_ archive: ZipArchive) throws {
+        let main = try Relationships.targets(of: "", in: archive, type: "officeDocument").first ?? "word/document.xml"
+        let types = try XMLTree(bytes: try archive.read("[Content_Types].xml"),
+                                location: SourceLocation(file: archive.path, part: "[Content_Types].xml"))
+        var contentType: String? = nil
+        for node in types.root?.children ?? [] where node.isElement && node.localName == "Override" {
+            if node.attribute("PartName", nil) == "/" + main { contentType = node.attribute("ContentType", nil) }
+        }
+        guard let contentType, !contentType.contains("wordprocessingml") && !contentType.contains("ms-word") else { return }
+        let kinds = [("spreadsheetml", "an Excel spreadsheet (XLSX)"), ("presentationml", "a PowerPoint presentation (PPTX)"),
+                     ("ms-excel", "an Excel spreadsheet (XLSX)"), ("ms-powerpoint", "a PowerPoint presentation (PPTX)")]
+        let kind = kinds.first { contentType.contains($0.0) }?.1 ?? "an Office Open XML package of type '\(contentType)'"
+        throw TenderError.error("this is \(kind), a format tender does not fill (only DOCX and ODT documents)",
+                                at: SourceLocation(file: archive.path),
+                                hint: "use a Word (.docx) or Writer (.odt) template; spreadsheets are not supported yet")
     }
 
     /// The entry written first and stored uncompressed.
