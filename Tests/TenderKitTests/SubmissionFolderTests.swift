@@ -275,3 +275,28 @@ import Testing
         #expect(!text.contains("tender-check-X"))
     }
 }
+
+@Suite struct ReviewProseTests {
+    @Test func changedParagraphsAreComparedWordByWord() {
+        let before = ["approach": "Phase 1, cadrage.\n\nPhase 2, entretiens avec dix collectivités.\n\nPhase 3, guide.",
+                      "means": "Deux consultants."]
+        let after = ["approach": "Phase 1, cadrage.\n\nPhase 2, entretiens avec vingt collectivités et CUF.\n\nPhase 3, guide.",
+                     "means": "Deux consultants."]
+        let changes = ProseDiff.changes(before: before, after: after, order: ["approach", "means"])
+        #expect(changes == [ProseDiff.Change(key: "approach", paragraph: 2,
+                                             markdown: "Phase 2, entretiens avec ~~dix collectivités.~~ **vingt collectivités et CUF.**")])
+        // A paragraph added at the end, one removed.
+        let added = ProseDiff.changes(before: ["s": "A b."], after: ["s": "A b.\n\nNouveau paragraphe."], order: [])
+        #expect(added == [ProseDiff.Change(key: "s", paragraph: 2, markdown: "**Nouveau paragraphe.**")])
+        let removed = ProseDiff.changes(before: ["s": "A b.\n\nVieux."], after: ["s": "A b."], order: [])
+        #expect(removed == [ProseDiff.Change(key: "s", paragraph: 2, markdown: "~~Vieux.~~")])
+    }
+
+    @Test func passingRulesShowTheirMargin() {
+        let budget = Finding(rule: "budget", .info, "ok", measured: "9 900,00 € TTC", limit: "10 000,00 € TTC",
+                             measuredValue: "9900.00", limitValue: "10000.00")
+        #expect(DraftReview.measure(budget) == "9 900,00 € TTC pour un plafond de 10 000,00 € TTC (marge \(FrenchFormat.euros(100)))")
+        let pages = Finding(rule: "pages", .info, "ok", measured: "10 pages", limit: "20 pages", measuredValue: "10", limitValue: "20")
+        #expect(DraftReview.measure(pages) == "10 pages utilisées sur 20 pages (reste 10)")
+    }
+}
