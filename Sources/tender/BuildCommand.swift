@@ -26,14 +26,13 @@ struct Build: ParsableCommand {
             var date = SubmissionBuilder.today()
             if let today {
                 guard let d = DateValue(iso: today) else {
-                    throw TenderError.error("--today must be a date YYYY-MM-DD, not '\(today)'", status: .usage)
+                    throw TenderError.error(Message.badToday(today).text, status: .usage)
                 }
                 date = d
             }
             let folder = output ?? "build/\(offerName(loaded))" + (draft ? "-projet" : "")
             if draft, BuildManifest.read((folder as NSString).appendingPathComponent(BuildManifest.fileName))?.kind == .final {
-                throw TenderError.error("\(folder) holds a final build: a draft is never written there",
-                                        hint: "leave out -o (drafts go to build/\(offerName(loaded))-projet/) or give another folder",
+                throw TenderError.error(Message.draftOverFinal(folder: folder, draftFolder: "build/\(offerName(loaded))-projet/").text,
                                         status: .usage)
             }
             let previous = try since.map { try OfferRevision.load(path: loaded.file, revision: $0) }
@@ -58,17 +57,17 @@ struct Build: ParsableCommand {
             result.warnings.forEach { Console.error($0.description) }
             for doc in result.documents {
                 var line = "  \(doc.path)"
-                if let pages = doc.pages { line += "  (\(pages) page\(pages == 1 ? "" : "s"))" }
+                if let pages = doc.pages { line += "  (\(Message.pages(pages).text))" }
                 Console.print(line)
             }
             if let merged = result.merged {
                 let pages = result.documents.compactMap(\.pages).reduce(0, +)
-                Console.print("  \(merged)  (\(pages) pages au total)")
+                Console.print("  \(merged)  (\(Message.totalPages(pages).text))")
             }
             Console.print(BuildSummary.totals(pricing))
             if let review {
-                Console.print("vérification : \(review.report.summary) ; \(review.comments) commentaire\(review.comments > 1 ? "s" : "") dans les projets")
-                Console.print("  \((folder as NSString).appendingPathComponent("review.md"))  (synthèse pour la revue)")
+                Console.print(Message.draftCheckLine(summary: review.report.summary, comments: review.comments).text)
+                Console.print("  " + Message.reviewFile((folder as NSString).appendingPathComponent("review.md")).text)
             } else {
                 Console.print(checkLine)
             }
@@ -82,10 +81,10 @@ struct Build: ParsableCommand {
         do {
             let report = try PreSubmissionCheck.run(offer, pricing: pricing,
                                                     options: CheckOptions(asOf: asOf, render: rendered, documentsFolder: folder))
-            return ("vérification : \(report.summary) (détail : tender check \(self.offer))", report.manifestSummary)
+            return (Message.checkLine(summary: report.summary, command: "tender check \(self.offer)").text, report.manifestSummary)
         } catch {
             let reason = (error as? TenderError)?.diagnostics.first?.message ?? "\(error)"
-            return ("vérification : non faite (\(reason)) ; lancer tender check \(self.offer)", nil)
+            return (Message.checkNotRun(reason: reason, command: "tender check \(self.offer)").text, nil)
         }
     }
 }

@@ -8,7 +8,7 @@ struct Lint: ParsableCommand {
         discussion: "Finds syntax errors (all of them, part by part), unknown filters, filter arguments a filter refuses, and with --data the names the data does not provide (with the closest name it does). Exit status: 0 clean, 65 errors in the template (or names missing from --data), 66 missing input.")
 
     @Argument(help: "The template (.docx or .odt).") var template: String
-    @Option(help: "Data (.json, .yaml) to check the template's names against, or an offer (its folder or offer.yaml): then the context `tender build` fills for this template.")
+    @Option(help: "Data (.json, .yaml) to check the template's names against, or an offer (its folder or its offer.yaml): then the context `tender build` fills for this template.")
     var data: String?
     @Option(help: "With an offer as --data: the date templates see as `today` (YYYY-MM-DD; default: today).") var today: String?
 
@@ -26,7 +26,7 @@ struct Lint: ParsableCommand {
                 let text = place.tag ?? ""
                 place.file = nil
                 place.tag = nil
-                Console.print("\(place.description): \(text)")
+                Console.print(place.description + Language.current.colon + text)
             }
             if let data, let document {
                 let context = try lintContext(data)
@@ -41,10 +41,10 @@ struct Lint: ParsableCommand {
             errors.forEach { Console.error($0.description) }
             let tags = document?.tags.count ?? 0
             if errors.isEmpty {
-                Console.print("\(tags) tag\(tags == 1 ? "" : "s"), no errors")
+                Console.print("\(Message.tags(tags).text), \(Message.noErrors.text)")
             } else {
-                let counted = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
-                Console.print(document == nil ? counted : "\(tags) tag\(tags == 1 ? "" : "s"), \(counted)")
+                let counted = Message.errors(errors.count).text
+                Console.print(document == nil ? counted : "\(Message.tags(tags).text), \(counted)")
                 throw ExitCode(ExitStatus.invalidInput.rawValue)
             }
         }
@@ -53,20 +53,18 @@ struct Lint: ParsableCommand {
     /// The data to check against: a data file as it is, or an offer's template context for
     /// this template, exactly as `tender build` fills it (with `person` for per-member documents).
     func lintContext(_ argument: String) throws -> Value {
+        // An offer is named by its folder or its file `offer.yaml`; anything else is data as it is.
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder)
-        var isOffer = exists && isFolder.boolValue
-        if exists && !isOffer {
-            let value = try DataLoader.load(path: argument)
-            isOffer = value["tender"]?.asMap != nil && value["bidder"]?.asMap != nil
-            if !isOffer { return value }
+        let name = (argument as NSString).lastPathComponent.lowercased()
+        guard (exists && isFolder.boolValue) || name == "offer.yaml" || name == "offer.yml" else {
+            return try DataLoader.load(path: argument)
         }
-        guard isOffer else { return try DataLoader.load(path: argument) }
         let offer = try loadOffer(argument)
         var date = SubmissionBuilder.today()
         if let today {
             guard let d = DateValue(iso: today) else {
-                throw TenderError.error("--today must be a date YYYY-MM-DD, not '\(today)'", status: .usage)
+                throw TenderError.error(Message.badToday(today).text, status: .usage)
             }
             date = d
         }

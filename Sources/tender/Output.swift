@@ -22,7 +22,7 @@ enum Console {
             Console.error(d.description)
             return ExitCode(d.status.rawValue)
         default:
-            Console.error("error: \(error)")
+            Console.error(Message.unexpected("\(error)").text)
             return ExitCode(ExitStatus.software.rawValue)
         }
     }

@@ -31,13 +31,13 @@ import Testing
         ])
         let run = try CLI.run(["lint", path])
         #expect(run.status == 65)
-        for words in ["paragraph 1", "date", "longue", "paragraph 2", "unknown filter 'eurr'", "did you mean 'eur'",
-                      "paragraph 3", "paragraph 4", "paragraph 5", "paragraph 6", "sideways"] {
+        for words in ["paragraphe 1", "date", "longue", "paragraphe 2", "unknown filter 'eurr'", "did you mean 'eur'",
+                      "paragraphe 3", "paragraphe 4", "paragraphe 5", "paragraphe 6", "sideways"] {
             #expect(run.stderr.contains(words), "\(words)")
         }
-        #expect(!run.stdout.contains("no errors"))
+        #expect(!run.stdout.contains("aucune erreur"))
         // Seven: the `{% if %}` without a condition also leaves its `{% endif %}` unmatched.
-        #expect(run.stdout.contains("7 errors"))
+        #expect(run.stdout.contains("7 erreurs"))
     }
 
     @Test func namesAgainstAnOfferAsBuildFillsIt() throws {
@@ -51,11 +51,33 @@ import Testing
             #expect(run.stderr.contains("undefined name 'tender.titre'") && run.stderr.contains("did you mean 'tender.title'"))
             #expect(run.stderr.contains("undefined name 'bidder.nom'") && run.stderr.contains("did you mean 'bidder.name'"))
             #expect(!run.stderr.contains("pricing.all.ttc") && !run.stderr.contains("person.name"))
-            #expect(run.stdout.contains("4 tags, 2 errors"))
+            #expect(run.stdout.contains("4 balises, 2 erreurs"))
         }
         // The sample templates lint clean against their offer.
         let clean = try CLI.run(["lint", CLI.packageRoot + "/templates/cv.docx", "--data", CLI.packageRoot + "/offers/cuf-dcol"])
         #expect(clean.status == 0, "\(clean.stderr)")
-        #expect(clean.stdout.contains("no errors"))
+        #expect(clean.stdout.contains("aucune erreur"))
+    }
+
+    @Test func oneLanguagePerRunFrenchByDefaultEnglishWhenTheLocaleSaysSo() throws {
+        guard let binary = CLI.binary else { return }
+        let dir = try TemporaryFolder()
+        let path = try Self.template(dir, "t.docx", ["{{ a | eurr }}"])
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[key] = nil }
+        let french = try CLI.runProgram(binary, ["lint", path], environment: environment)
+        #expect(french.stderr.hasPrefix("erreur : ") && french.stderr.contains(", paragraphe 1, balise {{ a | eurr }} : "))
+        #expect(french.stderr.contains("\n  correction : "))
+        #expect(french.stdout == "1 erreur\n")
+        environment["LANG"] = "en_GB.UTF-8"
+        let english = try CLI.runProgram(binary, ["lint", path], environment: environment)
+        #expect(english.stderr.hasPrefix("error: ") && english.stderr.contains(", paragraph 1, tag {{ a | eurr }}: "))
+        #expect(english.stderr.contains("\n  hint: "))
+        #expect(english.stdout == "1 error\n")
+        let price = try CLI.runProgram(binary, ["build", CLI.packageRoot + "/offers/cuf-dcol", "-o", dir.file("out"), "--today", "2021-11-05"],
+                                       environment: environment)
+        #expect(price.stdout.contains("Total: 8\u{202F}250,00\u{00A0}€ excl. VAT"))
+        #expect(price.stdout.contains("check: 0 errors, 1 warning"))
+        #expect(price.stderr.contains("4 documents written in"))
     }
 }

@@ -214,6 +214,30 @@ import Testing
     }
 
     @Test(.enabled(if: LibreOffice.isAvailable && ExternalTool.find("qpdf") != nil))
+    func draftPDFsCarryTheCommentsAndCheckDocumentsFindsThem() throws {
+        let ws = try Workspace()
+        let offer = try Offer.load(path: ws.offerFile)
+        let pricing = OfferPricing(offer: offer)
+        let folder = ws.dir.file("build/cuf-dcol-projet")
+        let result = try SubmissionBuilder.build(offer, pricing: pricing,
+                                                 options: BuildOptions(outputFolder: folder, pdf: true, draft: true, today: Self.today),
+                                                 review: { staged in
+            try DraftReview.finish(staged, offer: offer, pricing: pricing, folder: staged.folder,
+                                   asOf: DateValue(moment: "2021-11-05T12:00")!, today: Self.today).report.manifestSummary
+        })
+        // The deadline warning is a comment of the first document, and an annotation of its PDF.
+        let pdf = try #require(result.documents.first?.pdf)
+        #expect(try PDF.commentCount(pdf) > 0)
+        #expect(try PDF.pageTexts(pdf).joined().contains("PROJET"))
+        let manifest = try #require(BuildManifest.read(folder + "/" + BuildManifest.fileName))
+        #expect(manifest.kind == .draft && manifest.check?.warnings == 1)
+        #expect(manifest.files.contains { $0.name == "review.md" })
+        let errors = folderErrors(try ws.check(folder))
+        #expect(errors.contains { $0.document == "01 Mémoire technique.pdf" && $0.message.contains("annotation") })
+        #expect(errors.contains { $0.message.contains("projets") })
+    }
+
+    @Test(.enabled(if: LibreOffice.isAvailable && ExternalTool.find("qpdf") != nil))
     func theMergedPDFHasABookmarkPerDocumentAndTheOffersTitle() throws {
         let ws = try Workspace()
         let result = try ws.build(pdf: true)

@@ -4,18 +4,16 @@ import Foundation
 public enum BuildSummary {
     public static func totals(_ pricing: OfferPricing) -> String {
         var lines: [String] = []
-        func line(_ label: String, _ t: Totals) {
-            var s = "\(label): \(FrenchFormat.euros(t.netHT)) HT"
-            if let vat = t.vat { s += ", TVA \(FrenchFormat.euros(vat))" }
-            s += ", \(FrenchFormat.euros(t.ttc)) TTC"
-            lines.append(s)
+        func line(_ label: Message.TotalsLabel, _ t: Totals) {
+            lines.append(Message.totalsLine(label: label, netHT: FrenchFormat.euros(t.netHT), vat: t.vat.map { FrenchFormat.euros($0) },
+                                            ttc: FrenchFormat.euros(t.ttc)).text)
         }
         let hasOptional = pricing.tranches.contains { $0.kind == .optional }
         if hasOptional {
-            line("Tranches fermes", pricing.fixed)
-            line("Tranches optionnelles", pricing.optional)
+            line(.fixed, pricing.fixed)
+            line(.optional, pricing.optional)
         }
-        line("Total", pricing.all)
+        line(.total, pricing.all)
         return lines.joined(separator: "\n")
     }
 }

@@ -90,7 +90,7 @@ public enum SubmissionBuilder {
         }
         var result = try write(pending, into: stage.path, draft: options.draft ? options.draftMark : nil, today: options.today)
         result.warnings = offer.warnings + pricing.warnings + result.warnings
-        progress?("\(result.documents.count) document\(result.documents.count > 1 ? "s" : "") écrit\(result.documents.count > 1 ? "s" : "") dans \(options.outputFolder)")
+        progress?(Message.documentsWritten(result.documents.count, folder: options.outputFolder).text)
         try phase(.documents)
         if options.pdf || options.merge {
             let pdfs = try LibreOffice.convertToPDF(result.documents.map(\.path), into: stage.path, exportNotes: options.draft,

@@ -104,9 +104,7 @@ public struct CheckReport: Sendable {
     public var status: ExitStatus { errors > 0 ? .failure : .ok }
 
     /// `0 erreur, 1 avertissement`, `2 erreurs, 3 avertissements`.
-    public var summary: String {
-        "\(FrenchWords.count(errors, "erreur")), \(FrenchWords.count(warnings, "avertissement"))"
-    }
+    public var summary: String { Message.errorsAndWarnings(errors: errors, warnings: warnings).text }
 }
 
 /// Small helpers for the French wording of the check.

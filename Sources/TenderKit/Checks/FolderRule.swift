@@ -16,6 +16,8 @@ public struct FolderInspection: Sendable {
     public var documentFiles: [String: [String]]
     /// By file name: the draft marks and comments found in it.
     public var reviewMarks: [String: [String]]
+    /// By file name: why it could not be searched for marks and comments.
+    public var unreadable: [String: [String]] = [:]
 
     /// Reads the folder. A file that cannot be read for marks is reported as such.
     public static func inspect(_ folder: String, offer: Offer, documents: [InspectedDocument]) throws -> FolderInspection {
@@ -23,12 +25,14 @@ public struct FolderInspection: Sendable {
         let present = FileManager.default.fileExists(atPath: manifestPath)
         let files = try BuildManifest.files(in: folder, pages: [:], documents: [:])
         var marks: [String: [String]] = [:]
+        var unreadable: [String: [String]] = [:]
+        func reason(_ error: Error) -> String { (error as? TenderError)?.diagnostics.first?.message ?? "\(error)" }
         for doc in documents {
             var found: [String] = []
             if doc.paragraphs.contains(where: { isDraftMark($0.text, header: !$0.inBody) }) { found.append("la mention « PROJET »") }
             let comments: Int
             do { comments = try DocumentFormat.commentCount(of: doc.path) } catch {
-                found.append("un contenu illisible (\((error as? TenderError)?.diagnostics.first?.message ?? "\(error)"))"); comments = 0
+                unreadable[doc.name, default: []].append(reason(error)); comments = 0
             }
             if comments > 0 { found.append(FrenchWords.count(comments, "commentaire")) }
             if !found.isEmpty { marks[doc.name] = found }
@@ -42,11 +46,11 @@ public struct FolderInspection: Sendable {
                     found.append("la mention « PROJET »")
                 }
             } catch {
-                found.append("un texte illisible (\((error as? TenderError)?.diagnostics.first?.message ?? "\(error)"))")
+                unreadable[file.name, default: []].append(reason(error))
             }
             var annotations = 0
             do { annotations = try PDF.commentCount(path) } catch {
-                found.append("des annotations non vérifiées (\((error as? TenderError)?.diagnostics.first?.message ?? "\(error)"))")
+                unreadable[file.name, default: []].append(reason(error))
             }
             if annotations > 0 { found.append(FrenchWords.count(annotations, "annotation")) }
             if !found.isEmpty { marks[file.name] = found }
@@ -55,7 +59,7 @@ public struct FolderInspection: Sendable {
         for doc in documents { byID[doc.id, default: []].append(doc.name) }
         return FolderInspection(folder: folder, manifest: BuildManifest.read(manifestPath), manifestPresent: present, files: files,
                                 inputs: try BuildManifest.inputs(of: offer, relativeTo: folder), documentFiles: byID,
-                                reviewMarks: marks)
+                                reviewMarks: marks, unreadable: unreadable)
     }
 
     /// `PROJET — 5 novembre 2021` anywhere, or `PROJET` alone in a header.
@@ -134,6 +138,13 @@ struct FolderRule: CheckRule {
         for (name, marks) in folder.reviewMarks.sorted(by: { $0.key < $1.key }) {
             error(name, "« \(name) » porte \(marks.joined(separator: " et ")) : c'est un projet, pas un document à déposer",
                   rebuild + " (sans --draft)")
+        }
+        for (name, reasons) in folder.unreadable.sorted(by: { $0.key < $1.key }) {
+            error(name, "« \(name) » n'a pas pu être examiné (\(reasons.joined(separator: " ; "))) : la mention « PROJET » et les commentaires n'y ont pas été cherchés",
+                  "installer l'outil qui manque, ou vérifier que le fichier n'est pas endommagé")
+        }
+        if findings.isEmpty {
+            findings.append(finding(.info, "les \(FrenchWords.count(folder.files.count, "fichier")) du dossier sont ceux du manifeste, construits à partir de l'offre actuelle, sans mention « PROJET » ni commentaire"))
         }
         return RuleResult(findings)
     }

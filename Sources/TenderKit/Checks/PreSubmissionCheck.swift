@@ -309,7 +309,7 @@ public enum PreSubmissionCheck {
                 return .failed(RenderProblem.popplerMissing(tool))
             }
             if !toConvert.isEmpty {
-                progress?("conversion \(toConvert.count == 1 ? "du document" : "des \(toConvert.count) documents") en PDF avec LibreOffice…")
+                progress?(Message.convertingToPDF(toConvert.count).text)
             }
             // The progress line is the check's own, in French: LibreOffice's (in English) is not passed on.
             let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout)

@@ -72,7 +72,7 @@ public enum LibreOffice {
         }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("tender-lo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        progress?("converting \(documents.count) document\(documents.count == 1 ? "" : "s") to PDF with LibreOffice…")
+        progress?(Message.convertingToPDF(documents.count).text)
         let started = Date()
         let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
                                                     "--convert-to", exportNotes ? pdfWithNotes : "pdf", "--outdir", folder] + documents, timeout: timeout)
