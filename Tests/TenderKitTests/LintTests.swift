@@ -76,7 +76,7 @@ import Testing
         #expect(english.stdout == "1 error\n")
         let price = try CLI.runProgram(binary, ["build", CLI.packageRoot + "/offers/cuf-dcol", "-o", dir.file("out"), "--today", "2021-11-05"],
                                        environment: environment)
-        #expect(price.stdout.contains("Total: 8\u{202F}250,00\u{00A0}€ excl. VAT"))
+        #expect(price.stdout.contains("Total: 8\u{202F}250,00\u{00A0}€ net excl. VAT"))
         #expect(price.stdout.contains("check: 0 errors, 1 warning"))
         #expect(price.stderr.contains("4 documents written in"))
     }

@@ -44,8 +44,9 @@ import Testing
         #expect(p.all.vat == d("582.73"))   // 452.73 + 130.00
     }
 
-    @Test func halfADayAtAnOddRateStaysExactAndTotalsAreSumsOfTranches() throws {
-        // Paul at 1 500.25 €: 0.5 d = 750.125 € exactly; VAT 20 % = 150.025 → 150.03.
+    @Test func halfADayAtAnOddRateIsRoundedOnItsLineAndTotalsAreSumsOfTranches() throws {
+        // Paul at 1 500.25 €: 0.5 d = 750.125 € → 750.13 € (half-up; half-even gives 750.12);
+        // VAT 20 % of 750.13 = 150.026 → 150.03.
         let yaml = OfferFixture.offer(replacing: "rate: \"700.00\"", with: "rate: \"1500.25\"")
             .replacingOccurrences(of: "days: { claire-martin: 1, paul-durand: 0.5 }", with: "days: { paul-durand: 0.5 }")
             .replacingOccurrences(of: "schedule:\n", with: """
@@ -59,13 +60,16 @@ import Testing
                 """)
         let p = try price(yaml)
         let to = p.tranches[1].totals
-        #expect(to.ht == d("750.125"))
+        #expect(p.tranches[1].tasks[0].lines[0].amount == d("750.13"))
+        #expect(to.ht == d("750.13"))
         #expect(to.vat == d("150.03"))
-        #expect(to.ttc == d("900.155"))
-        // The optional total is the sum of the tranche figures (150.03 × 2), not 20 % of 1 500.25 (300.05).
-        #expect(p.optional.ht == d("1500.25"))
+        #expect(to.ttc == d("900.16"))
+        // The optional total is the sum of the tranche figures (150.03 × 2), not 20 % of 1 500.26 (300.05).
+        #expect(p.optional.ht == d("1500.26"))
         #expect(p.optional.vat == d("300.06"))
-        #expect(p.optional.ttc == d("1800.31"))
+        #expect(p.optional.ttc == d("1800.32"))
+        #expect(p.warnings.count == 2)
+        #expect(p.warnings.allSatisfy { $0.message.contains("0.5 d × 1500.25 € = 750.125 €, printed and counted as 750.13 €") })
         #expect(p.all.vat == p.fixed.vat! + p.optional.vat!)
         #expect(p.all.ttc == p.tranches.map(\.totals.ttc).reduce(0, +))
     }
@@ -173,8 +177,11 @@ import Testing
         #expect(p.people.map(\.days) == [d("2.5"), d("3.5")])
         #expect(p.people.map(\.amount) == [2375, 2450])
         #expect(p.profiles == [
-            ProfileTotal(id: "directeur", label: "Directeur·rice de mission", rate: 950, days: d("2.5"), amount: 2375),
-            ProfileTotal(id: "senior", label: "Consultant·e senior", rate: 750, days: d("3.5"), amount: 2450),
+            ProfileTotal(id: "directeur", label: "Directeur·rice de mission", rate: 950, days: d("2.5"), amount: 2375,
+                         cardRate: 950, negotiated: false),
+            // Paul's own rate (700) is not the card's (750): a row of its own, so that 3.5 × 700 = 2 450.
+            ProfileTotal(id: "senior", label: "Consultant·e senior (taux spécifique)", rate: 700, days: d("3.5"), amount: 2450,
+                         cardRate: 750, negotiated: true),
         ])
         #expect(p.tranches[1].people.map(\.amount) == [950, 350])
     }
@@ -210,23 +217,26 @@ import Testing
                                  "education", "languages", "skills", "experiences", "days", "amount", "pro_bono_days"])
         #expect(c["person"] == c["team"]?.asList?[1])
         #expect(c["person"]?["name"] == "Paul Durand")
-        #expect(keys(c["profiles"]?.asList?.first) == ["id", "label", "rate", "days", "amount"])
+        #expect(keys(c["profiles"]?.asList?.first) == ["id", "label", "rate", "days", "amount", "card_rate", "negotiated"])
 
         let tranche = c["tranches"]?.asList?.first
-        #expect(keys(tranche) == ["id", "kind", "kind_label", "title", "days", "ht", "pro_bono_days", "pro_bono", "net_ht",
-                                  "vat", "ttc", "tasks", "people"])
+        #expect(keys(tranche) == ["id", "kind", "kind_label", "title", "days", "ht", "discount", "pro_bono_days", "pro_bono",
+                                  "net_ht", "vat", "ttc", "discount_label", "duration_months", "confirmation_deadline",
+                                  "terms", "tasks", "people"])
         #expect(c["tranches"]?.asList?.map { $0["kind_label"] } == ["Tranche ferme", "Tranche optionnelle"])
         let task = tranche?["tasks"]?.asList?.first
         #expect(keys(task) == ["title", "description", "deliverable", "days", "amount", "lump_sum", "lump_sum_amount",
-                               "lines"])
+                               "item", "lines"])
         #expect(task?["description"] == .string("Réunion de lancement, puis entretiens."))
         #expect(keys(task?["lines"]?.asList?.first) == ["id", "name", "profile", "profile_label", "days", "rate", "amount"])
         #expect(keys(tranche?["people"]?.asList?.first) == ["id", "name", "days", "amount"])
         #expect(tranche?["tasks"]?.asList?[1]["lump_sum"] == .bool(true))
 
         let pricing = c["pricing"]
-        #expect(keys(pricing) == ["fixed", "optional", "all", "vat_rate", "vat_label", "people", "profiles", "mecenat"])
-        #expect(keys(pricing?["all"]) == ["days", "ht", "pro_bono_days", "pro_bono", "net_ht", "vat", "ttc"])
+        #expect(keys(pricing) == ["fixed", "optional", "all", "vat_rate", "vat_label", "exempt", "labels", "discount", "items", "people",
+                                  "profiles", "mecenat"])
+        #expect(keys(pricing?["all"]) == ["days", "ht", "discount", "pro_bono_days", "pro_bono", "net_ht", "vat", "ttc"])
+        #expect(keys(pricing?["labels"]) == ["ht", "total", "net", "ttc", "amount", "day_rate", "unit_price", "vat"])
         #expect(pricing?["all"]?["ttc"] == .number(5931))
         #expect(pricing?["vat_label"] == .string("TVA 20\u{00A0}%"))
         #expect(keys(pricing?["people"]?.asList?.first) == ["id", "name", "profile", "rate", "days", "amount"])

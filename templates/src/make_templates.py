@@ -495,25 +495,44 @@ def signature_block(d, stamp=False):
     d.p("Signature_20_Space", "Signature et cachet" if stamp else "Signature")
 
 
-def tranche_summary_table(d, widths, first_label="Tranche"):
-    """Per tranche: days, HT, mécénat, net HT, VAT, TTC; totals fixed / optional / all."""
+def tranche_summary_table(d, width, first=4.4):
+    """Per tranche: days, total, discount, mécénat, net, VAT, TTC; totals fixed / optional / all.
+    One table per case, each under its paragraph condition: the discount column only when the
+    offer has a discount, no VAT and TTC columns (and no HT) for a VAT-exempt bidder."""
     R = lambda c: {"c": c, "r": True}
-    def fig(prefix, **kw):
-        return [R("{{ %s.days | num }}" % prefix), R("{{ %s.ht | eur }}" % prefix),
-                R("{{ %s.pro_bono | eur }}" % prefix), R("{{ %s.net_ht | eur }}" % prefix),
-                R("{{ %s.vat | eur }}" % prefix), R("{{ %s.ttc | eur }}" % prefix)]
-    n = len(widths)
-    d.table(widths, [
-        ("head", [first_label, R("Jours"), R("Montant HT"), R("Mécénat"), R("Net HT"), R("TVA"), R("Montant TTC")]),
-        ("tag", "{%tr for t in tranches %}"),
-        ("body", [{"c": "{{ t.id }} — {{ t.title }}", "small": "{{ t.kind_label }}"}] + fig("t")),
-        ("tag", "{%tr endfor %}"),
-        ("total", ["Total tranche ferme"] + fig("pricing.fixed")),
-        ("tag", "{%tr if pricing.optional.ht %}"),
-        ("total", ["Total tranches optionnelles"] + fig("pricing.optional")),
-        ("tag", "{%tr endif %}"),
-        ("grand", ["Total général"] + fig("pricing.all")),
-    ])
+    for exempt in (False, True):
+        for discount in (False, True):
+            ht = "net" if exempt else "HT"
+            cols = [("Jours", "days", "num", 1.3), ("Total " + ht, "ht", "eur", 2.2)]
+            if discount:
+                cols.append(("Remise", "discount", "eur", 2.0))
+            cols += [("Mécénat", "pro_bono", "eur", 2.1), ("Net à payer" if exempt else "Net HT", "net_ht", "eur", 2.2)]
+            if not exempt:
+                cols += [("TVA", "vat", "eur", 2.0), ("Montant TTC", "ttc", "eur", 2.4)]
+            scale = (width - first) / sum(c[3] for c in cols)
+            widths = [first] + [c[3] * scale for c in cols]
+
+            def fig(prefix):
+                return [R("{{ %s.%s | %s }}" % (prefix, key, f)) for _, key, f, _ in cols]
+            d.tag("{%%p if %spricing.exempt and %spricing.discount %%}"
+                  % ("" if exempt else "not ", "" if discount else "not "))
+            d.table(widths, [
+                ("head", ["Tranche"] + [R(c[0]) for c in cols]),
+                ("tag", "{%tr for t in tranches %}"),
+                ("body", [{"c": "{{ t.id }} — {{ t.title }}", "small": "{{ t.kind_label }}"}] + fig("t")),
+                ("tag", "{%tr endfor %}"),
+                ("total", ["Total tranche ferme"] + fig("pricing.fixed")),
+                ("tag", "{%tr if pricing.optional.ht %}"),
+                ("total", ["Total tranches optionnelles"] + fig("pricing.optional")),
+                ("tag", "{%tr endif %}"),
+                ("grand", ["Total général"] + fig("pricing.all")),
+            ])
+            d.tag("{%p endif %}")
+
+
+TOTAL_SENTENCE = ("Montant total de l" + APOS + "offre" + NBSP + ": {% if pricing.exempt %}"
+                  "{{ pricing.all.net_ht | eur }} net ({{ pricing.vat_label }}){% else %}"
+                  "{{ pricing.all.ttc | eur }} TTC ({{ pricing.all.net_ht | eur }} net HT){% endif %}")
 
 
 def doc_header(label):
@@ -564,7 +583,7 @@ def memoire():
         ("body", [K("Courriel"), '{{ bidder.email | default("") }}']),
         ("body", [K("Téléphone"), '{{ bidder.phone | default("") }}']),
         ("body", [K("Chiffre d" + APOS + "affaires (dernier exercice)"),
-                  "{% if bidder.turnover %}{{ bidder.turnover | eur(0) }} HT{% endif %}"]),
+                  "{% if bidder.turnover %}{{ bidder.turnover | eur(0) }}{% if not pricing.exempt %} HT{% endif %}{% endif %}"]),
         ("body", [K("Représentant habilité"),
                   "{% if bidder.signatory %}{{ bidder.signatory.name }}, {{ bidder.signatory.title }}{% endif %}"]),
     ], header=0)
@@ -580,14 +599,21 @@ def memoire():
         ("body", [K("Durée de la mission"),
                   "{{ schedule.duration_months | num }} mois, du {{ schedule.start | date }} au {{ schedule.end | date }}"]),
         ("body", [K("Volume d" + APOS + "intervention"), "{{ pricing.all.days | days }}"]),
-        ("body", [K("Montant HT"), "{{ pricing.all.ht | eur }}"]),
+        ("body", [K("{{ pricing.labels.total }}"), "{{ pricing.all.ht | eur }}"]),
+        ("tag", "{%tr if pricing.discount %}"),
+        ("body", [K("Remise commerciale"), "{{ pricing.all.discount | eur }} {{ pricing.labels.ht }} déduits du prix"]),
+        ("tag", "{%tr endif %}"),
         ("tag", "{%tr if pricing.mecenat %}"),
         ("body", [K("Mécénat de compétences"),
-                  "{{ pricing.mecenat.value_at_rate | eur }} HT déduits du prix (jours offerts" + NBSP
+                  "{{ pricing.mecenat.value_at_rate | eur }} {{ pricing.labels.ht }} déduits du prix (jours offerts" + NBSP
                   + ": {{ pricing.mecenat.days | days }})"]),
         ("tag", "{%tr endif %}"),
-        ("body", [K("Montant net HT"), "{{ pricing.all.net_ht | eur }}"]),
+        ("body", [K("{{ pricing.labels.net }}"), "{{ pricing.all.net_ht | eur }}"]),
+        ("tag", "{%tr if pricing.exempt %}"),
+        ("body", [K("TVA"), "{{ pricing.vat_label }}"]),
+        ("tag", "{%tr else %}"),
         ("body", [K("Montant TTC"), "{{ pricing.all.ttc | eur }} ({{ pricing.vat_label }})"]),
+        ("tag", "{%tr endif %}"),
     ], header=0)
 
     # 3. Méthodologie ---------------------------------------------------------------------------
@@ -599,7 +625,10 @@ def memoire():
     d.tag("{%p endif %}")
     d.tag("{%p for t in tranches %}")
     d.h(2, "{{ t.kind_label }} {{ t.id }} — {{ t.title }}")
-    d.p("Note", "Volume" + NBSP + ": {{ t.days | days }} — montant" + NBSP + ": {{ t.ht | eur }} HT")
+    d.p("Note", "Volume" + NBSP + ": {{ t.days | days }} — montant" + NBSP + ": {{ t.ht | eur }} {{ pricing.labels.ht }}")
+    d.tag("{%p if t.terms %}")
+    d.p("Note", "{{ t.terms }}")
+    d.tag("{%p endif %}")
     d.tag("{%p for task in t.tasks %}")
     d.h(3, "{{ task.title }}")
     d.tag("{%p if task.description %}")
@@ -608,10 +637,20 @@ def memoire():
     d.tag("{%p if task.deliverable %}")
     d.p("Task_20_Meta", [strong("Livrable" + NBSP + ": "), "{{ task.deliverable }}"])
     d.tag("{%p endif %}")
+    d.tag("{%p if task.days %}")
+    d.p("Task_20_Meta", [strong("Charge" + NBSP + ": "), "{{ task.days | days }}{% if not task.item and not task.lump_sum %}"
+                         ", soit {{ task.amount | eur }} {{ pricing.labels.ht }}{% endif %}"])
+    d.tag("{%p endif %}")
+    d.tag("{%p if task.item %}")
+    d.p("Task_20_Meta", [strong("Fournitures" + NBSP + ": "), "{{ task.item.quantity | num }} {{ task.item.unit }} à "
+                         "{{ task.item.unit_price | eur }} {{ pricing.labels.ht }}, soit {{ task.item.amount | eur }} "
+                         "{{ pricing.labels.ht }}"])
+    d.tag("{%p endif %}")
     d.tag("{%p if task.lump_sum %}")
-    d.p("Task_20_Meta", [strong("Forfait" + NBSP + ": "), "{{ task.amount | eur }} HT"])
-    d.tag("{%p else %}")
-    d.p("Task_20_Meta", [strong("Charge" + NBSP + ": "), "{{ task.days | days }}, soit {{ task.amount | eur }} HT"])
+    d.p("Task_20_Meta", [strong("Forfait" + NBSP + ": "), "{{ task.lump_sum_amount | eur }} {{ pricing.labels.ht }}"])
+    d.tag("{%p endif %}")
+    d.tag("{%p if task.days and (task.item or task.lump_sum) or task.item and task.lump_sum %}")
+    d.p("Task_20_Meta", [strong("Montant de la tâche" + NBSP + ": "), "{{ task.amount | eur }} {{ pricing.labels.ht }}"])
     d.tag("{%p endif %}")
     d.tag("{%p endfor %}")
     d.tag("{%p endfor %}")
@@ -656,7 +695,7 @@ def memoire():
     d.h(1, "Expériences et références")
     d.p("Text_20_Lead_2d_in", "Missions récentes comparables conduites par {{ bidder.name }}" + NBSP + ":")
     d.table([3.9, 7.0, 3.4, 2.3], [
-        ("head", ["Client", "Objet de la mission", "Période", R("Montant HT")]),
+        ("head", ["Client", "Objet de la mission", "Période", R("{{ pricing.labels.amount }}")]),
         ("tag", "{%tr for r in bidder.references %}"),
         ("body", [strong("{{ r.client }}"), "{{ r.subject }}",
                   '{{ r.start | date("short") }} – {{ r.end | date("short") }}',
@@ -675,26 +714,28 @@ def memoire():
     # 8. Prix -----------------------------------------------------------------------------------
     d.h(1, "Coût par profil et décomposition du prix")
     d.h(2, "Coût par profil")
-    d.p("Text_20_Lead_2d_in", "Prix de journée en euros hors taxes, par profil d" + APOS + "intervenant" + NBSP + ":")
+    d.p("Text_20_Lead_2d_in", "Prix de journée en euros {% if pricing.exempt %}nets{% else %}hors taxes{% endif %}, "
+                              "par profil d" + APOS + "intervenant" + NBSP + ":")
     d.table([7.6, 3.2, 2.4, 3.4], [
-        ("head", ["Profil", R("Prix de journée HT"), R("Jours"), R("Montant HT")]),
+        ("head", ["Profil", R("{{ pricing.labels.day_rate }}"), R("Jours"), R("{{ pricing.labels.amount }}")]),
         ("tag", "{%tr for pr in pricing.profiles %}"),
         ("body", ["{{ pr.label }}", R("{{ pr.rate | eur }}"), R("{{ pr.days | num }}"), R("{{ pr.amount | eur }}")]),
         ("tag", "{%tr endfor %}"),
     ])
     d.h(2, "Décomposition par tranche")
-    tranche_summary_table(d, [4.4, 1.3, 2.2, 2.1, 2.2, 2.0, 2.4])
+    tranche_summary_table(d, W)
     d.p("Note", "Montants en euros. Régime de TVA" + NBSP + ": {{ pricing.vat_label }}. "
-                "La colonne «" + NBSP + "Mécénat" + NBSP + "» donne la valeur des jours offerts, déduite du prix.")
-    d.p("Key_20_Figure", "Montant total de l" + APOS + "offre" + NBSP + ": {{ pricing.all.ttc | eur }} TTC "
-                         "({{ pricing.all.net_ht | eur }} HT)")
+                "La colonne «" + NBSP + "Mécénat" + NBSP + "» donne la valeur des jours offerts, déduite du prix."
+                "{% if pricing.discount %} La colonne «" + NBSP + "Remise" + NBSP + "» est une remise commerciale, "
+                "distincte du mécénat.{% endif %}")
+    d.p("Key_20_Figure", TOTAL_SENTENCE)
     d.tag("{%p if pricing.mecenat %}")
     d.h(2, "Mécénat de compétences")
     d.p("Text_20_Lead_2d_in", "{{ bidder.name }} consacre {{ pricing.mecenat.days | days }} à la mission au titre du "
                         "mécénat de compétences. Ce temps n" + APOS + "est pas facturé" + NBSP + ": sa valeur est "
                         "déduite du prix ci-dessus.")
     d.bullets("Valeur aux prix de journée de l" + APOS + "offre" + NBSP
-              + ": {{ pricing.mecenat.value_at_rate | eur }} HT",
+              + ": {{ pricing.mecenat.value_at_rate | eur }} {{ pricing.labels.ht }}",
               "Valeur au coût de revient" + NBSP + ": {{ pricing.mecenat.value_at_cost | eur }}",
               "Réduction d" + APOS + "impôt (60" + NBSP + "% de la valeur au coût de revient)" + NBSP
               + ": {{ pricing.mecenat.tax_reduction | eur }}, dans la limite de {{ pricing.mecenat.cap | eur }}")
@@ -772,36 +813,67 @@ def bordereau():
         ("body", [K("Candidat"), "{{ bidder.name }} — SIRET {{ bidder.siret_formatted }}"]),
     ], header=0)
     d.h(1, "Décomposition par tranche, tâche et intervenant")
-    d.table([8.6, 4.6, 4.6, 2.0, 2.9, 3.0], [
-        ("head", ["Tranche / tâche", "Intervenant", "Profil", R("Jours"), R("Prix de journée HT"), R("Montant HT")]),
-        ("tag", "{%tr for t in tranches %}"),
-        ("group", [{"c": "{{ t.kind_label }} {{ t.id }} — {{ t.title }}", "span": 6}]),
-        ("tag", "{%tr for task in t.tasks %}"),
-        ("task", [{"c": "{{ task.title }}", "span": 3},
-                  R("{% if not task.lump_sum %}{{ task.days | num }}{% endif %}"),
-                  R("{% if task.lump_sum %}forfait{% endif %}"),
-                  R("{{ task.amount | eur }}")]),
-        ("tag", "{%tr for l in task.lines %}"),
-        ("body", ["", "{{ l.name }}", "{{ l.profile_label }}", R("{{ l.days | num }}"), R("{{ l.rate | eur }}"),
-                  R("{{ l.amount | eur }}")]),
-        ("tag", "{%tr endfor %}"),
-        ("tag", "{%tr endfor %}"),
-        ("total", [{"c": "Total {{ t.id }} — {{ t.title }}", "span": 3}, R("{{ t.days | num }}"), "",
-                   R("{{ t.ht | eur }}")]),
-        ("tag", "{%tr endfor %}"),
-        ("grand", [{"c": "Total général HT", "span": 3}, R("{{ pricing.all.days | num }}"), "",
-                   R("{{ pricing.all.ht | eur }}")]),
-    ])
+    # Every row with an amount is a priced line (a person's days on a task, an item, a lump sum),
+    # so that each total row is the sum of the lines above it, as printed. Days and quantities
+    # have columns of their own (the quantity column only when the offer has items), so that the
+    # days column adds up too.
+    for items in (False, True):
+        widths = [7.6, 4.2, 4.2, 1.8, 1.8, 3.0, 3.1] if items else [8.6, 4.6, 4.6, 2.0, 2.9, 3.0]
+        n = len(widths)
+        qty = [R("{{ task.item.quantity | num }}")] if items else []
+        d.tag("{%%p if %spricing.items %%}" % ("" if items else "not "))
+        rows = [
+            ("head", ["Tranche / tâche", "Intervenant", "Profil / unité", R("Jours")] + ([R("Qté")] if items else [])
+             + [R("{{ pricing.labels.unit_price }}"), R("{{ pricing.labels.amount }}")]),
+            ("tag", "{%tr for t in tranches %}"),
+            ("group", [{"c": "{{ t.kind_label }} {{ t.id }} — {{ t.title }}", "span": n}]),
+            ("tag", "{%tr for task in t.tasks %}"),
+            ("task", [{"c": "{{ task.title }}", "span": n}]),
+            ("tag", "{%tr for l in task.lines %}"),
+            ("body", ["", "{{ l.name }}", "{{ l.profile_label }}", R("{{ l.days | num }}")] + ([""] if items else [])
+             + [R("{{ l.rate | eur }}"), R("{{ l.amount | eur }}")]),
+            ("tag", "{%tr endfor %}"),
+        ]
+        if items:
+            rows += [
+                ("tag", "{%tr if task.item %}"),
+                ("body", ["", "Fournitures", "{{ task.item.unit }}", ""] + qty
+                 + [R("{{ task.item.unit_price | eur }}"), R("{{ task.item.amount | eur }}")]),
+                ("tag", "{%tr endif %}"),
+            ]
+        rows += [
+            ("tag", "{%tr if task.lump_sum %}"),
+            ("body", ["", "Forfait"] + [""] * (n - 3) + [R("{{ task.lump_sum_amount | eur }}")]),
+            ("tag", "{%tr endif %}"),
+            ("tag", "{%tr endfor %}"),
+            ("total", [{"c": "Total {{ t.id }} — {{ t.title }}", "span": 3}, R("{{ t.days | num }}")] + [""] * (n - 5)
+             + [R("{{ t.ht | eur }}")]),
+            ("tag", "{%tr endfor %}"),
+            ("grand", [{"c": "Total général {{ pricing.labels.ht }}", "span": 3}, R("{{ pricing.all.days | num }}")]
+             + [""] * (n - 5) + [R("{{ pricing.all.ht | eur }}")]),
+        ]
+        d.table(widths, rows)
+        d.tag("{%p endif %}")
     d.h(1, "Récapitulatif et montant de l" + APOS + "offre")
-    tranche_summary_table(d, [9.5, 2.2, 2.9, 2.9, 2.9, 2.4, 2.9])
+    tranche_summary_table(d, W, first=9.5)
     d.p("Note", "Montants en euros. Régime de TVA" + NBSP + ": {{ pricing.vat_label }}.")
+    d.tag("{%p for t in tranches %}")
+    d.tag("{%p if t.discount %}")
+    d.p("Note", "{{ t.discount_label }} sur {{ t.kind_label | lower }} {{ t.id }}" + NBSP + ": "
+                "{{ t.discount | eur }} {{ pricing.labels.ht }} déduits du prix (remise commerciale, distincte du mécénat).")
+    d.tag("{%p endif %}")
+    d.tag("{%p endfor %}")
+    d.tag("{%p for t in tranches %}")
+    d.tag("{%p if t.terms %}")
+    d.p("Note", "{{ t.kind_label }} {{ t.id }}" + NBSP + ": {{ t.terms }}.")
+    d.tag("{%p endif %}")
+    d.tag("{%p endfor %}")
     d.tag("{%p if pricing.mecenat %}")
     d.p("Note", "Mécénat de compétences" + NBSP + ": la valeur des jours offerts ({{ pricing.mecenat.days | days }}), "
-                "soit {{ pricing.mecenat.value_at_rate | eur }} HT aux prix de journée de l" + APOS + "offre, "
-                "est déduite du montant HT.")
+                "soit {{ pricing.mecenat.value_at_rate | eur }} {{ pricing.labels.ht }} aux prix de journée de l" + APOS
+                + "offre, est déduite du {{ pricing.labels.total | lower }}.")
     d.tag("{%p endif %}")
-    d.p("Key_20_Figure", "Montant total de l" + APOS + "offre" + NBSP + ": {{ pricing.all.ttc | eur }} TTC "
-                         "({{ pricing.all.net_ht | eur }} HT)")
+    d.p("Key_20_Figure", TOTAL_SENTENCE)
     signature_block(d, stamp=True)
     styles = styles_xml("bordereau", W, True, doc_header("Bordereau des prix"), FOOTER, False, 10.0)
     return d, styles, "Bordereau des prix"

@@ -4,9 +4,12 @@ import Foundation
 public enum BuildSummary {
     public static func totals(_ pricing: OfferPricing) -> String {
         var lines: [String] = []
+        let words = PriceWords(pricing.offer.bidder.vat)
+        // The figure after discount and mécénat is net: « net HT », or « net » for an exempt bidder.
         func line(_ label: Message.TotalsLabel, _ t: Totals) {
-            lines.append(Message.totalsLine(label: label, netHT: FrenchFormat.euros(t.netHT), vat: t.vat.map { FrenchFormat.euros($0) },
-                                            ttc: FrenchFormat.euros(t.ttc)).text)
+            lines.append(Message.totalsLine(label: label, net: FrenchFormat.euros(t.netHT), exempt: words.exempt,
+                                            vat: t.vat.map { FrenchFormat.euros($0) }, ttc: FrenchFormat.euros(t.ttc),
+                                            exemption: words.vat).text)
         }
         let hasOptional = pricing.tranches.contains { $0.kind == .optional }
         if hasOptional {

@@ -95,11 +95,14 @@ struct BudgetRule: CheckRule {
                                        location: context.place("budget"))])
         }
         let writtenBasis = rule?["basis"]?.asString, writtenScope = rule?["scope"]?.asString
+        if writtenScope == "tranche" { return perTranche(context, max: max, ttc: (writtenBasis ?? "ttc") == "ttc", basisWritten: writtenBasis != nil) }
         // When the call leaves them unsaid, the stricter reading: TTC, every tranche.
         let ttc = (writtenBasis ?? "ttc") == "ttc", fixedOnly = writtenScope == "fixed"
         let totals = fixedOnly ? context.pricing.fixed : context.pricing.all
         let amount = ttc ? totals.ttc : totals.netHT
-        let basis = ttc ? "TTC" : "HT", scope = fixedOnly ? "tranches fermes" : "toutes tranches"
+        // An exempt bidder's price is net: it has neither HT nor TTC.
+        let basis = context.offer.bidder.vat.rate == nil ? "net" : ttc ? "TTC" : "HT"
+        let scope = fixedOnly ? "tranches fermes" : "toutes tranches"
         var assumed: [String] = []
         if writtenBasis == nil { assumed.append("base TTC") }
         if writtenScope == nil { assumed.append("périmètre toutes tranches") }
@@ -119,6 +122,33 @@ struct BudgetRule: CheckRule {
         return RuleResult([finding(.info, "le prix, \(measured) (\(scope)), respecte le plafond de \(limit), marge \(FrenchFormat.euros(margin))\(note)",
                                    location: context.place("budget"), measured: measured, limit: limit,
                                    document: place?.document, anchor: place?.anchor, values: values)])
+    }
+}
+
+extension BudgetRule {
+    /// `scope: tranche`: each tranche on its own within the cap (a call that caps every lot or tranche).
+    func perTranche(_ context: CheckContext, max: Decimal, ttc: Bool, basisWritten: Bool) -> RuleResult {
+        let basis = context.offer.bidder.vat.rate == nil ? "net" : ttc ? "TTC" : "HT"
+        let note = basisWritten ? "" : " (la règle ne précise pas la base : base TTC retenue, la lecture la plus stricte)"
+        let limit = "\(FrenchFormat.euros(max)) \(basis)"
+        var findings: [Finding] = []
+        for tranche in context.pricing.tranches {
+            let amount = ttc ? tranche.totals.ttc : tranche.totals.netHT
+            let measured = "\(FrenchFormat.euros(amount)) \(basis)"
+            let what = "\(tranche.kind.label.lowercased()) \(tranche.id)"
+            let place = context.locate(FrenchFormat.euros(amount))
+            if amount > max {
+                findings.append(finding(.error, "le prix de la \(what), \(measured), dépasse de \(FrenchFormat.euros(amount - max)) le plafond par tranche de \(limit)\(note)",
+                                        hint: "réduire les jours ou les taux de cette tranche ; une offre au-dessus du budget est rejetée",
+                                        location: context.place("budget"), measured: measured, limit: limit,
+                                        document: place?.document, anchor: place?.anchor))
+            } else {
+                findings.append(finding(.info, "le prix de la \(what), \(measured), respecte le plafond par tranche de \(limit), marge \(FrenchFormat.euros(max - amount))\(note)",
+                                        location: context.place("budget"), measured: measured, limit: limit,
+                                        document: place?.document, anchor: place?.anchor))
+            }
+        }
+        return RuleResult(findings)
     }
 }
 

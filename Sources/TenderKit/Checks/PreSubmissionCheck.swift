@@ -186,6 +186,7 @@ public enum PreSubmissionCheck {
     public static let rules: [any CheckRule] = [
         RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
         MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
+        TablesRule(),
     ]
 
     /// Run after `rules` by `check --documents` alone.

@@ -26,6 +26,9 @@ struct Dialect {
     let table: QName
     let row: QName
     let cell: QName
+    /// A cell hidden under a spanning one, which still takes its grid column (ODT
+    /// `table:covered-table-cell`); DOCX has none and says the span on the cell instead.
+    var coveredCell: QName? = nil
     /// ODT list items: a paragraph loop inside a list repeats the item.
     let listItem: QName?
     /// Empty elements that only mark a place (ODT soft page breaks, bookmarks, change marks):
@@ -44,6 +47,17 @@ struct Dialect {
     func isParagraph(_ n: XMLNodePtr) -> Bool { paragraphs.contains { n.is($0) } }
     func isSeparator(_ n: XMLNodePtr) -> Bool { separators.contains { n.is($0) } }
     func isSkipped(_ n: XMLNodePtr) -> Bool { skipped.contains { n.is($0) } }
+
+    /// How many grid columns a cell takes: DOCX `w:tcPr/w:gridSpan`; 1 in ODT, whose covered
+    /// cells take the other columns.
+    func columnSpan(of cell: XMLNodePtr) -> Int {
+        guard coveredCell == nil else { return 1 }
+        let w = Namespaces.w
+        guard let properties = cell.children.first(where: { $0.is(QName("tcPr", w)) }),
+              let span = properties.children.first(where: { $0.is(QName("gridSpan", w)) }),
+              let value = span.attribute("val", w[0]) ?? span.attribute("val", w[1]), let n = Int(value) else { return 1 }
+        return max(1, min(n, 1000))
+    }
 
     /// The element a tag that takes its whole paragraph stands for: the paragraph itself, or,
     /// in an ODT list, the list item the paragraph is alone in, so that a paragraph loop
@@ -180,6 +194,7 @@ extension Dialect {
             skipped: [QName("annotation", o), QName("annotation-end", o), QName("tracked-changes", t),
                       QName("note-citation", t), QName("sequence-decls", t)],
             table: QName("table", tb), row: QName("table-row", tb), cell: QName("table-cell", tb),
+            coveredCell: QName("covered-table-cell", tb),
             listItem: QName("list-item", t),
             markers: [QName("soft-page-break", t), QName("bookmark", t), QName("bookmark-start", t),
                       QName("bookmark-end", t), QName("change", t), QName("change-start", t), QName("change-end", t)],

@@ -15,6 +15,10 @@ public struct DocumentParagraph: Sendable, Equatable {
     public var inBody: Bool
     /// The table row it is in (numbered within the part), so that a row reads as one line.
     public var row: Int?
+    /// The table it is in (numbered within the part, in document order) and the grid column
+    /// (0-based) of its cell, spanned columns counted: how `tender check` re-adds a table.
+    public var table: Int? = nil
+    public var column: Int? = nil
 }
 
 /// A document `tender check` looks at: built (or taken from a folder), and rendered when it could be.
@@ -147,6 +151,10 @@ enum DocumentText {
         var paragraphs: [DocumentParagraph] = []
         var rows = 0
         var row: Int?
+        var tables = 0
+        var table: Int?
+        var column: Int?
+        var nextColumn = 0
 
         mutating func walk(_ node: XMLNodePtr, into current: Int?) {
             var child = node.firstChild
@@ -161,14 +169,28 @@ enum DocumentText {
                 guard c.isElement else { continue }
                 if dialect.isParagraph(c) {
                     paragraphs.append(DocumentParagraph(part: part, number: paragraphs.count + 1, text: "",
-                                                        headingLevel: level(of: c), inBody: inBody, row: row))
+                                                        headingLevel: level(of: c), inBody: inBody, row: row,
+                                                        table: table, column: column))
                     walk(c, into: paragraphs.count - 1)
+                } else if c.is(dialect.table) {
+                    let outer = (table, column, nextColumn)
+                    tables += 1
+                    table = tables
+                    walk(c, into: current)
+                    (table, column, nextColumn) = outer
                 } else if c.is(dialect.row) {
-                    let outer = row
+                    let outer = (row, nextColumn)
                     rows += 1
                     row = rows
+                    nextColumn = 0
                     walk(c, into: current)
-                    row = outer
+                    (row, nextColumn) = outer
+                } else if c.is(dialect.cell) || dialect.coveredCell.map({ c.is($0) }) == true {
+                    let outer = column
+                    column = nextColumn
+                    nextColumn += dialect.columnSpan(of: c)
+                    walk(c, into: current)
+                    column = outer
                 } else if let current, dialect.isSeparator(c) {
                     paragraphs[current].text += c.localName == "tab" || c.localName == "ptab" ? "\t" : "\n"
                 } else if let current, let space = dialect.spaceElement, c.is(space.name) {

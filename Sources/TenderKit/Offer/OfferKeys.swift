@@ -46,7 +46,7 @@ public enum OfferKeys {
         Field("budget", .record(Record("budget rule", [
             Field("max", money, required: true, "Maximum price, €."),
             Field("basis", .choice(["ht", "ttc"]), "Whether the maximum is HT or TTC."),
-            Field("scope", .choice(["fixed", "all"]), "Fixed tranches only, or all tranches."),
+            Field("scope", .choice(["fixed", "all", "tranche"]), "Fixed tranches only, all tranches, or each tranche on its own."),
         ])), "Maximum budget of the call."),
         Field("duration", .record(Record("duration rule", [
             Field("min_months", count, "Shortest duration allowed, in months."),
@@ -118,7 +118,17 @@ public enum OfferKeys {
         Field("days", .dictionary(.decimal(min: 0), keyDescription: "team member id"),
               "Days per team member (half-days allowed): { claire-martin: 1.5 }."),
         Field("amount", money, "Lump sum, € HT, for costs that are not days (travel, printing…)."),
-    ], groups: [.atLeastOne("days", "amount")])
+        Field("quantity", .decimal(min: 0), "Number of units of a priced item that is not days (15 kits); needs unit_price."),
+        Field("unit", .text, "What the quantity counts, e.g. \"kit\", \"trajet\"."),
+        Field("unit_price", money, "Price of one unit, € HT; needs quantity."),
+    ], groups: [.atLeastOne("days", "amount", "quantity")])
+
+    /// A commercial discount (remise), distinct from the mécénat.
+    static let discount = Record("discount", [
+        Field("rate", ratio, "Share of the total HT taken off: 0.05 for 5 %."),
+        Field("amount", money, "Amount taken off, € HT."),
+        Field("label", .text, "Words of its line (default « Remise commerciale »)."),
+    ], groups: [.exactlyOne("rate", "amount")])
 
     static let tranche = Record("tranche", [
         Field("id", .text, required: true, "Short id, e.g. TF, TO1."),
@@ -126,6 +136,9 @@ public enum OfferKeys {
               "fixed, or optional (conditional is the pre-2016 name of optional)."),
         Field("title", .text, required: true, "Title of the tranche."),
         Field("tasks", .list(.record(task)), required: true, "Tasks, in order."),
+        Field("discount", .record(discount), "Commercial discount on this tranche (not with an offer-wide discount)."),
+        Field("duration_months", .decimal(min: 0), "An optional tranche's own duration, in months."),
+        Field("confirmation_deadline", .date, "An optional tranche: date by which the buyer confirms it (affermissement)."),
     ])
 
     static let proBono = Record("pro bono", [
@@ -174,6 +187,7 @@ public enum OfferKeys {
         Field("team", .list(.record(teamMember)), required: true, "The people of the offer, in order."),
         Field("tranches", .list(.record(tranche)), required: true, "Tranches: fixed and optional."),
         Field("pro_bono", .record(proBono), "Mécénat de compétences: days given free."),
+        Field("discount", .record(discount), "Commercial discount on the whole offer (a rate, or an amount shared among the tranches)."),
         Field("schedule", .record(schedule), "Start, end and milestones."),
         Field("documents", .list(.record(document)), "What `tender build` renders, in submission order."),
         Field("memoire", .record(memoire), "Prose of the technical response (mémoire technique)."),

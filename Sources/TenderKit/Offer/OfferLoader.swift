@@ -108,8 +108,9 @@ struct OfferBuilder {
         let tranches = buildTranches(teamIds: writtenTeamIds)
         let proBono = buildProBono(team: writtenTeamIds, tranches: tranches)
         var offer = Offer(file: file, tender: buildTender(), bidder: buildBidder(), profiles: profiles, team: team,
-                          tranches: tranches, proBono: proBono, schedule: buildSchedule(),
-                          documents: buildDocuments(), memoire: buildMemoire(), warnings: [])
+                          tranches: tranches, proBono: proBono, discount: top["discount"].flatMap(OfferBuilder.discount),
+                          schedule: buildSchedule(), documents: buildDocuments(), memoire: buildMemoire(), warnings: [])
+        checkDiscounts(offer)
         offer.warnings = warnings(for: offer)
         offer.source = top
         return offer
@@ -250,14 +251,69 @@ struct OfferBuilder {
                                 ?? "add the person under `team:`")
                     }
                 }
+                var priced: TaskItem?
+                switch (t["quantity"]?.decimal, t["unit_price"]?.decimal) {
+                case (let quantity?, let price?):
+                    priced = TaskItem(quantity: quantity, unit: t["unit"]?.string, unitPrice: price)
+                case (_?, nil):
+                    error("the quantity of '\(taskTitle)' has no unit_price", at: t.location(of: "quantity"),
+                          hint: "give the price of one unit, € HT: unit_price: 42.50")
+                case (nil, _?):
+                    error("the unit_price of '\(taskTitle)' has no quantity", at: t.location(of: "unit_price"),
+                          hint: "give the number of units: quantity: 15")
+                case (nil, nil):
+                    if t.wrote("unit") {
+                        error("the unit of '\(taskTitle)' has no quantity and unit_price", at: t.location(of: "unit"),
+                              hint: "an item is quantity × unit_price; unit only names what is counted")
+                    }
+                }
                 tasks.append(TrancheTask(title: taskTitle, description: t["description"]?.string,
-                                         deliverable: t["deliverable"]?.string, days: days, amount: t["amount"]?.decimal))
+                                         deliverable: t["deliverable"]?.string, days: days, amount: t["amount"]?.decimal,
+                                         item: priced))
             }
             if let id, let kind = item["kind"]?.string.flatMap(TrancheKind.init(word:)), let title = item["title"]?.string {
-                tranches.append(Tranche(id: id, kind: kind, title: title, tasks: tasks))
+                if kind == .fixed {
+                    for key in ["duration_months", "confirmation_deadline"] where item.wrote(key) {
+                        error("`\(key)` is for an optional tranche; '\(id)' is fixed", at: item.location(of: key),
+                              hint: "a fixed tranche runs over the schedule of the offer; remove the key or make the tranche optional")
+                    }
+                }
+                tranches.append(Tranche(id: id, kind: kind, title: title, tasks: tasks,
+                                        discount: item["discount"].flatMap(OfferBuilder.discount),
+                                        durationMonths: item["duration_months"]?.decimal,
+                                        confirmationDeadline: item["confirmation_deadline"]?.date))
             }
         }
         return tranches
+    }
+
+    /// A `discount:` mapping, as the shape check accepted it.
+    static func discount(_ d: Located) -> Discount? {
+        let label = d["label"]?.string
+        if let rate = d["rate"]?.decimal { return Discount(kind: .rate(rate), label: label) }
+        if let amount = d["amount"]?.decimal { return Discount(kind: .amount(amount), label: label) }
+        return nil
+    }
+
+    /// A discount is written once (on the offer or on tranches) and never exceeds what it reduces.
+    mutating func checkDiscounts(_ offer: Offer) {
+        let onTranches = (top["tranches"]?.items ?? []).filter { $0.wrote("discount") }
+        if top.wrote("discount"), let first = onTranches.first {
+            error("a discount is given both on the offer and on tranche '\(first["id"]?.string ?? "")'", at: first.location(of: "discount"),
+                  hint: "give one offer-wide discount, or one per tranche")
+        }
+        let total = offer.tranches.reduce(Decimal(0)) { $0 + $1.totalHT(offer) }
+        if case .amount(let amount)? = offer.discount?.kind, amount > total {
+            error("the discount (\(Value.plainString(amount)) €) is more than the offer's total HT (\(Value.plainString(total)) €)",
+                  at: top.location(of: "discount"), hint: "a discount cannot make the price negative")
+        }
+        for tranche in offer.tranches {
+            guard let item = top["tranches"]?.items.first(where: { $0["id"]?.string == tranche.id }) else { continue }
+            if case .amount(let amount)? = tranche.discount?.kind, amount > tranche.totalHT(offer) {
+                error("the discount of '\(tranche.id)' (\(Value.plainString(amount)) €) is more than its total HT (\(Value.plainString(tranche.totalHT(offer))) €)",
+                      at: item.location(of: "discount"), hint: "a discount cannot make the price negative")
+            }
+        }
     }
 
     mutating func buildProBono(team teamIds: [String], tranches: [Tranche]) -> ProBono? {

@@ -13,6 +13,8 @@ public struct Offer: Sendable {
     public var team: [TeamMember]
     public var tranches: [Tranche]
     public var proBono: ProBono?
+    /// A commercial discount on every tranche (`discount:` at the top of the offer); nil when none.
+    public var discount: Discount? = nil
     public var schedule: Schedule?
     public var documents: [DocumentSpec]
     /// The texts of `memoire`, by key (`presentation`, `understanding`…; see `OfferKeys.memoire`).
@@ -175,6 +177,38 @@ public struct Tranche: Sendable {
     public var kind: TrancheKind
     public var title: String
     public var tasks: [TrancheTask]
+    /// The tranche's own commercial discount, when it has one.
+    public var discount: Discount? = nil
+    /// An optional tranche's own duration, in months, when given.
+    public var durationMonths: Decimal? = nil
+    /// The date by which the buyer confirms (affermit) an optional tranche, when given.
+    public var confirmationDeadline: DateValue? = nil
+}
+
+/// A plain commercial discount (remise): a share of the price or an amount, € HT. Distinct
+/// from the mécénat: no tax reduction, no legal review.
+public struct Discount: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// 0.05 for 5 % of the total HT.
+        case rate(Decimal)
+        /// € HT.
+        case amount(Decimal)
+    }
+    public var kind: Kind
+    /// The words printed on its line (default « Remise commerciale »).
+    public var label: String?
+
+    public static let defaultLabel = "Remise commerciale"
+    public var rate: Decimal? { if case .rate(let r) = kind { return r }; return nil }
+}
+
+/// A priced item that is not days: `quantity` × `unit_price` (15 kits at 42,50 €).
+public struct TaskItem: Sendable, Equatable {
+    public var quantity: Decimal
+    /// What is counted, as written (`kit`, `trajet`); nil when not given.
+    public var unit: String?
+    /// € HT per unit.
+    public var unitPrice: Decimal
 }
 
 public struct TrancheTask: Sendable {
@@ -185,6 +219,28 @@ public struct TrancheTask: Sendable {
     public var days: [(member: String, days: Decimal)]
     /// Lump sum, € HT.
     public var amount: Decimal?
+    /// quantity × unit price, when the task has one.
+    public var item: TaskItem? = nil
+}
+
+/// The rounding rule of every priced line (offers/FORMAT.md, "Pricing"): a line amount — days ×
+/// rate, quantity × unit price, a lump sum — is rounded half-up to the cent, and that rounded
+/// amount is the one printed and summed.
+public enum LineAmount {
+    public static func of(_ count: Decimal, _ price: Decimal) -> Decimal { (count * price).roundedHalfUp(2) }
+}
+
+extension Tranche {
+    /// The sum of its rounded lines, items and lump sums, € HT (before discount and mécénat).
+    public func totalHT(_ offer: Offer) -> Decimal {
+        tasks.reduce(Decimal(0)) { sum, task in
+            let lines = task.days.reduce(Decimal(0)) { s, line in
+                s + (offer.member(line.member).map { LineAmount.of(line.days, $0.rate) } ?? 0)
+            }
+            return sum + lines + (task.item.map { LineAmount.of($0.quantity, $0.unitPrice) } ?? 0)
+                + (task.amount?.roundedHalfUp(2) ?? 0)
+        }
+    }
 }
 
 /// Mécénat de compétences: days given free.

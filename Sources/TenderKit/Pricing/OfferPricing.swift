@@ -3,10 +3,12 @@ import Foundation
 /// The price of an offer, computed once, from which `tender price` prints and the template
 /// context is built (offers/FORMAT.md, "Pricing").
 ///
-/// - a line is days × rate, exact; a task is the sum of its lines plus its lump sum;
-/// - a tranche's `ht` is the sum of its tasks; its pro-bono deduction is the value of the
-///   days given free at the same rates, rounded half-up to the cent; `netHT = ht − proBono`;
-///   `vat = netHT × rate` rounded half-up to the cent; `ttc = netHT + vat`;
+/// - every line amount (days × rate for one person on one task, quantity × unit price, a lump
+///   sum) is rounded half-up to the cent: that amount is printed and summed;
+/// - a task, a person, a profile and a tranche's `ht` are exact sums of rounded lines;
+/// - a tranche's discount is its rate × `ht` (or its amount), rounded half-up; its pro-bono
+///   deduction is the value of the days given free at the same rates, rounded half-up;
+///   `netHT = ht − discount − proBono`; `vat = netHT × rate` rounded half-up; `ttc = netHT + vat`;
 /// - fixed, optional and overall totals are sums of the tranche figures, never recomputed.
 public struct OfferPricing: Sendable {
     public var offer: Offer
@@ -26,8 +28,9 @@ public struct OfferPricing: Sendable {
     public init(offer: Offer) {
         self.offer = offer
         let given = OfferPricing.proBonoDays(offer)
+        let discounts = OfferPricing.discounts(offer)
         tranches = offer.tranches.enumerated().map { index, tranche in
-            PricedTranche(tranche, offer: offer, proBonoDays: given[index])
+            PricedTranche(tranche, offer: offer, proBonoDays: given[index], discount: discounts[index])
         }
         fixed = Totals.sum(tranches.filter { $0.kind == .fixed }.map(\.totals), vat: offer.bidder.vat)
         optional = Totals.sum(tranches.filter { $0.kind == .optional }.map(\.totals), vat: offer.bidder.vat)
@@ -42,7 +45,7 @@ public struct OfferPricing: Sendable {
                                proBonoDays: own.reduce(0) { $0 + $1.proBonoDays })
         }
         profiles = OfferPricing.profileTotals(offer: offer, people: people)
-        warnings = []
+        warnings = OfferPricing.subCentWarnings(offer)
         if let proBono = offer.proBono {
             let (mecenat, missing) = Mecenat.compute(proBono, people: people, offer: offer, valueAtRate: all.proBono)
             self.mecenat = mecenat
@@ -80,16 +83,115 @@ public struct OfferPricing: Sendable {
         }
     }
 
+    /// The discount of each tranche, or nil: its own, else its share of the offer's. An offer-wide
+    /// rate applies to each tranche; an offer-wide amount is shared pro rata of the tranches'
+    /// totals HT, each share rounded half-up, the last tranche with a total taking the remainder
+    /// (so that the shares add up to the amount exactly).
+    static func discounts(_ offer: Offer) -> [(discount: Discount, amount: Decimal)?] {
+        let totals = offer.tranches.map { $0.totalHT(offer) }
+        guard let overall = offer.discount else {
+            return zip(offer.tranches, totals).map { tranche, ht in
+                tranche.discount.map { ($0, amount(of: $0, on: ht)) }
+            }
+        }
+        switch overall.kind {
+        case .rate:
+            return totals.map { (overall, amount(of: overall, on: $0)) }
+        case .amount(let amount):
+            let sum = totals.reduce(0, +)
+            let last = totals.lastIndex { $0 != 0 }
+            var left = amount.roundedHalfUp(2)
+            return totals.indices.map { i in
+                guard sum != 0 else { return nil }
+                let share = i == last ? left : (amount * totals[i] / sum).roundedHalfUp(2)
+                left -= share
+                return (overall, share)
+            }
+        }
+    }
+
+    static func amount(of discount: Discount, on ht: Decimal) -> Decimal {
+        switch discount.kind {
+        case .rate(let rate): return (ht * rate).roundedHalfUp(2)
+        case .amount(let amount): return amount.roundedHalfUp(2)
+        }
+    }
+
+    /// One row per profile and rate in use: rate card order, then profiles outside the card,
+    /// then members without one; within a profile, the card's rate first, then the others by
+    /// the order of their members. A rate other than the card's is labelled « (taux spécifique) ».
     static func profileTotals(offer: Offer, people: [PersonTotal]) -> [ProfileTotal] {
         var order: [String?] = offer.profiles.map(\.id).filter { id in people.contains { $0.profile == id } }
         for person in people where !order.contains(person.profile) { order.append(person.profile) }
-        return order.map { id in
+        return order.flatMap { id -> [ProfileTotal] in
             let members = people.filter { $0.profile == id }
             let card = offer.profile(id)
-            let rates = Set(members.map(\.rate))
-            return ProfileTotal(id: id, label: card?.label, rate: card?.rate ?? (rates.count == 1 ? rates.first : nil),
-                                days: members.reduce(0) { $0 + $1.days }, amount: members.reduce(0) { $0 + $1.amount })
+            var rates: [Decimal] = card.map { c in members.contains { $0.rate == c.rate } ? [c.rate] : [] } ?? []
+            for member in members where !rates.contains(member.rate) { rates.append(member.rate) }
+            return rates.map { rate in
+                let own = members.filter { $0.rate == rate }
+                let negotiated = card.map { $0.rate != rate } ?? false
+                let name = card?.label ?? id ?? "Sans profil"
+                return ProfileTotal(id: id, label: negotiated ? name + " (taux spécifique)" : name, rate: rate,
+                                    days: own.reduce(0) { $0 + $1.days }, amount: own.reduce(0) { $0 + $1.amount },
+                                    cardRate: card?.rate, negotiated: negotiated)
+            }
         }
+    }
+
+    /// A warning for each line whose exact amount has fractions of a cent: it is printed and
+    /// summed rounded, so rate × days on the page differs from the amount by up to a cent.
+    static func subCentWarnings(_ offer: Offer) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let written = offer.source?["tranches"]?.items ?? []
+        for tranche in offer.tranches {
+            let trancheNode = written.first { $0["id"]?.string == tranche.id }
+            for (t, task) in tranche.tasks.enumerated() {
+                let taskNode = trancheNode?["tasks"]?.items.dropFirst(t).first
+                let place = { (key: String) in taskNode.map { $0.location(of: key) } ?? SourceLocation(file: offer.file) }
+                for line in task.days {
+                    guard let member = offer.member(line.member) else { continue }
+                    let exact = line.days * member.rate
+                    guard exact != exact.roundedHalfUp(2) else { continue }
+                    let at = taskNode?["days"]?.entries.first { $0.key == line.member }?.value.location ?? place("days")
+                    found.append(.warning(
+                        "a line falls below the cent: \(member.person.name) on '\(task.title)' (\(tranche.id)), "
+                            + "\(Value.plainString(line.days)) d × \(Value.plainString(member.rate)) € = \(Value.plainString(exact)) €, "
+                            + "printed and counted as \(Value.plainString(exact.roundedHalfUp(2))) €", at: at,
+                        hint: subCentHint(count: line.days, price: member.rate, what: "day rate", counted: "days")))
+                }
+                if let item = task.item {
+                    let exact = item.quantity * item.unitPrice
+                    if exact != exact.roundedHalfUp(2) {
+                        found.append(.warning(
+                            "a line falls below the cent: '\(task.title)' (\(tranche.id)), \(Value.plainString(item.quantity)) × "
+                                + "\(Value.plainString(item.unitPrice)) € = \(Value.plainString(exact)) €, printed and counted as "
+                                + "\(Value.plainString(exact.roundedHalfUp(2))) €", at: place("quantity"),
+                            hint: subCentHint(count: item.quantity, price: item.unitPrice, what: "unit_price", counted: "quantity")))
+                    }
+                }
+                if let lump = task.amount, lump != lump.roundedHalfUp(2) {
+                    found.append(.warning(
+                        "the lump sum of '\(task.title)' (\(tranche.id)), \(Value.plainString(lump)) €, has fractions of a cent: "
+                            + "printed and counted as \(Value.plainString(lump.roundedHalfUp(2))) €", at: place("amount"),
+                        hint: "write the amount to the cent"))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Which prices keep `count` × price to the cent: multiples of the denominator of `count`, in cents.
+    static func subCentHint(count: Decimal, price: Decimal, what: String, counted: String) -> String {
+        var scale = Decimal(1), numerator = count
+        while !numerator.isIntegral && scale < 1_000_000 { numerator *= 10; scale *= 10 }
+        let n = NSDecimalNumber(decimal: numerator).int64Value, d = NSDecimalNumber(decimal: scale).int64Value
+        var (a, b) = (abs(n), d)
+        while b != 0 { (a, b) = (b, a % b) }
+        let step = Decimal(d / max(a, 1)) / 100   // € : the price must be a multiple of this
+        let below = (price / step).truncated(0) * step, above = below + step
+        return "for this line to be exact, the \(what) must be a multiple of \(Value.plainString(step)) € "
+            + "(\(Value.plainString(below)) or \(Value.plainString(above))), or change the \(counted)"
     }
 
     /// The template context for this offer (offers/FORMAT.md, "Template context"), with
@@ -102,7 +204,10 @@ public struct OfferPricing: Sendable {
 /// Figures of a tranche, or of a sum of tranches.
 public struct Totals: Sendable, Equatable {
     public var days: Decimal
+    /// The sum of the rounded lines, before discount and mécénat.
     public var ht: Decimal
+    /// The commercial discount (positive).
+    public var discount: Decimal = 0
     public var proBonoDays: Decimal
     /// The deduction for days given free, at sale rates (positive).
     public var proBono: Decimal
@@ -113,20 +218,21 @@ public struct Totals: Sendable, Equatable {
 
     public static let zero = Totals(days: 0, ht: 0, proBonoDays: 0, proBono: 0, netHT: 0, vat: 0, ttc: 0)
 
-    /// The figures of one tranche from its HT and pro-bono value.
-    static func tranche(days: Decimal, ht: Decimal, proBonoDays: Decimal, proBonoValue: Decimal, vat rate: VAT) -> Totals {
+    /// The figures of one tranche from its HT, discount and pro-bono value.
+    static func tranche(days: Decimal, ht: Decimal, discount: Decimal, proBonoDays: Decimal, proBonoValue: Decimal,
+                        vat rate: VAT) -> Totals {
         let proBono = proBonoValue.roundedHalfUp(2)
-        let net = ht - proBono
+        let net = ht - discount - proBono
         let vat = rate.rate.map { (net * $0).roundedHalfUp(2) }
-        return Totals(days: days, ht: ht, proBonoDays: proBonoDays, proBono: proBono, netHT: net, vat: vat,
-                      ttc: net + (vat ?? 0))
+        return Totals(days: days, ht: ht, discount: discount, proBonoDays: proBonoDays, proBono: proBono, netHT: net,
+                      vat: vat, ttc: net + (vat ?? 0))
     }
 
     /// The sums of tranche figures.
     static func sum(_ parts: [Totals], vat rate: VAT) -> Totals {
         var total = Totals.zero
         for p in parts {
-            total.days += p.days; total.ht += p.ht; total.proBonoDays += p.proBonoDays; total.proBono += p.proBono
+            total.days += p.days; total.ht += p.ht; total.discount += p.discount; total.proBonoDays += p.proBonoDays; total.proBono += p.proBono
             total.netHT += p.netHT; total.ttc += p.ttc
             total.vat = (total.vat ?? 0) + (p.vat ?? 0)
         }
@@ -142,7 +248,7 @@ public struct PricedLine: Sendable, Equatable {
     public var profileLabel: String?
     public var days: Decimal
     public var rate: Decimal
-    /// days × rate, exact.
+    /// days × rate, rounded half-up to the cent: the amount printed and summed.
     public var amount: Decimal
     public var proBonoDays: Decimal
     /// proBonoDays × rate, exact (rounded only on the tranche).
@@ -154,11 +260,21 @@ public struct PricedTask: Sendable {
     public var description: String?
     public var deliverable: String?
     public var lines: [PricedLine]
-    /// The lump sum, € HT, when the task has one.
+    /// The quantity × unit price line, when the task has one.
+    public var item: PricedItem? = nil
+    /// The lump sum, € HT, rounded half-up to the cent, when the task has one.
     public var lumpSum: Decimal?
     public var days: Decimal { lines.reduce(0) { $0 + $1.days } }
-    /// Lines plus lump sum, € HT.
-    public var amount: Decimal { lines.reduce(lumpSum ?? 0) { $0 + $1.amount } }
+    /// Lines plus item plus lump sum, € HT.
+    public var amount: Decimal { lines.reduce((lumpSum ?? 0) + (item?.amount ?? 0)) { $0 + $1.amount } }
+}
+
+/// quantity × unit price, rounded half-up to the cent.
+public struct PricedItem: Sendable, Equatable {
+    public var quantity: Decimal
+    public var unit: String?
+    public var unitPrice: Decimal
+    public var amount: Decimal
 }
 
 public struct PricedTranche: Sendable {
@@ -169,18 +285,26 @@ public struct PricedTranche: Sendable {
     /// Team members working in the tranche, in offer order.
     public var people: [PersonTotal]
     public var totals: Totals
+    /// The discount on this tranche (its own or the offer's), when any.
+    public var discount: Discount?
+    public var durationMonths: Decimal?
+    public var confirmationDeadline: DateValue?
 
-    init(_ tranche: Tranche, offer: Offer, proBonoDays: [[Decimal]]) {
+    init(_ tranche: Tranche, offer: Offer, proBonoDays: [[Decimal]], discount: (discount: Discount, amount: Decimal)?) {
         id = tranche.id; kind = tranche.kind; title = tranche.title
+        self.discount = discount?.discount
+        durationMonths = tranche.durationMonths; confirmationDeadline = tranche.confirmationDeadline
         tasks = zip(tranche.tasks, proBonoDays).map { task, given in
             let lines = zip(task.days, given).compactMap { line, free -> PricedLine? in
                 guard let member = offer.member(line.member) else { return nil }
                 return PricedLine(member: member.id, name: member.person.name, profile: member.profile,
                                   profileLabel: member.profileLabel, days: line.days, rate: member.rate,
-                                  amount: line.days * member.rate, proBonoDays: free, proBonoValue: free * member.rate)
+                                  amount: LineAmount.of(line.days, member.rate), proBonoDays: free, proBonoValue: free * member.rate)
             }
+            let item = task.item.map { PricedItem(quantity: $0.quantity, unit: $0.unit, unitPrice: $0.unitPrice,
+                                                  amount: LineAmount.of($0.quantity, $0.unitPrice)) }
             return PricedTask(title: task.title, description: task.description, deliverable: task.deliverable,
-                              lines: lines, lumpSum: task.amount)
+                              lines: lines, item: item, lumpSum: task.amount?.roundedHalfUp(2))
         }
         let lines = tasks.flatMap(\.lines)
         people = offer.team.compactMap { member in
@@ -192,7 +316,7 @@ public struct PricedTranche: Sendable {
                                proBonoDays: own.reduce(0) { $0 + $1.proBonoDays })
         }
         totals = .tranche(days: lines.reduce(0) { $0 + $1.days }, ht: tasks.reduce(0) { $0 + $1.amount },
-                          proBonoDays: lines.reduce(0) { $0 + $1.proBonoDays },
+                          discount: discount?.amount ?? 0, proBonoDays: lines.reduce(0) { $0 + $1.proBonoDays },
                           proBonoValue: lines.reduce(0) { $0 + $1.proBonoValue }, vat: offer.bidder.vat)
     }
 }
@@ -212,12 +336,18 @@ public struct PersonTotal: Sendable, Equatable {
 public struct ProfileTotal: Sendable, Equatable {
     /// Nil for the members without a profile.
     public var id: String?
-    /// Nil when the profile is not in the rate card.
-    public var label: String?
-    /// The rate card's rate; outside the card, the members' rate when they share one.
-    public var rate: Decimal?
+    /// As documents print it: the rate card's label (with « (taux spécifique) » for a rate other
+    /// than the card's), else the profile id, else « Sans profil ».
+    public var label: String
+    /// The rate of every member of the row.
+    public var rate: Decimal
     public var days: Decimal
+    /// The sum of the members' rounded lines.
     public var amount: Decimal
+    /// The rate card's rate, when the profile is in the card.
+    public var cardRate: Decimal? = nil
+    /// Whether the rate is not the card's (a member's own rate).
+    public var negotiated: Bool = false
 }
 
 /// Mécénat de compétences, valued for the tax reduction of art. 238 bis CGI.

@@ -27,16 +27,27 @@ public enum PricingReport {
         out.append(offer.tender.title)
         out.append("Candidat : \(offer.bidder.name) — \(vat.label)")
 
+        let words = PriceWords(vat)
+        let ht = words.ht
+        let hasDiscount = pricing.tranches.contains { $0.totals.discount != 0 }
         for tranche in pricing.tranches {
             out.append("")
             out.append("\(tranche.kind.label) \(tranche.id) — \(tranche.title)")
+            if tranche.kind == .optional, tranche.durationMonths != nil || tranche.confirmationDeadline != nil {
+                out.append("  " + TrancheWords.terms(tranche))
+            }
             var table = TextTable([("Tâche", .left), ("Intervenant", .left), ("Profil", .left), ("Jours", .right),
-                                   ("Taux HT", .right), ("Montant HT", .right)], maxWidths: [0: 40])
+                                   ("Taux \(ht)", .right), (words.amount, .right)], maxWidths: [0: 40])
             for task in tranche.tasks {
                 var first = true
                 for line in task.lines {
                     table.add([first ? task.title : "", line.name, line.profileLabel ?? line.profile ?? "",
                                num(line.days), eur(line.rate), eur(line.amount)])
+                    first = false
+                }
+                if let item = task.item {
+                    table.add([first ? task.title : "", item.unit ?? "unité", "", num(item.quantity), eur(item.unitPrice),
+                               eur(item.amount)])
                     first = false
                 }
                 if let lump = task.lumpSum {
@@ -45,22 +56,34 @@ public enum PricingReport {
             }
             table.rule()
             let t = tranche.totals
-            table.add(["Total HT", "", "", num(t.days), "", eur(t.ht)])
+            table.add([words.total, "", "", num(t.days), "", eur(t.ht)])
+            if let discount = tranche.discount, t.discount != 0 {
+                table.add([PriceWords.discount(discount), "", "", "", "", eur(-t.discount)])
+            }
             if t.proBonoDays != 0 || t.proBono != 0 {
                 table.add(["Mécénat de compétences", "", "", num(-t.proBonoDays), "", eur(-t.proBono)])
-                table.add(["Net HT", "", "", "", "", eur(t.netHT)])
+            }
+            if t.discount != 0 || t.proBonoDays != 0 || t.proBono != 0 {
+                table.add([words.net, "", "", "", "", eur(t.netHT)])
             }
             table.add([vat.label, "", "", "", "", t.vat.map(eur) ?? "—"])
-            table.add(["Total TTC", "", "", "", "", eur(t.ttc)])
+            if let ttc = words.ttc { table.add([ttc, "", "", "", "", eur(t.ttc)]) }
             out.append(table.render())
         }
 
         out.append("")
         out.append("Récapitulatif")
-        var summary = TextTable([("Tranche", .left), ("Jours", .right), ("Total HT", .right), ("Mécénat", .right),
-                                 ("Net HT", .right), ("TVA", .right), ("Total TTC", .right)])
+        var columns: [(String, TextTable.Align)] = [("Tranche", .left), ("Jours", .right), (words.total, .right)]
+        if hasDiscount { columns.append(("Remise", .right)) }
+        columns += [("Mécénat", .right), (words.net, .right)]
+        if let ttc = words.ttc { columns += [("TVA", .right), (ttc, .right)] }
+        var summary = TextTable(columns)
         func add(_ label: String, _ t: Totals) {
-            summary.add([label, num(t.days), eur(t.ht), eur(-t.proBono), eur(t.netHT), t.vat.map(eur) ?? "—", eur(t.ttc)])
+            var row = [label, num(t.days), eur(t.ht)]
+            if hasDiscount { row.append(eur(-t.discount)) }
+            row += [eur(-t.proBono), eur(t.netHT)]
+            if words.ttc != nil { row += [t.vat.map(eur) ?? "—", eur(t.ttc)] }
+            summary.add(row)
         }
         for tranche in pricing.tranches { add("\(tranche.id) — \(tranche.kind.label.lowercased())", tranche.totals) }
         summary.rule()
@@ -68,12 +91,12 @@ public enum PricingReport {
         add("Tranches optionnelles", pricing.optional)
         add("Total (fermes et optionnelles)", pricing.all)
         out.append(summary.render())
-        if vat.rate == nil { out.append("  " + vat.label + " : total TTC = net HT.") }
+        if vat.rate == nil { out.append("  " + vat.label + " : les montants sont nets, sans TVA.") }
 
         out.append("")
         out.append("Par intervenant (toutes tranches)")
-        var people = TextTable([("Intervenant", .left), ("Profil", .left), ("Taux HT", .right), ("Jours", .right),
-                                ("Montant HT", .right), ("Jours offerts", .right)])
+        var people = TextTable([("Intervenant", .left), ("Profil", .left), ("Taux \(ht)", .right), ("Jours", .right),
+                                (words.amount, .right), ("Jours offerts", .right)])
         for p in pricing.people {
             people.add([p.name, p.profileLabel ?? p.profile ?? "", eur(p.rate), num(p.days), eur(p.amount), num(p.proBonoDays)])
         }
@@ -81,9 +104,9 @@ public enum PricingReport {
 
         out.append("")
         out.append("Par profil (toutes tranches)")
-        var profiles = TextTable([("Profil", .left), ("Taux HT", .right), ("Jours", .right), ("Montant HT", .right)])
+        var profiles = TextTable([("Profil", .left), ("Taux \(ht)", .right), ("Jours", .right), (words.amount, .right)])
         for p in pricing.profiles {
-            profiles.add([p.label ?? p.id ?? "(sans profil)", p.rate.map(eur) ?? "—", num(p.days), eur(p.amount)])
+            profiles.add([p.label, eur(p.rate), num(p.days), eur(p.amount)])
         }
         out.append(profiles.render())
 
@@ -132,8 +155,9 @@ public enum PricingReport {
 
     // MARK: CSV
 
-    /// One row per priced line, lump sum, pro-bono deduction and VAT of each tranche, so that
-    /// the `amount` column adds up to the overall TTC. Comma-separated, dot decimals.
+    /// One row per priced line, item, lump sum, discount, pro-bono deduction and VAT of each tranche, so that
+    /// the `amount` column adds up to the overall TTC. Comma-separated, dot decimals; days, rates and
+    /// quantities exactly (at least two decimals), amounts to the cent.
     public static func csv(_ pricing: OfferPricing) -> String {
         var rows: [[String]] = [["type", "tranche", "kind", "task", "deliverable", "person_id", "person", "profile",
                                  "days", "rate", "amount"]]
@@ -142,15 +166,22 @@ public enum PricingReport {
             for task in tranche.tasks {
                 for line in task.lines {
                     rows.append(["line"] + head + [task.title, task.deliverable ?? "", line.member, line.name,
-                                 line.profile ?? "", fixed(line.days, 2), fixed(line.rate, 2), fixed(line.amount, 2)])
+                                 line.profile ?? "", plain(line.days, atLeast: 2), plain(line.rate, atLeast: 2), fixed(line.amount, 2)])
+                }
+                if let item = task.item {
+                    rows.append(["item"] + head + [task.title, task.deliverable ?? "", "", item.unit ?? "", "",
+                                 plain(item.quantity, atLeast: 2), plain(item.unitPrice, atLeast: 2), fixed(item.amount, 2)])
                 }
                 if let lump = task.lumpSum {
                     rows.append(["lump_sum"] + head + [task.title, task.deliverable ?? "", "", "", "", "", "", fixed(lump, 2)])
                 }
             }
             let t = tranche.totals
+            if let discount = tranche.discount, t.discount != 0 {
+                rows.append(["discount"] + head + [PriceWords.discount(discount), "", "", "", "", "", "", fixed(-t.discount, 2)])
+            }
             if t.proBonoDays != 0 || t.proBono != 0 {
-                rows.append(["pro_bono"] + head + ["Mécénat de compétences", "", "", "", "", fixed(-t.proBonoDays, 2), "",
+                rows.append(["pro_bono"] + head + ["Mécénat de compétences", "", "", "", "", plain(-t.proBonoDays, atLeast: 2), "",
                                                    fixed(-t.proBono, 2)])
             }
             rows.append(["vat"] + head + [pricing.offer.bidder.vat.label, "", "", "", "", "", "", fixed(t.vat ?? 0, 2)])

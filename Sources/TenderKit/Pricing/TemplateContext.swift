@@ -115,8 +115,9 @@ struct TemplateContext {
 
     func profileValue(_ p: ProfileTotal) -> Value {
         .map(Mapping([
-            ("id", text(p.id)), ("label", text(p.label)), ("rate", number(p.rate)),
+            ("id", text(p.id)), ("label", .string(p.label)), ("rate", .number(p.rate)),
             ("days", .number(p.days)), ("amount", .number(p.amount)),
+            ("card_rate", number(p.cardRate)), ("negotiated", .bool(p.negotiated)),
         ]))
     }
 
@@ -128,6 +129,11 @@ struct TemplateContext {
             ("title", .string(t.title)),
         ])
         for (key, value) in totals(t.totals) { m[key] = value }
+        m["discount_label"] = t.discount.map { .string(PriceWords.discount($0)) } ?? .null
+        m["duration_months"] = number(t.durationMonths)
+        m["confirmation_deadline"] = date(t.confirmationDeadline)
+        let terms = TrancheWords.terms(t)
+        m["terms"] = terms.isEmpty ? .null : .string(terms)
         m["tasks"] = .list(t.tasks.map { task in
             .map(Mapping([
                 ("title", .string(task.title)),
@@ -137,6 +143,10 @@ struct TemplateContext {
                 ("amount", .number(task.amount)),
                 ("lump_sum", .bool(task.lumpSum != nil)),
                 ("lump_sum_amount", number(task.lumpSum)),
+                ("item", task.item.map { item in
+                    .map(Mapping([("quantity", .number(item.quantity)), ("unit", text(item.unit)),
+                                  ("unit_price", .number(item.unitPrice)), ("amount", .number(item.amount))]))
+                } ?? .null),
                 ("lines", .list(task.lines.map { line in
                     .map(Mapping([
                         ("id", .string(line.member)), ("name", .string(line.name)), ("profile", text(line.profile)),
@@ -153,10 +163,11 @@ struct TemplateContext {
         return .map(m)
     }
 
-    /// `days, ht, pro_bono_days, pro_bono, net_ht, vat, ttc`.
+    /// `days, ht, discount, pro_bono_days, pro_bono, net_ht, vat, ttc`.
     func totals(_ t: Totals) -> Mapping {
         Mapping([
-            ("days", .number(t.days)), ("ht", .number(t.ht)), ("pro_bono_days", .number(t.proBonoDays)),
+            ("days", .number(t.days)), ("ht", .number(t.ht)), ("discount", .number(t.discount)),
+            ("pro_bono_days", .number(t.proBonoDays)),
             ("pro_bono", .number(t.proBono)), ("net_ht", .number(t.netHT)), ("vat", number(t.vat)),
             ("ttc", .number(t.ttc)),
         ])
@@ -170,12 +181,25 @@ struct TemplateContext {
             ("all", .map(totals(pricing.all))),
             ("vat_rate", number(vat.rate)),
             ("vat_label", .string(vat.label)),
+            ("exempt", .bool(vat.rate == nil)),
+            ("labels", labels(PriceWords(vat))),
+            ("discount", .bool(pricing.all.discount != 0)),
+            ("items", .bool(pricing.tranches.contains { $0.tasks.contains { $0.item != nil } })),
             ("people", .list(pricing.people.map { p in
                 .map(Mapping([("id", .string(p.id)), ("name", .string(p.name)), ("profile", text(p.profile)),
                               ("rate", .number(p.rate)), ("days", .number(p.days)), ("amount", .number(p.amount))]))
             })),
             ("profiles", profiles),
             ("mecenat", pricing.mecenat.map(mecenat) ?? .null),
+        ]))
+    }
+
+    /// The words of the figures (offers/FORMAT.md, "Template context"): HT or net, TTC or nothing.
+    func labels(_ w: PriceWords) -> Value {
+        .map(Mapping([
+            ("ht", .string(w.ht)), ("total", .string(w.total)), ("net", .string(w.net)), ("ttc", text(w.ttc)),
+            ("amount", .string(w.amount)), ("day_rate", .string(w.dayRate)), ("unit_price", .string(w.unitPrice)),
+            ("vat", .string(w.vat)),
         ]))
     }
 

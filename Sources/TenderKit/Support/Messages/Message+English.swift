@@ -13,14 +13,15 @@ extension Message {
             return n == 1 ? "converting the document to PDF with LibreOffice…" : "converting \(n) documents to PDF with LibreOffice…"
         case .pages(let n): return en.count(n, "page")
         case .totalPages(let n): return "\(en.count(n, "page")) in all"
-        case .totalsLine(let label, let netHT, let vat, let ttc):
+        case .totalsLine(let label, let net, let exempt, let vat, let ttc, let exemption):
             let name: String
             switch label {
             case .fixed: name = "Fixed tranches"
             case .optional: name = "Optional tranches"
             case .total: name = "Total"
             }
-            return "\(name): \(netHT) excl. VAT" + (vat.map { ", VAT \($0)" } ?? "") + ", \(ttc) incl. VAT"
+            let amounts = vat.map { ", VAT \($0), \(ttc) incl. VAT" } ?? " (\(exemption))"
+            return "\(name): \(net) net" + (exempt ? "" : " excl. VAT") + amounts
         case .checkLine(let summary, let command): return "check: \(summary) (details: \(command))"
         case .checkNotRun(let reason, let command): return "check: not run (\(reason)); run \(command)"
         case .draftCheckLine(let summary, let comments): return "check: \(summary); \(en.count(comments, "comment")) in the drafts"

@@ -19,14 +19,15 @@ extension Message {
             return n == 1 ? "conversion du document en PDF avec LibreOffice…" : "conversion des \(n) documents en PDF avec LibreOffice…"
         case .pages(let n): return fr.count(n, "page")
         case .totalPages(let n): return "\(fr.count(n, "page")) au total"
-        case .totalsLine(let label, let netHT, let vat, let ttc):
+        case .totalsLine(let label, let net, let exempt, let vat, let ttc, let exemption):
             let name: String
             switch label {
             case .fixed: name = "Tranches fermes"
             case .optional: name = "Tranches optionnelles"
             case .total: name = "Total"
             }
-            return "\(name) : \(netHT) HT" + (vat.map { ", TVA \($0)" } ?? "") + ", \(ttc) TTC"
+            let amounts = vat.map { ", TVA \($0), \(ttc) TTC" } ?? " (\(exemption))"
+            return "\(name) : \(net) net" + (exempt ? "" : " HT") + amounts
         case .checkLine(let summary, let command): return "vérification : \(summary) (détail : \(command))"
         case .checkNotRun(let reason, let command): return "vérification : non faite (\(reason)) ; lancer \(command)"
         case .draftCheckLine(let summary, let comments):

@@ -13,7 +13,8 @@ public enum Message: Sendable {
     case convertingToPDF(Int)
     case pages(Int)
     case totalPages(Int)
-    case totalsLine(label: TotalsLabel, netHT: String, vat: String?, ttc: String)
+    /// `net` after discount and mécénat; `exempt`: the bidder charges no VAT (`exemption` says why).
+    case totalsLine(label: TotalsLabel, net: String, exempt: Bool, vat: String?, ttc: String, exemption: String)
     case checkLine(summary: String, command: String)
     case checkNotRun(reason: String, command: String)
     case draftCheckLine(summary: String, comments: Int)
