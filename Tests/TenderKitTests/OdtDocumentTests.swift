@@ -346,7 +346,7 @@ import Testing
             Issue.record("opened")
         } catch let e as TenderError {
             #expect(e.status == .invalidInput)
-            #expect(e.description.contains("OpenDocument spreadsheet (ODS)"))
+            #expect(e.description.contains("(ODS)"))
         }
     }
 }

@@ -182,8 +182,7 @@ public final class ZipArchive {
                 hint: "remove the password (File > Info > Protect) or save as .docx")
         }
         if count >= 5 && Array(magic.prefix(5)) == Array("{\\rtf".utf8) {
-            throw TenderError.error("this is an RTF document, a format tender does not fill (only DOCX and ODT)", at: location,
-                                    hint: "open it in Word or LibreOffice and save it as .docx or .odt")
+            throw TenderError.error(Message.notFillable(.rtf).text, at: location, hint: Message.notFillableHint.text)
         }
     }
 

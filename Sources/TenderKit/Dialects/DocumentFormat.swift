@@ -14,12 +14,10 @@ public enum DocumentFormat: String, Sendable {
         if archive.contains("mimetype"),
            let mime = String(bytes: try archive.read("mimetype"), encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines) {
             if odtMimeTypes.contains(mime) { return .odt }
-            let kinds = ["spreadsheet": "an OpenDocument spreadsheet (ODS)", "presentation": "an OpenDocument presentation (ODP)",
-                         "graphics": "an OpenDocument drawing (ODG)"]
-            let kind = kinds.first { mime.contains($0.key) }?.value ?? "an OpenDocument file of type '\(mime)'"
-            throw TenderError.error("this is \(kind), a format tender does not fill (only DOCX and ODT documents)",
-                                    at: SourceLocation(file: archive.path),
-                                    hint: "use a Writer document (.odt) or a Word document (.docx)")
+            let kinds: [(String, Message.FileKind)] = [("spreadsheet", .ods), ("presentation", .odp), ("graphics", .odg)]
+            let kind = kinds.first { mime.contains($0.0) }?.1 ?? .openDocument(mimeType: mime)
+            throw TenderError.error(Message.notFillable(kind).text, at: SourceLocation(file: archive.path),
+                                    hint: Message.notFillableHint.text)
         }
         if archive.contains("[Content_Types].xml") {
             try requireWordDocument(archive)
@@ -41,12 +39,11 @@ public enum DocumentFormat: String, Sendable {
             if node.attribute("PartName", nil) == "/" + main { contentType = node.attribute("ContentType", nil) }
         }
         guard let contentType, !contentType.contains("wordprocessingml") && !contentType.contains("ms-word") else { return }
-        let kinds = [("spreadsheetml", "an Excel spreadsheet (XLSX)"), ("presentationml", "a PowerPoint presentation (PPTX)"),
-                     ("ms-excel", "an Excel spreadsheet (XLSX)"), ("ms-powerpoint", "a PowerPoint presentation (PPTX)")]
-        let kind = kinds.first { contentType.contains($0.0) }?.1 ?? "an Office Open XML package of type '\(contentType)'"
-        throw TenderError.error("this is \(kind), a format tender does not fill (only DOCX and ODT documents)",
-                                at: SourceLocation(file: archive.path),
-                                hint: "use a Word (.docx) or Writer (.odt) template; spreadsheets are not supported yet")
+        let kinds: [(String, Message.FileKind)] = [("spreadsheetml", .xlsx), ("presentationml", .pptx), ("ms-excel", .xlsx),
+                                                   ("ms-powerpoint", .pptx)]
+        let kind = kinds.first { contentType.contains($0.0) }?.1 ?? .officeOpenXML(contentType: contentType)
+        throw TenderError.error(Message.notFillable(kind).text, at: SourceLocation(file: archive.path),
+                                hint: Message.notFillableHint.text)
     }
 
     /// The entry written first and stored uncompressed.

@@ -35,6 +35,21 @@ extension Message {
         case .noErrors: return "no errors"
         case .undefinedName(let name): return "undefined name '\(name)'"
         case .didYouMean(let name): return "did you mean '\(name)'?"
+        case .notFillable(let kind):
+            let what: String
+            switch kind {
+            case .xlsx: what = "an Excel spreadsheet (XLSX)"
+            case .pptx: what = "a PowerPoint presentation (PPTX)"
+            case .ods: what = "an OpenDocument spreadsheet (ODS)"
+            case .odp: what = "an OpenDocument presentation (ODP)"
+            case .odg: what = "an OpenDocument drawing (ODG)"
+            case .rtf: what = "an RTF document"
+            case .officeOpenXML(let type): what = "an Office Open XML package of type '\(type)'"
+            case .openDocument(let type): what = "an OpenDocument file of type '\(type)'"
+            }
+            return "this is \(what), a format tender does not fill (only DOCX and ODT documents)"
+        case .notFillableHint:
+            return "use a Word (.docx) or Writer (.odt) template, or save it as one; spreadsheets are not supported yet"
         }
     }
 }

@@ -42,6 +42,21 @@ extension Message {
         case .noErrors: return "aucune erreur"
         case .undefinedName(let name): return "nom non défini « \(name) »"
         case .didYouMean(let name): return "vouliez-vous dire « \(name) » ?"
+        case .notFillable(let kind):
+            let what: String
+            switch kind {
+            case .xlsx: what = "un classeur Excel (XLSX)"
+            case .pptx: what = "une présentation PowerPoint (PPTX)"
+            case .ods: what = "un classeur OpenDocument (ODS)"
+            case .odp: what = "une présentation OpenDocument (ODP)"
+            case .odg: what = "un dessin OpenDocument (ODG)"
+            case .rtf: what = "un document RTF"
+            case .officeOpenXML(let type): what = "un paquet Office Open XML de type « \(type) »"
+            case .openDocument(let type): what = "un fichier OpenDocument de type « \(type) »"
+            }
+            return "ce fichier est \(what) : tender ne remplit que des documents DOCX et ODT"
+        case .notFillableHint:
+            return "utiliser un modèle Word (.docx) ou Writer (.odt), ou l'enregistrer dans l'un de ces formats ; les tableurs ne sont pas encore pris en charge"
         }
     }
 }

@@ -30,7 +30,18 @@ public enum Message: Sendable {
     case undefinedName(String)
     case didYouMean(String)
 
+    // Formats tender does not fill
+    case notFillable(FileKind)
+    case notFillableHint
+
     public enum TotalsLabel: Sendable { case fixed, optional, total }
+
+    /// A kind of file that is not a DOCX or ODT document.
+    public enum FileKind: Sendable {
+        case xlsx, pptx, ods, odp, odg, rtf
+        case officeOpenXML(contentType: String)
+        case openDocument(mimeType: String)
+    }
 
     public var text: String { text(in: .current) }
 
