@@ -13,35 +13,34 @@ struct Build: ParsableCommand {
     @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
     @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
     @Option(help: "With --draft: compare with this git revision of the offer (the last approved version) in review.md.") var since: String?
-    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.") var today: String?
+    @Option(help: ArgumentHelp("The date templates see as `today` (default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.",
+                               valueName: "YYYY-MM-DD"))
+    var today: Day?
+    @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
 
     func validate() throws {
         if since != nil && !draft { throw ValidationError("--since goes with --draft") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func run() throws {
         try guarded {
             let loaded = try loadOffer(offer)
             let pricing = OfferPricing(offer: loaded)
-            var date = SubmissionBuilder.today()
-            if let today {
-                guard let d = DateValue(iso: today) else {
-                    throw TenderError.error(Message.badToday(today).text, status: .usage)
-                }
-                date = d
-            }
+            let date = today?.date ?? Day.today
             let folder = output ?? "build/\(offerName(loaded))" + (draft ? "-projet" : "")
             if draft, BuildManifest.read((folder as NSString).appendingPathComponent(BuildManifest.fileName))?.kind == .final {
                 throw TenderError.error(Message.draftOverFinal(folder: folder, draftFolder: "build/\(offerName(loaded))-projet/").text,
                                         status: .usage)
             }
+            // The revision to compare with is read first: a wrong one must stop the build before it writes.
             let previous = try since.map { try OfferRevision.load(path: loaded.file, revision: $0) }
-            let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
+            let asOf = today?.moment ?? DateValue.now()
             var review: DraftReview.Outcome? = nil
             var checkLine = ""
             let result = try SubmissionBuilder.build(
                 loaded, pricing: pricing,
-                options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, draft: draft, today: date),
+                options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, draft: draft, today: date, timeout: timeout),
                 progress: { Console.error($0) },
                 review: { staged in
                     if draft {

@@ -10,7 +10,7 @@ struct Lint: ParsableCommand {
     @Argument(help: "The template (.docx or .odt).") var template: String
     @Option(help: "Data (.json, .yaml) to check the template's names against, or an offer (its folder or its offer.yaml): then the context `tender build` fills for this template.")
     var data: String?
-    @Option(help: "With an offer as --data: the date templates see as `today` (YYYY-MM-DD; default: today).") var today: String?
+    @Option(help: "With an offer as --data: the date templates see as `today` (YYYY-MM-DD; default: today).") var today: Day?
 
     func run() throws {
         try guarded {
@@ -61,13 +61,7 @@ struct Lint: ParsableCommand {
             return try DataLoader.load(path: argument)
         }
         let offer = try loadOffer(argument)
-        var date = SubmissionBuilder.today()
-        if let today {
-            guard let d = DateValue(iso: today) else {
-                throw TenderError.error(Message.badToday(today).text, status: .usage)
-            }
-            date = d
-        }
+        let date = today?.date ?? Day.today
         let mine = URL(fileURLWithPath: template).standardizedFileURL.path
         let spec = offer.documents.first { URL(fileURLWithPath: $0.template).standardizedFileURL.path == mine }
         let perMember = spec?.perTeamMember ?? true

@@ -55,6 +55,27 @@ import Testing
     }
 }
 
+/// The checks and the drafts read a paragraph with the same reader: an anchor taken from a
+/// check's text (three spaces of `text:s c=3`, a tab) finds its paragraph in the draft.
+@Suite struct OneParagraphReaderTests {
+    @Test func checksAndDraftsReadSpacesAndTabsAlike() throws {
+        let dir = try TemporaryFolder()
+        let path = dir.file("t.odt")
+        let content = OdtWriter.content([para("Introduction"), para("MARKER")])
+            .replacingOccurrences(of: "MARKER", with: "Total<text:s text:c=\"3\"/>HT<text:tab/>9 900,00 €")
+        try OdtFile.zip(path, OdtFile.entries(content: content, tagged: false))
+        let read = try DocumentText.paragraphs(of: path).filter { $0.part == "content.xml" }.map(\.text)
+        #expect(read.contains("Total   HT\t9 900,00 €"))
+        try DraftAnnotator.annotate(path, mark: nil, comments: [ReviewComment(anchor: "Total   HT\t9 900", text: "à revoir")],
+                                    date: DateValue(year: 2021, month: 11, day: 5))
+        let xml = String(decoding: try ZipArchive(path: path).read("content.xml"), as: UTF8.self)
+        let note = try #require(xml.range(of: "à revoir"))
+        let intro = try #require(xml.range(of: ">Introduction<"))
+        let total = try #require(xml.range(of: ">Total<"))
+        #expect(note.lowerBound > intro.upperBound && note.lowerBound < total.lowerBound)
+    }
+}
+
 @Suite struct DraftBuildTests {
     @Test func aDraftIsMarkedAndAFinalBuildIsNot() throws {
         let offer = try Offer.load(path: CLI.packageRoot + "/offers/cuf-dcol/offer.yaml")

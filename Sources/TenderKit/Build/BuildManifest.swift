@@ -1,10 +1,5 @@
 import Foundation
 
-/// The version of tender written into manifests and shown by `tender --version`.
-public enum TenderVersion {
-    public static let current = "0.1.0"
-}
-
 /// `manifest.json`: what a build wrote (each file with its size, SHA-256 and pages) and what
 /// from (the offer, its team files and templates, with their SHA-256 and git revision), so that
 /// `tender check --documents` can tell a folder that is exactly a build of the current offer
@@ -29,8 +24,8 @@ public struct BuildManifest: Sendable, Equatable {
     }
 
     public struct Input: Sendable, Equatable {
-        public enum Role: String, Sendable { case offer, team, template }
-        public var role: Role
+        public enum InputRole: String, Sendable { case offer, team, template }
+        public var role: InputRole
         /// As the offer names it (relative to the working folder of the build).
         public var path: String
         public var sha256: String
@@ -93,7 +88,7 @@ public struct BuildManifest: Sendable, Equatable {
         func int(_ x: Value?) -> Int? { x?.asNumber.map { NSDecimalNumber(decimal: $0).intValue } }
         var inputs: [Input] = []
         for i in v["inputs"]?.asList ?? [] {
-            guard let role = i["role"]?.asString.flatMap(Input.Role.init(rawValue:)), let path = i["path"]?.asString,
+            guard let role = i["role"]?.asString.flatMap(Input.InputRole.init(rawValue:)), let path = i["path"]?.asString,
                   let sha = i["sha256"]?.asString else { return nil }
             inputs.append(Input(role: role, path: path, sha256: sha, gitRevision: i["git_revision"]?.asString,
                                 documents: (i["documents"]?.asList ?? []).compactMap(\.asString)))
@@ -118,7 +113,7 @@ public struct BuildManifest: Sendable, Equatable {
     /// the machine it was built on.
     public static func inputs(of offer: Offer, relativeTo folder: String) throws -> [Input] {
         let all = offer.documents.map(\.id)
-        var list: [(Input.Role, String, [String])] = [(.offer, offer.file, all)]
+        var list: [(Input.InputRole, String, [String])] = [(.offer, offer.file, all)]
         for member in offer.team where !list.contains(where: { $0.1 == member.person.file }) {
             list.append((.team, member.person.file, all))
         }

@@ -33,8 +33,12 @@ public struct BuildOptions: Sendable {
     public var draft: Bool
     /// For tests: the build fails right after this step, as a killed build would stop there.
     public var failAfter: SubmissionBuilder.Phase?
-    public init(outputFolder: String, pdf: Bool = false, merge: Bool = false, draft: Bool = false, today: DateValue) {
+    /// Seconds LibreOffice may take before it is stopped.
+    public var timeout: Int
+    public init(outputFolder: String, pdf: Bool = false, merge: Bool = false, draft: Bool = false, today: DateValue,
+                timeout: Int = 300) {
         self.outputFolder = outputFolder; self.pdf = pdf; self.merge = merge; self.draft = draft; self.today = today
+        self.timeout = timeout
     }
 
     /// The mark a draft carries.
@@ -56,14 +60,6 @@ public struct BuildResult: Sendable {
 /// converts them to PDF in one LibreOffice call and joins the PDFs, into a staging folder
 /// swapped in at the end, with a manifest.
 public enum SubmissionBuilder {
-    /// Today's date in Europe/Paris.
-    public static func today() -> DateValue {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return DateValue(year: c.year!, month: c.month!, day: c.day!)
-    }
-
     /// The steps of a build, in order; a test can make the build fail after any of them.
     public enum Phase: String, Sendable, CaseIterable {
         case documents, pdf, review, merge, manifest, swap
@@ -78,7 +74,10 @@ public enum SubmissionBuilder {
     public static func build(_ offer: Offer, pricing: OfferPricing, options: BuildOptions,
                              progress: ((String) -> Void)? = nil,
                              review: ((BuildResult) throws -> BuildManifest.CheckSummary?)? = nil) throws -> BuildResult {
-        // Everything that can be wrong with the offer or its templates is found before any file is written.
+        // Everything that can be wrong (tools, output folder, the offer, its templates) is found
+        // before any file is written.
+        try Preflight.tools(pdf: options.pdf || options.merge, merge: options.merge)
+        try Preflight.outputFolder(options.outputFolder)
         let pending = try render(offer, pricing: pricing, today: options.today)
         let inputs = try BuildManifest.inputs(of: offer, relativeTo: options.outputFolder)
         let stage = try StagedFolder(target: options.outputFolder)
@@ -93,7 +92,7 @@ public enum SubmissionBuilder {
         progress?(Message.documentsWritten(result.documents.count, folder: options.outputFolder).text)
         try phase(.documents)
         if options.pdf || options.merge {
-            let pdfs = try LibreOffice.convertToPDF(result.documents.map(\.path), into: stage.path, exportNotes: options.draft,
+            let pdfs = try LibreOffice.convertToPDF(result.documents.map(\.path), into: stage.path, timeout: options.timeout, exportNotes: options.draft,
                                                     progress: progress)
             for i in result.documents.indices {
                 result.documents[i].pdf = pdfs[i]
@@ -171,6 +170,7 @@ public enum SubmissionBuilder {
                     name = name.replacingOccurrences(of: "/", with: "-").trimmingCharacters(in: .whitespaces)
                     let ext = "." + (spec.template as NSString).pathExtension.lowercased()
                     if !name.lowercased().hasSuffix(ext) { name += ext }
+                    try OutputPath.check(name)
                     guard names.insert(name).inserted else {
                         throw TenderError.error("two documents would both be written as \"\(name)\"", at: spec.location,
                                                 hint: "give each document its own output name (per-member documents need {{ person.name }} in it)")

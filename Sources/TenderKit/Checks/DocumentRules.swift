@@ -35,16 +35,17 @@ struct RenderRule: CheckRule {
 
 /// Groups of documents within their page limit.
 struct PagesRule: CheckRule {
-    let id = "pages"
+    let id = Self.key
     let title = "Limites de pages"
-    let keys = ["pages"]
+    static let key = "pages"
+    let keys = [Self.key]
     let needsPages = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         var findings: [Finding] = []
-        for (index, group) in (context.rule("pages")?.asList ?? []).enumerated() {
-            let location = context.offer.source?["tender"]?["rules"]?["pages"]?.items.first { $0.display.hasSuffix("[\(index)]") }?.location
-                ?? context.place("pages")
+        for (index, group) in (context.rule(Self.key)?.asList ?? []).enumerated() {
+            let location = context.offer.source?["tender"]?["rules"]?[Self.key]?.items.first { $0.display.hasSuffix("[\(index)]") }?.location
+                ?? context.place(Self.key)
             let ids = group["documents"]?.asList?.compactMap(\.asString) ?? []
             guard let max = group["max"]?.asInt else { continue }
             let unknown = ids.filter { context.documents($0).isEmpty }
@@ -80,15 +81,16 @@ struct PagesRule: CheckRule {
 
 /// Each CV within its page limit.
 struct CVPagesRule: CheckRule {
-    let id = "cv_pages"
+    let id = Self.key
     let title = "Limite de pages des CV"
-    let keys = ["cv_pages"]
+    static let key = "cv_pages"
+    let keys = [Self.key]
     let needsPages = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        guard let max = context.rule("cv_pages")?.asInt else { return RuleResult() }
+        guard let max = context.rule(Self.key)?.asInt else { return RuleResult() }
         let cvs = context.cvs()
-        let location = context.place("cv_pages")
+        let location = context.place(Self.key)
         guard !cvs.isEmpty else {
             return RuleResult([finding(.error, "la consultation limite les CV à \(FrenchWords.count(max, "page")), mais aucun document ne contient de CV",
                                        hint: "ajouter un document de CV avec `per: team` (un CV par personne)", location: location)])
@@ -116,24 +118,25 @@ struct CVPagesRule: CheckRule {
 
 /// The response frame: required headings present, in order, as headings.
 struct SectionsRule: CheckRule {
-    let id = "sections"
+    let id = Self.key
     let title = "Titres du cadre de réponse"
-    let keys = ["sections", "sections_document"]
+    static let key = "sections", documentKey = "sections_document"
+    let keys = [Self.key, Self.documentKey]
     let needsDocuments = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        let location = context.place("sections")
-        let required = context.rule("sections")?.asList?.compactMap(\.asString) ?? []
+        let location = context.place(Self.key)
+        let required = context.rule(Self.key)?.asList?.compactMap(\.asString) ?? []
         guard !required.isEmpty else {
             return RuleResult([finding(.error, "`sections_document` est donné sans `sections`",
-                                       hint: "lister sous sections les titres du cadre de réponse de la consultation", location: context.place("sections_document"))])
+                                       hint: "lister sous sections les titres du cadre de réponse de la consultation", location: context.place(Self.documentKey))])
         }
-        let id = context.rule("sections_document")?.asString
+        let id = context.rule(Self.documentKey)?.asString
             ?? context.offer.documents.first { !$0.perTeamMember }?.id ?? context.offer.documents.first?.id ?? ""
         guard let doc = context.documents(id).first else {
             return RuleResult([finding(.error, "sections_document nomme « \(id) », que l'offre ne génère pas",
                                        hint: "utiliser l'un des id : " + context.offer.documents.map(\.id).joined(separator: ", "),
-                                       location: context.place("sections_document"))])
+                                       location: context.place(Self.documentKey))])
         }
         let headings = doc.headings
         // Earliest match of each section after the previous one: finds the order if there is one.

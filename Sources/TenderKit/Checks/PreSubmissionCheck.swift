@@ -200,8 +200,13 @@ public enum PreSubmissionCheck {
     public static func run(_ offer: Offer, pricing: OfferPricing, options: CheckOptions,
                            progress: ((String) -> Void)? = nil) throws -> CheckReport {
         let fm = FileManager.default
-        let work = options.workFolder ?? fm.temporaryDirectory.appendingPathComponent("tender-check-\(UUID().uuidString)").path
-        try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let work: String
+        if let folder = options.workFolder {
+            work = folder
+            try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        } else {
+            work = try Scratch.makeFolder(prefix: "tender-check")
+        }
         defer { if options.workFolder == nil { try? fm.removeItem(atPath: work) } }
 
         var documents = try gather(offer, pricing: pricing, options: options, work: work, progress: progress)
@@ -344,7 +349,7 @@ public enum PreSubmissionCheck {
         /// messages (shared with `tender build`, in English) are quoted as the detail.
         static func french(_ problem: Diagnostic?, timeout: Int) -> Diagnostic {
             guard let problem else { return .error("les documents n'ont pas pu être convertis en PDF", status: .unavailable) }
-            if problem.message.hasPrefix("LibreOffice did not finish converting") {
+            if problem.code == .conversionTimedOut {
                 return .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
                               hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
                               status: problem.status)
@@ -371,64 +376,14 @@ extension Value {
     var asInt: Int? { asNumber.map { NSDecimalNumber(decimal: $0).intValue } }
 }
 
-// MARK: - Moments
+// MARK: - Moments, as the report writes them
 
 extension DateValue {
-    /// Seconds since 1970-01-01 00:00 UTC. A date without a time is its midnight; without an
-    /// offset, Europe/Paris time.
-    public var instant: Int {
-        dayNumber * 86_400 + (secondsOfDay ?? 0) - (utcOffset ?? ShapeChecker.parisOffset(self) ?? 0)
-    }
-
-    /// `2021-11-05`, `2021-11-05T12:00`, `2021-11-05T12:00+01:00`: a moment, Europe/Paris unless
-    /// an offset is given (a date alone is its midnight).
-    public init?(moment text: String) {
-        guard var date = DateValue(iso: text) else { return nil }
-        if date.secondsOfDay == nil { date.secondsOfDay = 0 }
-        if date.utcOffset == nil { date.utcOffset = ShapeChecker.parisOffset(date) }
-        self = date
-    }
-
-    /// Now, in Europe/Paris time, to the minute.
-    public static func now() -> DateValue {
-        let zone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 0)!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let now = Date()
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
-        return DateValue(year: c.year!, month: c.month!, day: c.day!, secondsOfDay: c.hour! * 3600 + c.minute! * 60,
-                         utcOffset: zone.secondsFromGMT(for: now))
-    }
-
-    /// `2021-11-05T12:00:00+01:00` (ISO 8601), or the date alone.
-    public var iso8601: String {
-        var s = String(format: "%04d-%02d-%02d", year, month, day)
-        guard let secondsOfDay else { return s }
-        s += String(format: "T%02d:%02d:%02d", secondsOfDay / 3600, (secondsOfDay % 3600) / 60, secondsOfDay % 60)
-        if let utcOffset {
-            let m = abs(utcOffset) / 60
-            s += m == 0 ? "Z" : String(format: "%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
-        }
-        return s
-    }
-
-    /// `2021-11-05 12:00 +01:00`, or the date alone.
-    public var momentText: String {
-        var s = String(format: "%04d-%02d-%02d", year, month, day)
-        guard let secondsOfDay else { return s }
-        s += String(format: " %02d:%02d", secondsOfDay / 3600, (secondsOfDay % 3600) / 60)
-        if let utcOffset {
-            let m = abs(utcOffset) / 60
-            s += String(format: " %@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
-        }
-        return s
-    }
-
     /// `vendredi 5 novembre 2021 à 12 h 00`, with the UTC offset when it is not Paris time:
     /// the moment of a check, as the report writes it.
     var frenchMoment: String {
         let words = FrenchFormat.date(self, style: .datetime)
-        guard let utcOffset, secondsOfDay != nil, utcOffset != ShapeChecker.parisOffset(self) else { return words }
+        guard let utcOffset, secondsOfDay != nil, utcOffset != DateValue.parisOffset(self) else { return words }
         let m = abs(utcOffset) / 60
         return words + (m == 0 ? " UTC" : String(format: " UTC%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60))
     }

@@ -72,7 +72,7 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
         } else if let table, let row {
             pieces.append("\(words.table) \(table), \(words.row) \(row)")
         }
-        if let tag { pieces.append("\(words.tag) \(tag)") }
+        if let tag { pieces.append("\(words.tag) \(Quote.cut(tag))") }
         return pieces.joined(separator: ", ")
     }
 }
@@ -87,6 +87,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var hint: String?
     /// The exit status this diagnostic calls for when it is an error.
     public var status: ExitStatus
+    /// What the code tells apart, for the few errors it branches on (never their message).
+    public var code: Code?
+
+    public enum Code: Sendable, Equatable {
+        /// LibreOffice ran out of time converting and was stopped.
+        case conversionTimedOut
+    }
 
     public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil,
                 hint: String? = nil, status: ExitStatus = .invalidInput) {
@@ -95,8 +102,10 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
-                             status: ExitStatus = .invalidInput) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint, status: status)
+                             status: ExitStatus = .invalidInput, code: Code? = nil) -> Diagnostic {
+        var d = Diagnostic(.error, message, at: location, hint: hint, status: status)
+        d.code = code
+        return d
     }
 
     public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
@@ -109,9 +118,22 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         let colon = Language.current.colon
         var text = Message.severity(severity).text + colon
         if let location, !location.description.isEmpty { text += location.description + colon }
-        text += message
-        if let hint, !hint.isEmpty { text += "\n  " + Message.hint.text + colon + hint }
+        text += Diagnostic.clipped(message)
+        if let hint, !hint.isEmpty { text += "\n  " + Message.hint.text + colon + Diagnostic.clipped(hint) }
         return text
+    }
+}
+
+extension Diagnostic {
+    /// The longest message line printed: a safety net for input quoted whole somewhere
+    /// (the places that quote input cut it to `Quote.maxCharacters` themselves).
+    static let maxLineCharacters = 400
+
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > maxLineCharacters else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20).map { line in
+            line.count > maxLineCharacters ? String(line.prefix(maxLineCharacters)) + "…" : String(line)
+        }.joined(separator: "\n")
     }
 }
 
@@ -122,8 +144,8 @@ public struct TenderError: Error, Sendable, CustomStringConvertible {
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
     public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
-                             status: ExitStatus = .invalidInput) -> TenderError {
-        TenderError(.error(message, at: location, hint: hint, status: status))
+                             status: ExitStatus = .invalidInput, code: Diagnostic.Code? = nil) -> TenderError {
+        TenderError(.error(message, at: location, hint: hint, status: status, code: code))
     }
 
     /// The most severe exit status among the errors.

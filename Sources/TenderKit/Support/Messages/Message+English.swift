@@ -28,7 +28,6 @@ extension Message {
         case .reviewFile(let path): return "\(path)  (summary for the review)"
         case .draftOverFinal(let folder, let draftFolder):
             return "\(folder) holds a final build: a draft is never written there (without -o, drafts go to \(draftFolder))"
-        case .badToday(let text): return "--today must be a date YYYY-MM-DD, not '\(text)'"
         case .errorsAndWarnings(let e, let w): return "\(en.count(e, "error")), \(en.count(w, "warning"))"
         case .tags(let n): return en.count(n, "tag")
         case .errors(let n): return en.count(n, "error")

@@ -35,7 +35,6 @@ extension Message {
         case .reviewFile(let path): return "\(path)  (synthèse pour la revue)"
         case .draftOverFinal(let folder, let draftFolder):
             return "\(folder) contient une version définitive : un projet n'y est jamais écrit (sans -o, les projets vont dans \(draftFolder))"
-        case .badToday(let text): return "--today attend une date AAAA-MM-JJ, pas « \(text) »"
         case .errorsAndWarnings(let e, let w): return "\(fr.count(e, "erreur")), \(fr.count(w, "avertissement"))"
         case .tags(let n): return fr.count(n, "balise")
         case .errors(let n): return fr.count(n, "erreur")

@@ -20,7 +20,6 @@ public enum Message: Sendable {
     case draftCheckLine(summary: String, comments: Int)
     case reviewFile(String)
     case draftOverFinal(folder: String, draftFolder: String)
-    case badToday(String)
     // Check summary
     case errorsAndWarnings(errors: Int, warnings: Int)
     // Lint
@@ -31,13 +30,13 @@ public enum Message: Sendable {
     case didYouMean(String)
 
     // Formats tender does not fill
-    case notFillable(FileKind)
+    case notFillable(DocumentKind)
     case notFillableHint
 
     public enum TotalsLabel: Sendable { case fixed, optional, total }
 
     /// A kind of file that is not a DOCX or ODT document.
-    public enum FileKind: Sendable {
+    public enum DocumentKind: Sendable {
         case xlsx, pptx, ods, odp, odg, rtf
         case officeOpenXML(contentType: String)
         case openDocument(mimeType: String)

@@ -174,7 +174,7 @@ enum TableRepair {
         for c in cols { c.unlinkAndFree() }
         let each = total > 0 ? total / widest : 0
         for _ in 0..<widest {
-            let col = xmlNewDocNode(tree.doc, grid.pointee.ns, "gridCol", nil)!
+            let col = tree.newElement(grid.pointee.ns, "gridCol")
             if total > 0 { xmlSetNsProp(col, grid.pointee.ns, "w", String(each)) }
             grid.appendChild(col)
         }

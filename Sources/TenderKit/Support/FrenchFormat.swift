@@ -27,7 +27,7 @@ public enum FrenchFormat {
     /// The sign, integer digits and fraction digits of a decimal as written (no exponent),
     /// the fraction padded with zeros to `minimumFraction`. Zero is never negative.
     static func decimalParts(_ value: Decimal, minimumFraction: Int) -> (negative: Bool, integer: String, fraction: String) {
-        var digits = Value.plainString(value)
+        var digits = value.plainString
         let negative = digits.hasPrefix("-") && !value.isZero
         if digits.hasPrefix("-") { digits.removeFirst() }
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

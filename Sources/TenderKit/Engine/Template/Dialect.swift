@@ -5,9 +5,11 @@ enum Scope: String, Equatable {
     case row = "tr", cell = "tc", paragraph = "p", run = "r", inline
 }
 
-/// The facts that tell the engine how one document format is built. DOCX and ODT differ
-/// only in these; everything else is one engine.
+/// The facts that tell the engine how one document format is built: which elements are
+/// paragraphs, runs, breaks, tables. Each format (`Formats/…`) gives its own; the engine
+/// reads only these facts and never names a format's elements itself.
 struct Dialect {
+    /// The format's name, as messages show it (`DOCX`, `ODT`).
     let name: String
     /// Elements that are paragraphs (DOCX `w:p`; ODT `text:p`, `text:h`).
     let paragraphs: [QName]
@@ -17,8 +19,10 @@ struct Dialect {
     /// When set, only text inside these elements is document text (`w:t`); otherwise any
     /// text node inside a paragraph is.
     let textElements: [QName]?
-    /// Elements that break a paragraph's text: a tag cannot span them.
-    let separators: [QName]
+    /// Elements that break a paragraph's text: a tag cannot span them. Tabs read as `\t`,
+    /// line breaks as `\n`.
+    let tabs: [QName]
+    let lineBreaks: [QName]
     /// An element standing for N spaces (ODT `text:s`, attribute `text:c`).
     let spaceElement: (name: QName, countAttribute: String, namespace: String)?
     /// Subtrees whose text is never template text (deleted text, field codes, comments).
@@ -34,6 +38,9 @@ struct Dialect {
     /// Empty elements that only mark a place (ODT soft page breaks, bookmarks, change marks):
     /// a list item holding them beside one paragraph still holds only that paragraph.
     let markers: [QName]
+    /// Local names of elements that are objects in a paragraph (drawings, frames, fields):
+    /// a paragraph holding one is never taken whole by a tag.
+    let objects: Set<String>
     /// Markup written for a line break and a tab inside text, and how text is reopened after it.
     let lineBreakMarkup: String
     let tabMarkup: String
@@ -43,20 +50,22 @@ struct Dialect {
     let spaceElementMarkup: (element: String, count: String)?
     /// Whether the text element needs `xml:space="preserve"` to keep edge spaces (DOCX `w:t`).
     let preservesSpaceAttribute: Bool
+    /// The table-cell edits behind `{% hm %}`, `{% vm %}`, `{% colspan %}`, `{% cellbg %}`,
+    /// for a format that has them.
+    var cellMarkup: (any CellMarkup)? = nil
+
+    var separators: [QName] { tabs + lineBreaks }
 
     func isParagraph(_ n: XMLNodePtr) -> Bool { paragraphs.contains { n.is($0) } }
-    func isSeparator(_ n: XMLNodePtr) -> Bool { separators.contains { n.is($0) } }
+    func isSeparator(_ n: XMLNodePtr) -> Bool { isTab(n) || lineBreaks.contains { n.is($0) } }
+    func isTab(_ n: XMLNodePtr) -> Bool { tabs.contains { n.is($0) } }
     func isSkipped(_ n: XMLNodePtr) -> Bool { skipped.contains { n.is($0) } }
 
-    /// How many grid columns a cell takes: DOCX `w:tcPr/w:gridSpan`; 1 in ODT, whose covered
-    /// cells take the other columns.
+    /// How many grid columns a cell takes: the span its format's cell markup says (DOCX), else
+    /// 1 (ODT, whose covered cells take the other columns).
     func columnSpan(of cell: XMLNodePtr) -> Int {
-        guard coveredCell == nil else { return 1 }
-        let w = Namespaces.w
-        guard let properties = cell.children.first(where: { $0.is(QName("tcPr", w)) }),
-              let span = properties.children.first(where: { $0.is(QName("gridSpan", w)) }),
-              let value = span.attribute("val", w[0]) ?? span.attribute("val", w[1]), let n = Int(value) else { return 1 }
-        return max(1, min(n, 1000))
+        guard coveredCell == nil, let cells = cellMarkup else { return 1 }
+        return cells.span(of: cell)
     }
 
     /// The element a tag that takes its whole paragraph stands for: the paragraph itself, or,
@@ -137,7 +146,7 @@ struct Dialect {
         return ("<\(name.element)/>", { "<\(name.element) \(name.count)=\"\($0)\"/>" })
     }
 
-    /// Escapes a value for an attribute (synthetic markup such as `w:gridSpan`).
+    /// Escapes a value for an attribute (the value of a cell property, see `CellMarkup`).
     static func writeAttribute(_ text: String, into out: inout [UInt8]) {
         for b in text.utf8 {
             switch b {
@@ -151,66 +160,38 @@ struct Dialect {
     }
 }
 
-enum Namespaces {
-    static let w = ["http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                    "http://purl.oclc.org/ooxml/wordprocessingml/main"]
-    static let text = ["urn:oasis:names:tc:opendocument:xmlns:text:1.0"]
-    static let table = ["urn:oasis:names:tc:opendocument:xmlns:table:1.0"]
-    static let office = ["urn:oasis:names:tc:opendocument:xmlns:office:1.0"]
-}
-
 extension Dialect {
-    static let docx: Dialect = {
-        let w = Namespaces.w
-        return Dialect(
-            name: "DOCX",
-            paragraphs: [QName("p", w)],
-            run: QName("r", w),
-            runProperties: QName("rPr", w),
-            textElements: [QName("t", w)],
-            separators: [QName("tab", w), QName("br", w), QName("cr", w), QName("ptab", w)],
-            spaceElement: nil,
-            skipped: [QName("delText", w), QName("instrText", w), QName("del", w), QName("pPr", w), QName("rPr", w)],
-            table: QName("tbl", w), row: QName("tr", w), cell: QName("tc", w),
-            listItem: nil,
-            markers: [],
-            lineBreakMarkup: "</w:t><w:br/><w:t xml:space=\"preserve\">",
-            tabMarkup: "</w:t><w:tab/><w:t xml:space=\"preserve\">",
-            collapsesSpaces: false,
-            spaceElementMarkup: nil,
-            preservesSpaceAttribute: true)
-    }()
-
-    static let odt: Dialect = {
-        let t = Namespaces.text, tb = Namespaces.table, o = Namespaces.office
-        return Dialect(
-            name: "ODT",
-            paragraphs: [QName("p", t), QName("h", t)],
-            run: QName("span", t),
-            runProperties: nil,
-            textElements: nil,
-            separators: [QName("tab", t), QName("line-break", t)],
-            spaceElement: (QName("s", t), "c", t[0]),
-            skipped: [QName("annotation", o), QName("annotation-end", o), QName("tracked-changes", t),
-                      QName("note-citation", t), QName("sequence-decls", t)],
-            table: QName("table", tb), row: QName("table-row", tb), cell: QName("table-cell", tb),
-            coveredCell: QName("covered-table-cell", tb),
-            listItem: QName("list-item", t),
-            markers: [QName("soft-page-break", t), QName("bookmark", t), QName("bookmark-start", t),
-                      QName("bookmark-end", t), QName("change", t), QName("change-start", t), QName("change-end", t)],
-            lineBreakMarkup: "<text:line-break/>",
-            tabMarkup: "<text:tab/>",
-            collapsesSpaces: true,
-            spaceElementMarkup: ("text:s", "text:c"),
-            preservesSpaceAttribute: false)
-    }()
-
-    /// Document properties (DOCX `docProps/core.xml`, ODT `meta.xml`): each property element
-    /// is treated as a paragraph of plain text.
+    /// Document properties (such as a title or keywords): each property element is treated
+    /// as a paragraph of plain text.
     static func properties(paragraphs: [QName]) -> Dialect {
         Dialect(name: "properties", paragraphs: paragraphs, run: QName("-", []), runProperties: nil,
-                textElements: nil, separators: [], spaceElement: nil, skipped: [],
-                table: QName("-", []), row: QName("-", []), cell: QName("-", []), listItem: nil, markers: [],
+                textElements: nil, tabs: [], lineBreaks: [], spaceElement: nil, skipped: [],
+                table: QName("-", []), row: QName("-", []), cell: QName("-", []), listItem: nil, markers: [], objects: [],
                 lineBreakMarkup: "\n", tabMarkup: "\t", collapsesSpaces: false, spaceElementMarkup: nil, preservesSpaceAttribute: false)
     }
+}
+
+/// The cell properties the table tags set.
+enum CellProperty {
+    /// How many grid columns the cell spans (`{% colspan n %}`, `{% hm %}`).
+    case span
+    /// The cell's fill colour (`{% cellbg color %}`).
+    case background
+    /// Whether the cell starts or continues a vertical merge (`{% vm %}`).
+    case verticalMerge
+}
+
+/// How a format writes the table-cell edits (`{% colspan %}`, `{% cellbg %}`, `{% hm %}`,
+/// `{% vm %}`): the engine decides what repeats and computes the values, the format owns
+/// the markup.
+protocol CellMarkup {
+    /// Removes the property from the cell; returns its value when it had one.
+    @discardableResult
+    func remove(_ property: CellProperty, from cell: XMLNodePtr, in tree: XMLTree) -> String?
+    /// Puts `node` (a marker that renders the property) where the property goes in the cell.
+    func insert(_ node: XMLNodePtr, as property: CellProperty, into cell: XMLNodePtr, in tree: XMLTree)
+    /// The markup around the property's computed value.
+    func markup(_ property: CellProperty) -> (before: String, after: String)
+    /// How many grid columns the cell spans (1 when it says nothing), at most 1,000.
+    func span(of cell: XMLNodePtr) -> Int
 }

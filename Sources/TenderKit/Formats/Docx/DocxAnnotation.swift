@@ -1,8 +1,9 @@
 @preconcurrency import CLibXML2
 import Foundation
 
-extension DraftAnnotator {
-    enum Docx {
+/// A DOCX draft: the mark in a header of every section, comments in `word/comments.xml`.
+extension DocxFormat {
+    enum Annotation {
         static let w = Namespaces.w[0]
         static let relNS = "http://schemas.openxmlformats.org/package/2006/relationships"
         static let commentsType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -23,7 +24,7 @@ extension DraftAnnotator {
                 for c in n.children where c.isElement { if c.localName == "sectPr" { out.append(c) }; sections(c, &out) }
             }
             var sectPrs: [XMLNodePtr] = []
-            sections(doc.root!, &sectPrs)
+            sections(try edit.root(main), &sectPrs)
             for sect in sectPrs where mark != nil {
                 let refs = sect.children.filter { $0.isElement && $0.localName == "headerReference" }
                 let kinds = Set(refs.compactMap { $0.attribute("type", w) })
@@ -31,26 +32,31 @@ extension DraftAnnotator {
                 if !kinds.contains("default") { needed.append("default") }
                 if sect.children.contains(where: { $0.isElement && $0.localName == "titlePg" }), !kinds.contains("first") { needed.append("first") }
                 guard !needed.isEmpty else { continue }
-                if draftHeaderId == nil {
+                let headerId: String
+                if let existing = draftHeaderId {
+                    headerId = existing
+                } else {
                     let name = "headerdraft.xml"
-                    draftHeaderId = addRelationship(rels, type: headerType, target: name)
-                    addOverride(types, "/" + (dir.isEmpty ? "" : dir + "/") + name,
+                    headerId = try addRelationship(rels, type: headerType, target: name)
+                    draftHeaderId = headerId
+                    try addOverride(types, "/" + (dir.isEmpty ? "" : dir + "/") + name,
                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml")
                     let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"\(w)\"></w:hdr>"
                     edit.trees[(dir.isEmpty ? "" : dir + "/") + name] = try XMLTree(bytes: Array(header.utf8), location: SourceLocation(part: name))
                     headerParts.append((dir.isEmpty ? "" : dir + "/") + name)
                 }
                 let ns = sect.pointee.ns
-                let rNS = DraftAnnotator.namespace(doc, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", prefix: "r")
+                let rNS = try DraftAnnotator.namespace(doc, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", prefix: "r")
                 for kind in needed {
-                    let ref = DraftAnnotator.element(doc, ns, "headerReference", [(ns, "type", kind), (rNS, "id", draftHeaderId!)])
+                    let ref = DraftAnnotator.element(doc, ns, "headerReference", [(ns, "type", kind), (rNS, "id", headerId)])
                     if let first = sect.firstChild { first.insertBefore(ref) } else { sect.appendChild(ref) }
                 }
             }
             for part in Set(headerParts).sorted() {
                 guard let mark else { break }
                 let tree = try edit.tree(part)
-                let ns = DraftAnnotator.namespace(tree, w, prefix: "w")
+                let root = try edit.root(part)
+                let ns = try DraftAnnotator.namespace(tree, w, prefix: "w")
                 let p = DraftAnnotator.element(tree, ns, "p")
                 let pPr = DraftAnnotator.element(tree, ns, "pPr")
                 pPr.appendChild(DraftAnnotator.element(tree, ns, "jc", [(ns, "val", "right")]))
@@ -62,7 +68,7 @@ extension DraftAnnotator {
                 r.appendChild(rPr)
                 r.appendChild(DraftAnnotator.element(tree, ns, "t", text: mark))
                 p.appendChild(r)
-                if let first = tree.root!.firstChild { first.insertBefore(p) } else { tree.root!.appendChild(p) }
+                if let first = root.firstChild { first.insertBefore(p) } else { root.appendChild(p) }
             }
 
             // 2. Comments, in word/comments.xml, anchored in the body.
@@ -70,17 +76,17 @@ extension DraftAnnotator {
                 let existing = try Relationships.targets(of: main, in: edit.archive, type: "comments").first
                 let commentsName = existing ?? (dir.isEmpty ? "" : dir + "/") + "comments.xml"
                 if existing == nil {
-                    _ = addRelationship(rels, type: commentsType, target: (commentsName as NSString).lastPathComponent)
-                    addOverride(types, "/" + commentsName, "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml")
+                    _ = try addRelationship(rels, type: commentsType, target: (commentsName as NSString).lastPathComponent)
+                    try addOverride(types, "/" + commentsName, "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml")
                     let empty = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"\(w)\"></w:comments>"
                     edit.trees[commentsName] = try XMLTree(bytes: Array(empty.utf8), location: SourceLocation(part: commentsName))
                 }
                 let ctree = try edit.tree(commentsName)
-                let cns = DraftAnnotator.namespace(ctree, w, prefix: "w")
-                var nextId = (ctree.root!.children.compactMap { Int($0.attribute("id", w) ?? "") }.max() ?? -1) + 1
-                var paras: [(XMLNodePtr, String)] = []
-                DraftAnnotator.paragraphs(doc.root!, .docx, into: &paras)
-                let dns = DraftAnnotator.namespace(doc, w, prefix: "w")
+                let croot = try edit.root(commentsName)
+                let cns = try DraftAnnotator.namespace(ctree, w, prefix: "w")
+                var nextId = (croot.children.compactMap { Int($0.attribute("id", w) ?? "") }.max() ?? -1) + 1
+                let paras = DraftAnnotator.paragraphs(try edit.root(main), .docx)
+                let dns = try DraftAnnotator.namespace(doc, w, prefix: "w")
                 for comment in comments {
                     let id = String(nextId)
                     nextId += 1
@@ -95,7 +101,7 @@ extension DraftAnnotator {
                         p.appendChild(r)
                         c.appendChild(p)
                     }
-                    ctree.root!.appendChild(c)
+                    croot.appendChild(c)
                     guard let para = DraftAnnotator.target(for: comment.anchor, in: paras) else { continue }
                     let start = DraftAnnotator.element(doc, dns, "commentRangeStart", [(dns, "id", id)])
                     if let pPr = para.children.first(where: { $0.isElement && $0.localName == "pPr" }) {
@@ -111,10 +117,7 @@ extension DraftAnnotator {
                     para.appendChild(ref)
                 }
             }
-            for name in Array(edit.trees.keys) {
-                if edit.archive.contains(name) { edit.save(name) } else { edit.added.append((name, edit.trees[name]!.serialize())) }
-            }
-            edit.added.sort { $0.name < $1.name }
+            edit.saveAll()
         }
 
         static func relationships(_ edit: inout PackageEdit, _ name: String) throws -> XMLTree {
@@ -126,75 +129,25 @@ extension DraftAnnotator {
         }
 
         /// Adds a relationship with a fresh id; returns the id.
-        static func addRelationship(_ rels: XMLTree, type: String, target: String) -> String {
-            let ids = Set(rels.root!.children.compactMap { $0.attribute("Id", nil) })
+        static func addRelationship(_ rels: XMLTree, type: String, target: String) throws -> String {
+            let root = try rels.rootElement(SourceLocation(part: "relationships"))
+            let ids = Set(root.children.compactMap { $0.attribute("Id", nil) })
             var n = ids.count + 1
             while ids.contains("rIdTender\(n)") { n += 1 }
             let id = "rIdTender\(n)"
-            let rel = DraftAnnotator.element(rels, rels.root!.pointee.ns, "Relationship", [(nil, "Id", id), (nil, "Type", type), (nil, "Target", target)])
-            rels.root!.appendChild(rel)
+            let rel = DraftAnnotator.element(rels, root.pointee.ns, "Relationship", [(nil, "Id", id), (nil, "Type", type), (nil, "Target", target)])
+            root.appendChild(rel)
             return id
         }
 
-        static func addOverride(_ types: XMLTree, _ partName: String, _ contentType: String) {
-            let o = DraftAnnotator.element(types, types.root!.pointee.ns, "Override", [(nil, "PartName", partName), (nil, "ContentType", contentType)])
-            types.root!.appendChild(o)
+        static func addOverride(_ types: XMLTree, _ partName: String, _ contentType: String) throws {
+            let root = try types.rootElement(SourceLocation(part: "[Content_Types].xml"))
+            let o = DraftAnnotator.element(types, root.pointee.ns, "Override", [(nil, "PartName", partName), (nil, "ContentType", contentType)])
+            root.appendChild(o)
         }
     }
 
-    enum Odt {
-        static let office = Namespaces.office[0]
-        static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-        static let text = Namespaces.text[0]
-        static let dc = "http://purl.org/dc/elements/1.1/"
-
-        static func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
-            // 1. The mark in every master page's header (a header where there is none).
-            if let mark, edit.archive.contains("styles.xml") {
-                let styles = try edit.tree("styles.xml")
-                let sns = DraftAnnotator.namespace(styles, style, prefix: "style")
-                let tns = DraftAnnotator.namespace(styles, text, prefix: "text")
-                var masters: [XMLNodePtr] = []
-                func find(_ n: XMLNodePtr) {
-                    for c in n.children where c.isElement {
-                        if c.localName == "master-page", c.namespaceURI == style { masters.append(c) } else { find(c) }
-                    }
-                }
-                find(styles.root!)
-                for master in masters {
-                    var headers = master.children.filter { $0.isElement && ["header", "header-first"].contains($0.localName) }
-                    if !headers.contains(where: { $0.localName == "header" }) {
-                        let h = DraftAnnotator.element(styles, sns, "header")
-                        if let first = master.firstChild { first.insertBefore(h) } else { master.appendChild(h) }
-                        headers.append(h)
-                    }
-                    for h in headers {
-                        let p = DraftAnnotator.element(styles, tns, "p", text: mark)
-                        if let first = h.firstChild { first.insertBefore(p) } else { h.appendChild(p) }
-                    }
-                }
-                edit.save("styles.xml")
-            }
-            // 2. Annotations in the body.
-            if !comments.isEmpty {
-                let content = try edit.tree("content.xml")
-                let ons = DraftAnnotator.namespace(content, office, prefix: "office")
-                let tns = DraftAnnotator.namespace(content, text, prefix: "text")
-                let dns = DraftAnnotator.namespace(content, dc, prefix: "dc")
-                var paras: [(XMLNodePtr, String)] = []
-                DraftAnnotator.paragraphs(content.root!, .odt, into: &paras)
-                for comment in comments {
-                    guard let para = DraftAnnotator.target(for: comment.anchor, in: paras) else { continue }
-                    let a = DraftAnnotator.element(content, ons, "annotation")
-                    a.appendChild(DraftAnnotator.element(content, dns, "creator", text: DraftAnnotator.author))
-                    a.appendChild(DraftAnnotator.element(content, dns, "date", text: DraftAnnotator.timestamp(date)))
-                    for line in comment.text.components(separatedBy: "\n") {
-                        a.appendChild(DraftAnnotator.element(content, tns, "p", text: line))
-                    }
-                    if let first = para.firstChild { first.insertBefore(a) } else { para.appendChild(a) }
-                }
-                edit.save("content.xml")
-            }
-        }
+    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
+        try Annotation.annotate(&edit, mark: mark, comments: comments, date: date)
     }
 }
