@@ -5,10 +5,10 @@ import TenderKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render every document of an offer (one CV per team member), optionally as PDF and one merged PDF.",
-        discussion: "With --pdf, ends with one line counting the errors and warnings of `tender check` on the PDFs written. Exit status: 0 built (whatever the check found), 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
+        discussion: "Writes into a fresh folder swapped in at the end (nothing of an earlier build survives; a failed build leaves the previous one), with manifest.json. Drafts go to build/<offer>-projet/. Ends with one line counting the errors and warnings of `tender check` on the documents written. Exit status: 0 built (whatever the check found), 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
 
     @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
-    @Option(name: .shortAndLong, help: "The folder to write to (default: build/<offer>/).") var output: String?
+    @Option(name: .shortAndLong, help: "The folder to write to (default: build/<offer>/, or build/<offer>-projet/ with --draft).") var output: String?
     @Flag(help: "Also convert every document to PDF (one LibreOffice call).") var pdf = false
     @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
     @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
@@ -28,47 +28,62 @@ struct Build: ParsableCommand {
             let loaded = try loadOffer(offer)
             let pricing = OfferPricing(offer: loaded)
             let date = today?.date ?? Day.today
-            let folder = output ?? "build/\(offerName(loaded))"
+            let folder = output ?? "build/\(offerName(loaded))" + (draft ? "-projet" : "")
+            if draft, BuildManifest.read((folder as NSString).appendingPathComponent(BuildManifest.fileName))?.kind == .final {
+                throw TenderError.error(Message.draftOverFinal(folder: folder, draftFolder: "build/\(offerName(loaded))-projet/").text,
+                                        status: .usage)
+            }
             // The revision to compare with is read first: a wrong one must stop the build before it writes.
             let previous = try since.map { try OfferRevision.load(path: loaded.file, revision: $0) }
-            let result = try SubmissionBuilder.build(loaded, pricing: pricing,
-                                                     options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, draft: draft,
-                                                                           today: date, timeout: timeout),
-                                                     progress: { Console.error($0) })
+            let asOf = today?.moment ?? DateValue.now()
+            var review: DraftReview.Outcome? = nil
+            var checkLine = ""
+            let result = try SubmissionBuilder.build(
+                loaded, pricing: pricing,
+                options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, draft: draft, today: date, timeout: timeout),
+                progress: { Console.error($0) },
+                review: { staged in
+                    if draft {
+                        let outcome = try DraftReview.finish(staged, offer: loaded, pricing: pricing, folder: staged.folder, asOf: asOf,
+                                                             today: date, since: previous, progress: { Console.error($0) })
+                        review = outcome
+                        return outcome.report.manifestSummary
+                    }
+                    let (line, summary) = check(loaded, pricing: pricing, folder: staged.folder, asOf: asOf, rendered: pdf || merge)
+                    checkLine = line
+                    return summary
+                })
             result.warnings.forEach { Console.error($0.description) }
             for doc in result.documents {
                 var line = "  \(doc.path)"
-                if let pages = doc.pages { line += "  (\(pages) page\(pages == 1 ? "" : "s"))" }
+                if let pages = doc.pages { line += "  (\(Message.pages(pages).text))" }
                 Console.print(line)
             }
             if let merged = result.merged {
                 let pages = result.documents.compactMap(\.pages).reduce(0, +)
-                Console.print("  \(merged)  (\(pages) pages au total)")
+                Console.print("  \(merged)  (\(Message.totalPages(pages).text))")
             }
             Console.print(BuildSummary.totals(pricing))
-            if draft {
-                let asOf = today?.moment ?? DateValue.now()
-                let review = try DraftReview.finish(result, offer: loaded, pricing: pricing, folder: folder, asOf: asOf,
-                                                    today: date, since: previous, progress: { Console.error($0) })
-                Console.print("vérification : \(review.report.summary) ; \(review.comments) commentaire\(review.comments > 1 ? "s" : "") dans les projets")
-                Console.print("  \(review.reviewFile)  (synthèse pour la revue)")
-            } else if pdf || merge {
-                Console.print(checkLine(loaded, pricing: pricing, folder: folder))
+            if let review {
+                Console.print(Message.draftCheckLine(summary: review.report.summary, comments: review.comments).text)
+                Console.print("  " + Message.reviewFile((folder as NSString).appendingPathComponent("review.md")).text)
+            } else {
+                Console.print(checkLine)
             }
         }
     }
 
-    /// `check: N errors, M warnings (…)`: the rules run on the PDFs just written (as of --today
-    /// when given, else now). A check that cannot run does not fail the build.
-    func checkLine(_ offer: Offer, pricing: OfferPricing, folder: String) -> String {
-        let asOf = today?.moment ?? DateValue.now()
+    /// `vérification : N erreurs, M avertissements (…)`: the rules run on the documents just
+    /// written (as of --today when given, else now). A check that cannot run does not fail the build.
+    func check(_ offer: Offer, pricing: OfferPricing, folder: String, asOf: DateValue,
+               rendered: Bool) -> (String, BuildManifest.CheckSummary?) {
         do {
             let report = try PreSubmissionCheck.run(offer, pricing: pricing,
-                                                    options: CheckOptions(asOf: asOf, documentsFolder: folder))
-            return "vérification : \(report.summary) (détail : tender check \(self.offer))"
+                                                    options: CheckOptions(asOf: asOf, render: rendered, documentsFolder: folder))
+            return (Message.checkLine(summary: report.summary, command: "tender check \(self.offer)").text, report.manifestSummary)
         } catch {
             let reason = (error as? TenderError)?.diagnostics.first?.message ?? "\(error)"
-            return "vérification : non faite (\(reason)) ; lancer tender check \(self.offer)"
+            return (Message.checkNotRun(reason: reason, command: "tender check \(self.offer)").text, nil)
         }
     }
 }

@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
     var format: CheckOutput.Format = .text
     @Flag(name: .customLong("no-render"), help: "Do not convert to PDF: the page rules are skipped (and reported as skipped).")
     var noRender = false
-    @Option(help: "Check the documents `tender build` wrote in this folder (and their PDFs when up to date) instead of building them.")
+    @Option(help: "Check the documents `tender build` wrote in this folder (and their PDFs when up to date) instead of building them, and the folder against its manifest.json: no file more, none changed, all from the current offer, no draft mark or comment.")
     var documents: String?
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.") var output: String?
     @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
@@ -41,7 +41,8 @@ struct Check: ParsableCommand {
             defer { progress.finish() }
             let report = try PreSubmissionCheck.run(
                 loaded, pricing: pricing,
-                options: CheckOptions(asOf: moment, render: !noRender, documentsFolder: documents, timeout: timeout),
+                options: CheckOptions(asOf: moment, render: !noRender, documentsFolder: documents, timeout: timeout,
+                                     verifyFolder: documents != nil),
                 progress: progress.report)
             progress.finish()
             try emit(CheckOutput.render(report, as: format), to: output)

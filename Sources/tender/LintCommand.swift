@@ -4,32 +4,67 @@ import TenderKit
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a template: list its tags and every error, without writing anything.",
-        discussion: "Exit status: 0 clean, 65 errors in the template (or names missing from --data), 66 missing input.")
+        abstract: "Check a template: list its tags and every error at once, without writing anything.",
+        discussion: "Finds syntax errors (all of them, part by part), unknown filters, filter arguments a filter refuses, and with --data the names the data does not provide (with the closest name it does). Exit status: 0 clean, 65 errors in the template (or names missing from --data), 66 missing input.")
 
     @Argument(help: "The template (.docx or .odt).") var template: String
-    @Option(help: "Data (.json, .yaml) to check the template's names against.") var data: String?
+    @Option(help: "Data (.json, .yaml) to check the template's names against, or an offer (its folder or its offer.yaml): then the context `tender build` fills for this template.")
+    var data: String?
+    @Option(help: "With an offer as --data: the date templates see as `today` (YYYY-MM-DD; default: today).") var today: Day?
 
     func run() throws {
         try guarded {
-            let document = try DocumentTemplate(path: template)
-            for tag in document.tags {
+            var errors: [Diagnostic] = []
+            var document: DocumentTemplate? = nil
+            do {
+                document = try DocumentTemplate(path: template)
+            } catch let e as TenderError where e.status == .invalidInput {
+                errors.append(contentsOf: e.diagnostics)
+            }
+            for tag in document?.tags ?? [] {
                 var place = tag
                 let text = place.tag ?? ""
                 place.file = nil
                 place.tag = nil
-                Console.print("\(place.description): \(text)")
+                Console.print(place.description + Language.current.colon + text)
             }
-            Console.print("\(document.tags.count) tags, no errors")
-            if let data {
-                let context = try DataLoader.load(path: data)
-                let warnings = try document.render(context, options: RenderOptions(strict: false)).warnings
-                warnings.forEach { Console.error($0.description) }
-                if !warnings.isEmpty {
-                    Console.error("\(warnings.count) names the data does not provide")
-                    throw ExitCode(ExitStatus.invalidInput.rawValue)
+            if let data, let document {
+                let context = try lintContext(data)
+                do {
+                    let warnings = try document.render(context, options: RenderOptions(strict: false)).warnings
+                    // A name the data lacks is an error for lint: `build` would stop on it.
+                    errors.append(contentsOf: warnings.map { var d = $0; d.severity = .error; d.message = d.message.replacingOccurrences(of: " rendered as nothing", with: ""); return d })
+                } catch let e as TenderError {
+                    errors.append(contentsOf: e.diagnostics)
                 }
             }
+            errors.forEach { Console.error($0.description) }
+            let tags = document?.tags.count ?? 0
+            if errors.isEmpty {
+                Console.print("\(Message.tags(tags).text), \(Message.noErrors.text)")
+            } else {
+                let counted = Message.errors(errors.count).text
+                Console.print(document == nil ? counted : "\(Message.tags(tags).text), \(counted)")
+                throw ExitCode(ExitStatus.invalidInput.rawValue)
+            }
         }
+    }
+
+    /// The data to check against: a data file as it is, or an offer's template context for
+    /// this template, exactly as `tender build` fills it (with `person` for per-member documents).
+    func lintContext(_ argument: String) throws -> Value {
+        // An offer is named by its folder or its file `offer.yaml`; anything else is data as it is.
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder)
+        let name = (argument as NSString).lastPathComponent.lowercased()
+        guard (exists && isFolder.boolValue) || name == "offer.yaml" || name == "offer.yml" else {
+            return try DataLoader.load(path: argument)
+        }
+        let offer = try loadOffer(argument)
+        let date = today?.date ?? Day.today
+        let mine = URL(fileURLWithPath: template).standardizedFileURL.path
+        let spec = offer.documents.first { URL(fileURLWithPath: $0.template).standardizedFileURL.path == mine }
+        let perMember = spec?.perTeamMember ?? true
+        return OfferPricing(offer: offer).templateContext(today: date, person: perMember ? offer.team.first?.id : nil)
     }
 }

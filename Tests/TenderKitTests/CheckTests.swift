@@ -140,7 +140,8 @@ extension CheckReport {
 func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> String {
     let bin = dir.file("bin")
     try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-    for tool in tools + ["timeout"] {
+    // coreutils a build needs whatever the test fakes: timeout, and sha256sum for the manifest.
+    for tool in tools + ["timeout", "sha256sum"].filter({ !tools.contains($0) }) {
         if let real = CLI.which(tool) { try FileManager.default.createSymbolicLink(atPath: bin + "/" + tool, withDestinationPath: real) }
     }
     return bin
@@ -480,11 +481,22 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let findings = try #require(object["findings"] as? [[String: Any]])
         let errors = findings.filter { $0["severity"] as? String == "error" }
         #expect(errors.compactMap { $0["id"] as? String } == ["budget", "references"])
-        #expect(errors[0]["measured"] as? String == FrenchFormat.euros(10080) + " TTC")
-        #expect(errors[0]["limit"] as? String == FrenchFormat.euros(10000) + " TTC")
+        #expect(errors[0]["measured"] as? String == "10080.00")
+        #expect(errors[0]["measured_text"] as? String == FrenchFormat.euros(10080) + " TTC")
+        #expect(errors[0]["limit"] as? String == "10000.00")
+        #expect(errors[0]["limit_text"] as? String == FrenchFormat.euros(10000) + " TTC")
+        #expect(errors[1]["measured"] as? String == "2" && errors[1]["limit"] as? String == "3")
         #expect((errors[0]["location"] as? [String: Any])?["line"] as? Int != nil)
-        #expect(Set(findings.flatMap(\.keys)) == ["id", "severity", "message", "hint", "location", "measured", "limit", "document", "anchor"])
+        #expect(Set(findings.flatMap(\.keys)) == ["id", "severity", "message", "hint", "location", "measured", "measured_text",
+                                                  "limit", "limit_text", "document", "anchor"])
         #expect(object["status"] as? Int == 1 && object["errors"] as? Int == 2)
+        #expect(object["schema_version"] as? Int == 1)
+        #expect(object["as_of"] as? String == "2021-10-01T00:00:00+02:00")
+        // No temporary path: documents are named as in the build folder.
+        #expect(!json.stdout.contains("tender-check-"))
+        // Two runs on the same inputs, the same bytes.
+        let again = try CLI.run(["check", bad.offerPath, "--as-of", "2021-10-01", "--no-render", "--format", "json"])
+        #expect(again.stdout == json.stdout)
 
         // JUnit: one test case per rule, failures and skipped counted, written with -o.
         let xmlPath = bad.dir.file("report.xml")
@@ -496,6 +508,8 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(parsed.failureElements == 2 && parsed.suiteFailures == 2)
         #expect(parsed.skippedElements == parsed.suiteSkipped && parsed.suiteSkipped >= 5)
         #expect(parsed.suiteTests == PreSubmissionCheck.rules.count)
+        #expect(parsed.timedTestcases == parsed.testcases)
+        #expect(parsed.suiteWarnings == parsed.warningProperties)
 
         // Invalid and missing input, wrong options.
         #expect(try CLI.run(["check", bad.dir.file("nope")]).status == 66)
@@ -542,14 +556,16 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let build = try CLI.run(["build", fixture.offerPath, "--pdf", "-o", folder, "--today", "2021-10-01"])
         #expect(build.status == 0)
         #expect(build.stdout.contains("vérification : 2 erreurs, 0 avertissement (détail : tender check \(fixture.offerPath))"))
-        // The PDFs tender build wrote are used: no LibreOffice needed.
-        let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
+        // The PDFs tender build wrote are used: no LibreOffice needed (sha256sum and qpdf check
+        // the folder against its manifest).
+        let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext", "sha256sum", "qpdf"])
         let check = try CLI.runProgram(CLI.binary!, ["check", fixture.offerPath, "--documents", folder, "--as-of", "2021-10-01",
                                                      "--format", "junit"], environment: ["PATH": bin])
         #expect(check.status == 1)
         let parsed = try JUnitCounts(xml: check.stdout)
         #expect(parsed.failureElements == 2 && parsed.suiteFailures == 2)
         #expect(parsed.failedNames == ["pages", "cv_pages"])
+        #expect(parsed.names.last == "folder")
         #expect(check.stdout.contains("24 pages"))
     }
 
@@ -577,6 +593,7 @@ final class JUnitCounts: NSObject, XMLParserDelegate {
     var suiteTests = 0, suiteFailures = 0, suiteSkipped = 0
     var names: [String] = []
     var failedNames: [String] = []
+    var suiteWarnings = -1, warningProperties = 0, timedTestcases = 0
 
     convenience init(path: String) throws { try self.init(xml: String(contentsOfFile: path, encoding: .utf8)) }
 
@@ -594,8 +611,12 @@ final class JUnitCounts: NSObject, XMLParserDelegate {
             suiteTests = Int(attributes["tests"] ?? "") ?? -1
             suiteFailures = Int(attributes["failures"] ?? "") ?? -1
             suiteSkipped = Int(attributes["skipped"] ?? "") ?? -1
+            suiteWarnings = Int(attributes["warnings"] ?? "") ?? -1
+        case "property" where attributes["name"] == "warning":
+            warningProperties += 1
         case "testcase":
             testcases += 1
+            if Double(attributes["time"] ?? "") != nil { timedTestcases += 1 }
             names.append(attributes["name"] ?? "")
         case "failure":
             failureElements += 1

@@ -16,7 +16,7 @@ struct FakeTools {
     let bin: String
     let dir: TemporaryFolder
 
-    init(_ dir: TemporaryFolder, linking tools: [String] = ["pdfinfo", "pdftotext", "pdfunite"], scripts: [String: String]) throws {
+    init(_ dir: TemporaryFolder, linking tools: [String] = ["pdfinfo", "pdftotext", "qpdf"], scripts: [String: String]) throws {
         self.dir = dir
         bin = try pathFolder(dir, linking: tools)
         try minimalPDF.write(toFile: dir.file("one.pdf"), atomically: true, encoding: .utf8)
@@ -90,16 +90,22 @@ struct HardeningToolTests {
         let fixture = try CheckFixture()
         let tools = try FakeTools(fixture.dir, linking: ["pdfinfo", "pdftotext"], scripts: [
             "soffice": FakeTools.soffice(),
-            // pdfunite on a full disk: a truncated file, and exit 0.
-            "pdfunite": "for a in \"$@\"; do last=\"$a\"; done\nhead -c 60 \"$1\" > \"$last\"\nexit 0\n",
+            // qpdf on a full disk: the merged PDF truncated, and exit 0.
+            "qpdf": """
+            /usr/bin/qpdf "$@"; status=$?
+            for a in "$@"; do last="$a"; case "$a" in --update-from-json=*) final=1 ;; esac; done
+            if [ -n "$final" ]; then head -c 60 "$last" > "$last.cut"; mv "$last.cut" "$last"; exit 0; fi
+            exit $status
+            """,
         ])
         let out = fixture.dir.file("out")
         let run = try tools.run(["build", fixture.offerPath, "--merge", "-o", out, "--today", "2021-10-01"])
         #expect(run.status == 73, "\(run.stderr)")
         #expect(run.stderr.contains("incomplete PDF"))
         #expect(!run.stdout.contains("pages au total"))
-        #expect(!(try FileManager.default.contentsOfDirectory(atPath: out)).contains { $0.hasSuffix("Offre complète.pdf") })
-        // With a pdfunite that works, the same build succeeds and counts the pages.
+        // The build was staged: a failed one leaves no folder at all, so no merged PDF.
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // With a qpdf that works, the same build succeeds and counts the pages.
         let good = try FakeTools(try TemporaryFolder(), scripts: ["soffice": FakeTools.soffice()])
         let fine = try good.run(["build", fixture.offerPath, "--merge", "-o", fixture.dir.file("out2"), "--today", "2021-10-01"])
         #expect(fine.status == 0, "\(fine.stderr)")
@@ -241,7 +247,7 @@ struct HardeningToolTests {
         let run = try tools.run(["build", fixture.offerPath, "--merge", "-o", out, "--today", "2021-10-01"])
         #expect(run.status == 69)
         #expect(run.stderr.contains("soffice"))
-        #expect(run.stderr.contains("pdfunite"))
+        #expect(run.stderr.contains("qpdf"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

@@ -346,7 +346,7 @@ import Testing
             Issue.record("opened")
         } catch let e as TenderError {
             #expect(e.status == .invalidInput)
-            #expect(e.description.contains("not a text document"))
+            #expect(e.description.contains("(ODS)"))
         }
     }
 }

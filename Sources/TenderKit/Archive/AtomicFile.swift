@@ -132,7 +132,7 @@ public enum AtomicFile {
     }
 
     /// Flushes the folder entry of the rename; best effort, as some file systems refuse it.
-    private static func synchronizeFolder(_ folder: String) {
+    static func synchronizeFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

@@ -7,7 +7,7 @@ import Foundation
 /// Names: `<prefix>-<pid>-<random>` in the temporary folder (`$TMPDIR`, else /tmp).
 public enum Scratch {
     /// The prefixes of tender's temporary folders.
-    static let prefixes = ["tender-lo", "tender-check"]
+    static let prefixes = ["tender-lo", "tender-check", "tender-merge"]
 
     /// Makes a fresh folder `$TMPDIR/<prefix>-<pid>-<uuid>`, first removing the stale folders
     /// of dead tender processes.

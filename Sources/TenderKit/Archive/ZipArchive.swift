@@ -198,6 +198,9 @@ public final class ZipArchive {
                     + "not a DOCX/ODT file", at: location,
                 hint: "remove the password (File > Info > Protect) or save as .docx")
         }
+        if count >= 5 && Array(magic.prefix(5)) == Array("{\\rtf".utf8) {
+            throw TenderError.error(Message.notFillable(.rtf).text, at: location, hint: Message.notFillableHint.text)
+        }
     }
 
     private static func unreadable(_ location: SourceLocation, _ reason: String) -> TenderError {

@@ -6,17 +6,17 @@ public enum BuildSummary {
         var lines: [String] = []
         let words = PriceWords(pricing.offer.bidder.vat)
         // The figure after discount and mécénat is net: « net HT », or « net » for an exempt bidder.
-        func line(_ label: String, _ t: Totals) {
-            var s = "\(label): \(FrenchFormat.euros(t.netHT)) net" + (words.exempt ? "" : " HT")
-            if let vat = t.vat { s += ", TVA \(FrenchFormat.euros(vat)), \(FrenchFormat.euros(t.ttc)) TTC" } else { s += " (\(words.vat))" }
-            lines.append(s)
+        func line(_ label: Message.TotalsLabel, _ t: Totals) {
+            lines.append(Message.totalsLine(label: label, net: FrenchFormat.euros(t.netHT), exempt: words.exempt,
+                                            vat: t.vat.map { FrenchFormat.euros($0) }, ttc: FrenchFormat.euros(t.ttc),
+                                            exemption: words.vat).text)
         }
         let hasOptional = pricing.tranches.contains { $0.kind == .optional }
         if hasOptional {
-            line("Tranches fermes", pricing.fixed)
-            line("Tranches optionnelles", pricing.optional)
+            line(.fixed, pricing.fixed)
+            line(.optional, pricing.optional)
         }
-        line("Total", pricing.all)
+        line(.total, pricing.all)
         return lines.joined(separator: "\n")
     }
 }

@@ -3,15 +3,18 @@ import Foundation
 /// Checks made before a build writes anything, so that a missing tool or an unusable output
 /// folder is reported at once instead of after every document was written.
 enum Preflight {
-    /// The external tools the build will need: LibreOffice and pdfinfo for PDFs, pdfunite to merge.
+    /// The external tools the build will need: LibreOffice and pdfinfo for PDFs, qpdf to merge.
     static func tools(pdf: Bool, merge: Bool) throws {
         var errors: [Diagnostic] = []
         if pdf, !LibreOffice.isAvailable {
             errors.append(.error("LibreOffice (soffice) is not installed, so no PDF can be made",
                                  hint: LibreOffice.installHint, status: .unavailable))
         }
-        for tool in (pdf ? ["pdfinfo"] : []) + (merge ? ["pdfunite"] : []) where ExternalTool.find(tool) == nil {
-            errors.append(.error("\(tool) is not installed", hint: PDF.installHint, status: .unavailable))
+        if pdf, ExternalTool.find("pdfinfo") == nil {
+            errors.append(.error("pdfinfo is not installed", hint: PDF.installHint, status: .unavailable))
+        }
+        if merge, ExternalTool.find("qpdf") == nil {
+            errors.append(.error("qpdf is not installed, so the PDFs cannot be joined", hint: PDF.qpdfInstallHint, status: .unavailable))
         }
         if !errors.isEmpty { throw TenderError(errors) }
     }

@@ -11,6 +11,16 @@ public struct BuiltDocument: Sendable {
     public var member: String?
     public var pdf: String?
     public var pages: Int?
+
+    /// The file's name in the build folder.
+    public var fileName: String { (path as NSString).lastPathComponent }
+    /// Its title, as a bookmark of the merged PDF says it: the file name without its
+    /// extension and numbering (`01 Mémoire technique.docx` → `Mémoire technique`).
+    public var title: String {
+        let base = (fileName as NSString).deletingPathExtension
+        let trimmed = base.drop { $0.isNumber }.drop { $0 == " " || $0 == "-" || $0 == "." || $0 == "_" }
+        return trimmed.isEmpty ? base : String(trimmed)
+    }
 }
 
 public struct BuildOptions: Sendable {
@@ -21,6 +31,8 @@ public struct BuildOptions: Sendable {
     public var today: DateValue
     /// A draft for review: "PROJET — <date>" in the header of every page.
     public var draft: Bool
+    /// For tests: the build fails right after this step, as a killed build would stop there.
+    public var failAfter: SubmissionBuilder.Phase?
     /// Seconds LibreOffice may take before it is stopped.
     public var timeout: Int
     public init(outputFolder: String, pdf: Bool = false, merge: Bool = false, draft: Bool = false, today: DateValue,
@@ -37,25 +49,115 @@ public struct BuildResult: Sendable {
     public var documents: [BuiltDocument]
     public var merged: String?
     public var warnings: [Diagnostic]
+    /// The manifest.json written.
+    public var manifest: String?
+
+    /// The folder the documents are in.
+    public var folder: String { documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? "." }
 }
 
 /// Renders every document an offer lists (one per team member for CVs), then optionally
-/// converts them to PDF in one LibreOffice call and joins the PDFs.
+/// converts them to PDF in one LibreOffice call and joins the PDFs, into a staging folder
+/// swapped in at the end, with a manifest.
 public enum SubmissionBuilder {
+    /// The steps of a build, in order; a test can make the build fail after any of them.
+    public enum Phase: String, Sendable, CaseIterable {
+        case documents, pdf, review, merge, manifest, swap
+    }
+
+    /// Builds the offer into a staging folder beside `options.outputFolder`, then swaps it in:
+    /// the target holds either the previous complete build or this one, never a mix.
+    ///
+    /// `review` runs on the staged documents (paths inside the staging folder) before the merge
+    /// and the manifest: the check of a final build, or the comments and review.md of a draft; it
+    /// returns the check summary for the manifest. The returned paths are in the target folder.
     public static func build(_ offer: Offer, pricing: OfferPricing, options: BuildOptions,
-                             progress: ((String) -> Void)? = nil) throws -> BuildResult {
+                             progress: ((String) -> Void)? = nil,
+                             review: ((BuildResult) throws -> BuildManifest.CheckSummary?)? = nil) throws -> BuildResult {
+        // Everything that can be wrong (tools, output folder, the offer, its templates) is found
+        // before any file is written.
+        try Preflight.tools(pdf: options.pdf || options.merge, merge: options.merge)
+        try Preflight.outputFolder(options.outputFolder)
+        let pending = try render(offer, pricing: pricing, today: options.today)
+        let inputs = try BuildManifest.inputs(of: offer, relativeTo: options.outputFolder)
+        let stage = try StagedFolder(target: options.outputFolder)
+        defer { stage.discard() }
+        func phase(_ p: Phase) throws {
+            if options.failAfter == p {
+                throw TenderError.error("build stopped after the \(p.rawValue) step (injected failure)", status: .software)
+            }
+        }
+        var result = try write(pending, into: stage.path, draft: options.draft ? options.draftMark : nil, today: options.today)
+        result.warnings = offer.warnings + pricing.warnings + result.warnings
+        progress?(Message.documentsWritten(result.documents.count, folder: options.outputFolder).text)
+        try phase(.documents)
+        if options.pdf || options.merge {
+            let pdfs = try LibreOffice.convertToPDF(result.documents.map(\.path), into: stage.path, timeout: options.timeout, exportNotes: options.draft,
+                                                    progress: progress)
+            for i in result.documents.indices {
+                result.documents[i].pdf = pdfs[i]
+                result.documents[i].pages = try PDF.pageCount(pdfs[i])
+            }
+        }
+        try phase(.pdf)
+        let summary = try review?(result)
+        try phase(.review)
+        if options.merge {
+            let name = (offer.tender.reference.map { "\($0) - " } ?? "") + "Offre complète.pdf"
+            let path = stage.file(name.replacingOccurrences(of: "/", with: "-"))
+            try PDF.merge(result.documents.compactMap { doc in doc.pdf.map { (path: $0, title: doc.title) } }, into: path,
+                          title: offer.tender.title, subject: offer.tender.reference)
+            result.merged = path
+        }
+        try phase(.merge)
+        var pages: [String: Int] = [:], ids: [String: String] = [:]
+        for doc in result.documents {
+            ids[doc.fileName] = doc.id
+            if let pdf = doc.pdf {
+                let name = (pdf as NSString).lastPathComponent
+                pages[name] = doc.pages
+                pages[doc.fileName] = doc.pages
+                ids[name] = doc.id
+            }
+        }
+        if let merged = result.merged {
+            pages[(merged as NSString).lastPathComponent] = try PDF.pageCount(merged)
+        }
+        let manifest = BuildManifest(kind: options.draft ? .draft : .final, tenderVersion: TenderVersion.current,
+                                     today: options.today, inputs: inputs,
+                                     files: try BuildManifest.files(in: stage.path, pages: pages, documents: ids), check: summary)
+        try manifest.write(to: stage.file(BuildManifest.fileName))
+        try phase(.manifest)
+        try stage.commit()
+        try phase(.swap)
+        let moved = { (p: String) in (options.outputFolder as NSString).appendingPathComponent((p as NSString).lastPathComponent) }
+        for i in result.documents.indices {
+            result.documents[i].path = moved(result.documents[i].path)
+            result.documents[i].pdf = result.documents[i].pdf.map(moved)
+        }
+        result.merged = result.merged.map(moved)
+        result.manifest = moved(BuildManifest.fileName)
+        return result
+    }
+
+    /// A document compiled and rendered in memory, not yet written.
+    struct Pending {
+        var doc: BuiltDocument
+        var template: DocumentTemplate
+        var parts: [String: [UInt8]]
+        /// Entries the render adds to the package (images).
+        var adding: [(name: String, data: [UInt8])]
+        var warnings: [Diagnostic]
+    }
+
+    /// Compiles and renders every document in memory, collecting every error.
+    static func render(_ offer: Offer, pricing: OfferPricing, today: DateValue) throws -> [Pending] {
         guard !offer.documents.isEmpty else {
             throw TenderError.error("the offer lists no documents to build", at: SourceLocation(file: offer.file),
                                     hint: "add a `documents:` list (template and output for each document)")
         }
-        // Everything that can be checked is, before anything is written.
-        try Preflight.tools(pdf: options.pdf || options.merge, merge: options.merge)
-        try Preflight.outputFolder(options.outputFolder)
-        // Phase 1: compile and render everything in memory, collecting every error.
         var errors: [Diagnostic] = []
-        var warnings: [Diagnostic] = offer.warnings + pricing.warnings
-        var pending: [(doc: BuiltDocument, template: DocumentTemplate, parts: [String: [UInt8]],
-                       adding: [(name: String, data: [UInt8])])] = []
+        var pending: [Pending] = []
         let renderOptions = RenderOptions(typography: offer.typography)
         var names = Set<String>()
         for spec in offer.documents {
@@ -65,7 +167,7 @@ public enum SubmissionBuilder {
             }
             let members: [String?] = spec.perTeamMember ? offer.team.map(\.id) : [nil]
             for member in members {
-                let context = pricing.templateContext(today: options.today, person: member)
+                let context = pricing.templateContext(today: today, person: member)
                 do {
                     var name = try TextTemplate.render(spec.output, context, location: spec.location)
                     name = name.replacingOccurrences(of: "/", with: "-").trimmingCharacters(in: .whitespaces)
@@ -77,43 +179,42 @@ public enum SubmissionBuilder {
                                                 hint: "give each document its own output name (per-member documents need {{ person.name }} in it)")
                     }
                     let rendered = try template.renderPackage(context, options: renderOptions)
-                    warnings.append(contentsOf: rendered.warnings)
-                    let doc = BuiltDocument(id: spec.id, template: spec.template,
-                                            path: (options.outputFolder as NSString).appendingPathComponent(name), member: member)
-                    pending.append((doc, template, rendered.parts, rendered.adding))
+                    let doc = BuiltDocument(id: spec.id, template: spec.template, path: name, member: member)
+                    pending.append(Pending(doc: doc, template: template, parts: rendered.parts, adding: rendered.adding,
+                                           warnings: rendered.warnings))
                 } catch let e as TenderError {
                     errors.append(contentsOf: e.diagnostics)
                 }
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }
-        try Preflight.createFolder(options.outputFolder)
-        // Phase 2: write, each atomically.
+        return pending
+    }
+
+    /// Writes rendered documents into `folder`, each atomically; a draft gets its mark.
+    static func write(_ pending: [Pending], into folder: String, draft mark: String?, today: DateValue) throws -> BuildResult {
         var documents: [BuiltDocument] = []
+        var warnings: [Diagnostic] = []
         for item in pending {
-            try ArchiveWriter.write(to: item.doc.path, from: item.template.archive, replacing: item.parts,
+            var doc = item.doc
+            doc.path = (folder as NSString).appendingPathComponent(doc.path)
+            try ArchiveWriter.write(to: doc.path, from: item.template.archive, replacing: item.parts,
                                     adding: item.adding, storedFirst: item.template.format.storedFirst)
-            if options.draft {
-                try DraftAnnotator.annotate(item.doc.path, mark: options.draftMark, comments: [], date: options.today)
+            if let mark {
+                try DraftAnnotator.annotate(doc.path, mark: mark, comments: [], date: today)
             }
-            documents.append(item.doc)
+            documents.append(doc)
+            warnings.append(contentsOf: item.warnings)
         }
-        progress?("\(documents.count) document\(documents.count > 1 ? "s" : "") écrit\(documents.count > 1 ? "s" : "") dans \(options.outputFolder)")
-        var merged: String? = nil
-        if options.pdf || options.merge {
-            let pdfs = try LibreOffice.convertToPDF(documents.map(\.path), into: options.outputFolder, timeout: options.timeout,
-                                                    progress: progress)
-            for i in documents.indices {
-                documents[i].pdf = pdfs[i]
-                documents[i].pages = try PDF.pageCount(pdfs[i])
-            }
-            if options.merge {
-                let name = (offer.tender.reference.map { "\($0) - " } ?? "") + "Offre complète.pdf"
-                let path = (options.outputFolder as NSString).appendingPathComponent(name.replacingOccurrences(of: "/", with: "-"))
-                try PDF.merge(pdfs, into: path)
-                merged = path
-            }
-        }
-        return BuildResult(documents: documents, merged: merged, warnings: warnings)
+        return BuildResult(documents: documents, merged: nil, warnings: warnings)
+    }
+
+    /// Renders and writes the documents straight into `folder` (no staging, no PDF, no
+    /// manifest): what `tender check` inspects when it builds for itself.
+    public static func writeDocuments(_ offer: Offer, pricing: OfferPricing, today: DateValue, into folder: String) throws -> BuildResult {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var result = try write(try render(offer, pricing: pricing, today: today), into: folder, draft: nil, today: today)
+        result.warnings = offer.warnings + pricing.warnings + result.warnings
+        return result
     }
 }

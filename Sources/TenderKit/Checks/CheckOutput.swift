@@ -60,10 +60,18 @@ public enum CheckOutput {
 
     // MARK: JSON
 
+    /// The version of the JSON report's layout; raised when a key changes meaning or goes away.
+    public static let schemaVersion = 1
+
+    /// One object: the offer, `as_of` (ISO 8601), counts, the findings and the rules. Document
+    /// names are relative to the build folder; a measure is a number in a string (`"9900.00"`)
+    /// beside its French text (`measured_text`). The same inputs give the same bytes.
     public static func json(_ report: CheckReport) -> String {
         func text(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+        let shown = report.shownNames
         func location(_ l: SourceLocation?) -> Value {
-            guard let l else { return .null }
+            guard var l else { return .null }
+            if let file = l.file, let name = shown[file] { l.file = name }
             var m = Mapping()
             if let file = l.file { m["file"] = .string(file) }
             if let part = l.part { m["part"] = .string(part) }
@@ -76,8 +84,10 @@ public enum CheckOutput {
         let findings = report.findings.map { f -> Value in
             .map(Mapping([
                 ("id", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("message", .string(f.message)),
-                ("hint", text(f.hint)), ("location", location(f.location)), ("measured", text(f.measured)),
-                ("limit", text(f.limit)), ("document", text(f.document)), ("anchor", text(f.anchor)),
+                ("hint", text(f.hint)), ("location", location(f.location)),
+                ("measured", text(f.measuredValue)), ("measured_text", text(f.measured)),
+                ("limit", text(f.limitValue)), ("limit_text", text(f.limit)),
+                ("document", text(f.document.map { shown[$0] ?? $0 })), ("anchor", text(f.anchor)),
             ]))
         }
         let rules = report.rules.map { r -> Value in
@@ -87,11 +97,18 @@ public enum CheckOutput {
                                  ("reason", text(reason))]))
         }
         let value: Value = .map(Mapping([
+            ("schema_version", .number(Decimal(schemaVersion))),
             ("offer", .string(report.offer)),
-            ("as_of", .string(report.asOf.momentText)),
+            ("as_of", .string(report.asOf.iso8601)),
+            ("as_of_text", .string(report.asOf.frenchMoment)),
             ("status", .number(Decimal(Int(report.status.rawValue)))),
             ("errors", .number(Decimal(report.errors))),
             ("warnings", .number(Decimal(report.warnings))),
+            ("documents", .list(report.documents.map { d in
+                .map(Mapping([("id", .string(d.id)), ("file", .string(d.name)),
+                              ("pdf", text(d.pdf.map { ($0 as NSString).lastPathComponent })),
+                              ("pages", d.pages.map { .string(String($0)) } ?? .null)]))
+            })),
             ("findings", .list(findings)),
             ("rules", .list(rules)),
         ]))
@@ -100,19 +117,28 @@ public enum CheckOutput {
 
     // MARK: JUnit
 
-    /// One test suite, one test case per rule: failed rules have a `<failure>`, skipped ones a
-    /// `<skipped>`; warnings and measurements go to `<system-out>`.
+    /// One test suite, one test case per rule with its `time`: failed rules have a `<failure>`,
+    /// skipped ones a `<skipped>`; warnings are `warning` properties of their test case, in its
+    /// `<system-out>` with the measures, and counted in the suite's `warnings` attribute.
     public static func junit(_ report: CheckReport) -> String {
         let failures = report.rules.filter { $0.status == .failed }.count
         let skipped = report.rules.filter { if case .skipped = $0.status { return true }; return false }.count
         let suite = "tender check " + report.offer
+        let time = seconds(report.rules.map(\.seconds).reduce(0, +))
         let counts = "tests=\"\(report.rules.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
+            + " warnings=\"\(report.warnings)\" time=\"\(time)\""
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                    "<testsuites name=\"tender check\" \(counts)>",
                    "  <testsuite name=\"\(escape(suite))\" \(counts) timestamp=\"\(timestamp(report.asOf))\">"]
         for rule in report.rules {
             let own = report.findings.filter { $0.rule == rule.id }
-            out.append("    <testcase classname=\"tender.check\" name=\"\(escape(rule.id))\">")
+            out.append("    <testcase classname=\"tender.check\" name=\"\(escape(rule.id))\" time=\"\(seconds(rule.seconds))\">")
+            let warnings = own.filter { $0.severity == .warning }
+            if !warnings.isEmpty {
+                out.append("      <properties>")
+                for w in warnings { out.append("        <property name=\"warning\" value=\"\(escape(w.message))\"/>") }
+                out.append("      </properties>")
+            }
             switch rule.status {
             case .failed:
                 let errors = own.filter { $0.severity == .error }
@@ -133,6 +159,9 @@ public enum CheckOutput {
         out.append("</testsuites>")
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// `0.004`: seconds with three decimals, as JUnit readers expect.
+    static func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
 
     /// `2021-11-05T12:00:00`, the local time of the moment, as JUnit's schema has it.
     static func timestamp(_ d: DateValue) -> String {

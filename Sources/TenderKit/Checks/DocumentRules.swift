@@ -68,10 +68,11 @@ struct PagesRule: CheckRule {
             if total > max {
                 findings.append(finding(.error, "\(what) : \(measured) (\(detail)), soit \(FrenchWords.count(total - max, "page")) de trop pour une limite de \(limit)",
                                         hint: "raccourcir ces documents de \(FrenchWords.count(total - max, "page")) ; la limite est celle de la consultation",
-                                        location: location, measured: measured, limit: limit, document: longest?.path))
+                                        location: location, measured: measured, limit: limit, document: longest?.path,
+                                        values: (String(total), String(max))))
             } else {
                 findings.append(finding(.info, "\(what) : \(measured) (\(detail)), dans la limite de \(limit)",
-                                        location: location, measured: measured, limit: limit))
+                                        location: location, measured: measured, limit: limit, values: (String(total), String(max))))
             }
         }
         return RuleResult(findings)
@@ -106,10 +107,11 @@ struct CVPagesRule: CheckRule {
             if pages > max {
                 return finding(.error, "le CV \(FrenchWords.de(name)) (\(cv.document.name)) fait \(measured), au-delà de la limite de \(limit)",
                                hint: "garder les expériences les plus pertinentes (ou raccourcir la synthèse) pour tenir en \(limit)",
-                               location: location, measured: measured, limit: limit, document: cv.document.path, anchor: name)
+                               location: location, measured: measured, limit: limit, document: cv.document.path, anchor: name,
+                               values: (String(pages), String(max)))
             }
             return finding(.info, "le CV \(FrenchWords.de(name)) fait \(measured), dans la limite de \(limit)", location: location,
-                           measured: measured, limit: limit)
+                           measured: measured, limit: limit, values: (String(pages), String(max)))
         })
     }
 }

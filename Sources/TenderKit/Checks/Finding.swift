@@ -23,6 +23,10 @@ public struct Finding: Sendable, Equatable {
     public var measured: String?
     /// The limit it was measured against (`20 pages`, `10 000,00 € TTC`).
     public var limit: String?
+    /// The measure as a number in a string, for machines (`9900.00`, `21`); nil when not a number.
+    public var measuredValue: String?
+    /// The limit as a number in a string (`10000.00`, `20`).
+    public var limitValue: String?
     /// The built document the finding is about (its DOCX/ODT path), for annotated drafts.
     public var document: String?
     /// A short text found in that document where a reviewer comment belongs; nil means the
@@ -31,10 +35,10 @@ public struct Finding: Sendable, Equatable {
 
     public init(rule: String, _ severity: Severity, _ message: String, hint: String? = nil,
                 location: SourceLocation? = nil, measured: String? = nil, limit: String? = nil,
-                document: String? = nil, anchor: String? = nil) {
+                document: String? = nil, anchor: String? = nil, measuredValue: String? = nil, limitValue: String? = nil) {
         self.rule = rule; self.severity = severity; self.message = message; self.hint = hint
         self.location = location; self.measured = measured; self.limit = limit
-        self.document = document; self.anchor = anchor
+        self.document = document; self.anchor = anchor; self.measuredValue = measuredValue; self.limitValue = limitValue
     }
 }
 
@@ -64,6 +68,8 @@ public struct RuleOutcome: Sendable, Equatable {
     public var id: String
     public var title: String
     public var status: RuleStatus
+    /// Seconds the rule took (for JUnit's `time`).
+    public var seconds: Double = 0
 }
 
 /// Everything `tender check` found about one offer.
@@ -83,17 +89,33 @@ public struct CheckReport: Sendable {
     public var errors: Int { count(.error) }
     public var warnings: Int { count(.warning) }
 
+    /// The names reports show for the documents' paths: their names in the build folder
+    /// (never a temporary path).
+    public var shownNames: [String: String] {
+        var out: [String: String] = [:]
+        for d in documents {
+            out[d.path] = d.name
+            if let pdf = d.pdf { out[pdf] = (pdf as NSString).lastPathComponent }
+        }
+        return out
+    }
+
     /// 0 when no rule found an error, 1 otherwise.
     public var status: ExitStatus { errors > 0 ? .failure : .ok }
 
     /// `0 erreur, 1 avertissement`, `2 erreurs, 3 avertissements`.
-    public var summary: String {
-        "\(FrenchWords.count(errors, "erreur")), \(FrenchWords.count(warnings, "avertissement"))"
-    }
+    public var summary: String { Message.errorsAndWarnings(errors: errors, warnings: warnings).text }
 }
 
 extension SourceLocation {
     /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraphe 14 (tableau 2, ligne 3)`:
     /// `description` in French, for the check's findings.
     var frenchDescription: String { description(.french) }
+}
+
+extension CheckReport {
+    /// The counts a build's manifest records.
+    public var manifestSummary: BuildManifest.CheckSummary {
+        BuildManifest.CheckSummary(errors: errors, warnings: warnings, text: summary)
+    }
 }

@@ -114,15 +114,16 @@ struct BudgetRule: CheckRule {
         let measured = "\(FrenchFormat.euros(amount)) \(basis)", limit = "\(FrenchFormat.euros(max)) \(basis)"
         let place = context.locate(FrenchFormat.euros(amount))
         let margin = max - amount
+        let values = (PricingReport.fixed(amount, 2) as String?, PricingReport.fixed(max, 2) as String?)
         if margin < 0 {
             return RuleResult([finding(.error, "le prix, \(measured) (\(scope)), dépasse de \(FrenchFormat.euros(-margin)) le plafond de \(limit)\(note)",
                                        hint: "réduire les jours ou les taux jusqu'à ce que le total \(basis) respecte le plafond ; une offre au-dessus du budget est rejetée",
                                        location: context.place(Self.key), measured: measured, limit: limit,
-                                       document: place?.document, anchor: place?.anchor)])
+                                       document: place?.document, anchor: place?.anchor, values: values)])
         }
         return RuleResult([finding(.info, "le prix, \(measured) (\(scope)), respecte le plafond de \(limit), marge \(FrenchFormat.euros(margin))\(note)",
                                    location: context.place(Self.key), measured: measured, limit: limit,
-                                   document: place?.document, anchor: place?.anchor)])
+                                   document: place?.document, anchor: place?.anchor, values: values)])
     }
 }
 
@@ -187,7 +188,8 @@ struct DurationRule: CheckRule {
         let notification = "la notification supposée (\(start.frenchDay))"
         let after = schedule.startIsNotification ? notification : "le \(start.frenchDay)"
         let since = schedule.startIsNotification ? "de " + notification : "du \(start.frenchDay)"
-        let months = FrenchFormat.number(start.months(until: end))
+        let monthCount = start.months(until: end)
+        let months = FrenchFormat.number(monthCount)
         let measured = "\(months) mois (\(start.frenchDay) → \(end.frenchDay))"
         let limit: String
         switch (minimum, maximum) {
@@ -202,16 +204,19 @@ struct DurationRule: CheckRule {
         if let hi = maximum, end > start.addingMonths(hi) {
             findings.append(finding(.error, "le calendrier se termine le \(end.frenchDay), après \(after) + \(hi) mois (\(start.addingMonths(hi).frenchDay)) : \(measured)",
                                     hint: "terminer la mission au plus tard le \(start.addingMonths(hi).frenchDay), ou commencer plus tôt ; la consultation autorise \(limit)",
-                                    location: endPlace, measured: measured, limit: limit))
+                                    location: endPlace, measured: measured, limit: limit,
+                                    values: (Value.plainString(monthCount), (maximum ?? minimum).map { String($0) })))
         }
         if let lo = minimum, end < start.addingMonths(lo) {
             findings.append(finding(.error, "le calendrier se termine le \(end.frenchDay), avant \(after) + \(lo) mois (\(start.addingMonths(lo).frenchDay)) : \(measured)",
                                     hint: "étaler les travaux jusqu'au \(start.addingMonths(lo).frenchDay) au moins ; la consultation demande \(limit)",
-                                    location: endPlace, measured: measured, limit: limit))
+                                    location: endPlace, measured: measured, limit: limit,
+                                    values: (Value.plainString(monthCount), (maximum ?? minimum).map { String($0) })))
         }
         if findings.isEmpty {
             findings.append(finding(.info, "le calendrier dure \(measured) à compter \(since), dans la durée autorisée (\(limit))",
-                                    location: endPlace, measured: measured, limit: limit))
+                                    location: endPlace, measured: measured, limit: limit,
+                                    values: (Value.plainString(monthCount), (maximum ?? minimum).map { String($0) })))
         }
         return RuleResult(findings)
     }
@@ -250,10 +255,10 @@ struct ReferencesRule: CheckRule {
             return RuleResult([finding(.error, "seulement \(measured) \(ended) \(period), la consultation en demande \(count)\(note)"
                                        + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
                                        hint: "ajouter à bidder.references des références terminées\(cutoff.map { " après le \($0.frenchDay)" } ?? ""), avec leur date de fin",
-                                       location: place, measured: measured, limit: limit)])
+                                       location: place, measured: measured, limit: limit, values: (String(recent.count), String(count)))])
         }
         return RuleResult([finding(.info, "\(measured) \(ended) \(period)" + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
-                                   location: place, measured: measured, limit: limit)])
+                                   location: place, measured: measured, limit: limit, values: (String(recent.count), String(count)))])
     }
 }
 

@@ -13,11 +13,13 @@ public struct CheckOptions: Sendable {
     public var workFolder: String?
     /// Seconds LibreOffice may take before it is stopped.
     public var timeout: Int
+    /// With `documentsFolder`: also check the folder against its manifest.json (the `folder` rule).
+    public var verifyFolder: Bool
 
     public init(asOf: DateValue, render: Bool = true, documentsFolder: String? = nil, workFolder: String? = nil,
-                timeout: Int = 300) {
+                timeout: Int = 300, verifyFolder: Bool = false) {
         self.asOf = asOf; self.render = render; self.documentsFolder = documentsFolder
-        self.workFolder = workFolder; self.timeout = timeout
+        self.workFolder = workFolder; self.timeout = timeout; self.verifyFolder = verifyFolder
     }
 }
 
@@ -39,6 +41,8 @@ public struct CheckContext: Sendable {
     public let asOf: DateValue
     public let documents: [InspectedDocument]
     public let render: RenderState
+    /// The folder of `--documents` and its manifest, when it is checked.
+    public var folder: FolderInspection? = nil
 
     public var isRendered: Bool { if case .rendered = render { return true }; return false }
 
@@ -168,9 +172,10 @@ extension CheckRule {
     public var needsDocuments: Bool { false }
 
     func finding(_ severity: Finding.Severity, _ message: String, hint: String? = nil, location: SourceLocation? = nil,
-                 measured: String? = nil, limit: String? = nil, document: String? = nil, anchor: String? = nil) -> Finding {
+                 measured: String? = nil, limit: String? = nil, document: String? = nil, anchor: String? = nil,
+                 values: (measured: String?, limit: String?) = (nil, nil)) -> Finding {
         Finding(rule: id, severity, message, hint: hint, location: location, measured: measured, limit: limit,
-                document: document, anchor: anchor)
+                document: document, anchor: anchor, measuredValue: values.measured, limitValue: values.limit)
     }
 }
 
@@ -183,6 +188,9 @@ public enum PreSubmissionCheck {
         MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TypographyRule(), TotalsRule(),
         TablesRule(),
     ]
+
+    /// Run after `rules` by `check --documents` alone.
+    static let folderRule = FolderRule()
 
     /// The keys of `tender.rules` some rule reads.
     public static var knownKeys: [String] { rules.flatMap(\.keys) }
@@ -210,7 +218,12 @@ public enum PreSubmissionCheck {
         } else {
             render = renderAll(&documents, work: work, timeout: options.timeout, progress: progress)
         }
-        let context = CheckContext(offer: offer, pricing: pricing, asOf: options.asOf, documents: documents, render: render)
+        var folder: FolderInspection? = nil
+        if options.verifyFolder, let path = options.documentsFolder {
+            folder = try FolderInspection.inspect(path, offer: offer, documents: documents)
+        }
+        let context = CheckContext(offer: offer, pricing: pricing, asOf: options.asOf, documents: documents, render: render,
+                                   folder: folder)
         return evaluate(context)
     }
 
@@ -218,8 +231,11 @@ public enum PreSubmissionCheck {
     public static func evaluate(_ context: CheckContext) -> CheckReport {
         var outcomes: [RuleOutcome] = []
         var findings: [Finding] = []
-        for rule in rules {
+        // The folder rule is about `check --documents` alone: other checks do not list it.
+        for rule in rules + (context.folder == nil ? [] : [folderRule]) {
+            let started = DispatchTime.now().uptimeNanoseconds
             let result = run(rule, context)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             findings.append(contentsOf: result.findings)
             let status: RuleStatus
             if let reason = result.skipped {
@@ -231,7 +247,7 @@ public enum PreSubmissionCheck {
             } else {
                 status = .passed
             }
-            outcomes.append(RuleOutcome(id: rule.id, title: rule.title, status: status))
+            outcomes.append(RuleOutcome(id: rule.id, title: rule.title, status: status, seconds: seconds))
         }
         return CheckReport(offer: context.offer.file, asOf: context.asOf, rules: outcomes, findings: findings,
                            documents: context.documents)
@@ -262,8 +278,7 @@ public enum PreSubmissionCheck {
         let today = DateValue(year: options.asOf.year, month: options.asOf.month, day: options.asOf.day)
         progress?("génération \(offer.documents.count == 1 ? "du document" : "des \(offer.documents.count) documents")…")
         // Building also gives the names `tender build` writes, by which a folder's documents are found.
-        let built = try SubmissionBuilder.build(offer, pricing: pricing,
-                                                options: BuildOptions(outputFolder: work, today: today)).documents
+        let built = try SubmissionBuilder.writeDocuments(offer, pricing: pricing, today: today, into: work).documents
         var documents: [InspectedDocument] = []
         var missing: [String] = []
         for doc in built {
@@ -300,7 +315,7 @@ public enum PreSubmissionCheck {
                 return .failed(RenderProblem.popplerMissing(tool))
             }
             if !toConvert.isEmpty {
-                progress?("conversion \(toConvert.count == 1 ? "du document" : "des \(toConvert.count) documents") en PDF avec LibreOffice…")
+                progress?(Message.convertingToPDF(toConvert.count).text)
             }
             // The progress line is the check's own, in French: LibreOffice's (in English) is not passed on.
             let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout)

@@ -35,6 +35,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive) else { return false }
         return format.adapter.holdsIndex(archive)
     }
+
+    /// The number of reviewer comments in a document: what a final document must not carry.
+    public static func commentCount(of path: String) throws -> Int {
+        let archive = try ZipArchive(path: path)
+        return try detect(archive).adapter.commentCount(in: archive)
+    }
 }
 
 /// A part of a document that carries text, with the dialect the engine reads it in.
@@ -56,7 +62,8 @@ struct TextPart {
 /// and the build see formats only through this.
 protocol FormatAdapter {
     /// Whether the archive is a document of this format (by content, not by extension);
-    /// throws when it is clearly of a kind tender cannot fill (an OpenDocument spreadsheet).
+    /// throws when it is clearly of a kind tender cannot fill (an OpenDocument spreadsheet, an
+    /// Excel workbook), naming that kind.
     func recognizes(_ archive: ZipArchive) throws -> Bool
     /// The entry an archive of this format lacks when it is not one (for the error message).
     var signature: String { get }
@@ -74,6 +81,8 @@ protocol FormatAdapter {
     func defaultLanguage(of archive: ZipArchive) -> String?
     /// Whether the document holds a table of contents or another index (to refresh before a PDF).
     func holdsIndex(_ archive: ZipArchive) -> Bool
+    /// The number of reviewer comments the document carries.
+    func commentCount(in archive: ZipArchive) throws -> Int
     /// Puts a draft mark in every page's header and comments at their paragraphs.
     func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws
 }

@@ -205,14 +205,18 @@ public enum LibreOffice {
     public static let installCommand = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2"
     public static let installHint = "install LibreOffice: " + installCommand
 
+    /// Writer's PDF export with its `ExportNotes` option: comments exported as annotations.
+    static let pdfWithNotes = #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#
+
     /// Converts `documents` to PDF into `folder`; returns the PDF paths in the same order.
     /// `progress` receives a line for the user (stderr) when the work starts.
+    /// With `exportNotes`, the documents' comments become PDF annotations (drafts for review).
     ///
     /// LibreOffice runs with a private profile, home and cache (it writes nowhere else), and
     /// writes into a private folder: each PDF is checked to be complete, then moved into
     /// `folder` atomically. A LibreOffice left running after tender died thus never writes
     /// into `folder`.
-    public static func convertToPDF(_ documents: [String], into folder: String, timeout: Int = 300,
+    public static func convertToPDF(_ documents: [String], into folder: String, timeout: Int = 300, exportNotes: Bool = false,
                                     progress: ((String) -> Void)? = nil) throws -> [String] {
         guard !documents.isEmpty else { return [] }
         guard let soffice = executable else {
@@ -224,7 +228,7 @@ public enum LibreOffice {
         for sub in ["profile", "home", "cache", "config", "tmp", "out"] {
             try? FileManager.default.createDirectory(atPath: scratch + "/" + sub, withIntermediateDirectories: true)
         }
-        progress?("converting \(documents.count) document\(documents.count == 1 ? "" : "s") to PDF with LibreOffice…")
+        progress?(Message.convertingToPDF(documents.count).text)
         let profile = URL(fileURLWithPath: scratch + "/profile")
         let unoCache = URL(fileURLWithPath: scratch + "/cache/uno_packages").absoluteString
         let environment = privateEnvironment(scratch)
@@ -234,12 +238,13 @@ public enum LibreOffice {
         var result = ExternalTool.Result(status: 0, stdout: "", stderr: "", timedOut: false)
         if !plain.isEmpty {
             result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)",
-                                                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outdir] + plain,
+                                                    "--headless", "--norestore", "--convert-to", exportNotes ? pdfWithNotes : "pdf",
+                                                    "--outdir", outdir] + plain,
                                           timeout: timeout, environment: environment)
         }
         if !indexed.isEmpty && !result.timedOut {
             let outputs = indexed.map { outdir + "/" + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf" }
-            let refreshed = try IndexRefresh.convert(indexed, to: outputs, soffice: soffice, profile: profile,
+            let refreshed = try IndexRefresh.convert(indexed, to: outputs, soffice: soffice, profile: profile, exportNotes: exportNotes,
                                                      extra: ["-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)"], environment: environment, timeout: timeout)
             result = ExternalTool.Result(status: result.status != 0 ? result.status : refreshed.status, stdout: result.stdout + refreshed.stdout,
                                          stderr: result.stderr + refreshed.stderr, timedOut: refreshed.timedOut)
@@ -306,6 +311,8 @@ enum DiskSpace {
 public enum PDF {
     public static let installCommand = "apt-get install poppler-utils"
     public static let installHint = "install poppler-utils: " + installCommand
+    /// qpdf joins PDFs and reads their annotations.
+    public static let qpdfInstallHint = "install qpdf: apt-get install qpdf"
 
     static func tool(_ name: String) throws -> String {
         guard let p = ExternalTool.find(name) else {
@@ -353,27 +360,113 @@ public enum PDF {
         return pages
     }
 
-    /// Joins PDFs into one, in order, atomically, and checks the result: complete, with as
-    /// many pages as the inputs together (pdfunite exits 0 over a truncated file on a full disk).
-    public static func merge(_ inputs: [String], into output: String) throws {
-        let unite = try tool("pdfunite")
-        let expected = try inputs.reduce(0) { $0 + (try pageCount($1)) }
-        try AtomicFile.write(to: output) { temp in
-            let r = try ExternalTool.run(unite, inputs + [temp], timeout: 120)
-            guard r.status == 0 else {
-                throw TenderError.error("pdfunite failed: \(Quote.cut(r.stderr, max: 200))", status: .unavailable)
+    /// Joins PDFs into one, in order, atomically, with qpdf: one bookmark per input (its title,
+    /// at its first page) and the title and subject in the document information.
+    ///
+    /// qpdf joins the pages (`--empty --pages`), then its JSON form of the result gives the page
+    /// objects, and `--update-from-json` adds the outline items and the information dictionary:
+    /// the PDF objects are written by qpdf, not by us.
+    public static func merge(_ inputs: [(path: String, title: String)], into output: String, title: String, subject: String?) throws {
+        guard let qpdf = ExternalTool.find("qpdf") else {
+            throw TenderError.error("qpdf is not installed, so the PDFs cannot be joined", hint: qpdfInstallHint, status: .unavailable)
+        }
+        var starts: [Int] = []
+        var total = 0
+        for input in inputs {
+            starts.append(total)
+            total += try pageCount(input.path)
+        }
+        let work = try Scratch.makeFolder(prefix: "tender-merge")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let joined = work + "/joined.pdf", updateFile = work + "/update.json"
+        func run(_ arguments: [String]) throws -> ExternalTool.Result {
+            let r = try ExternalTool.run(qpdf, arguments, timeout: 120)
+            // qpdf exits 3 when it succeeded with warnings.
+            guard r.status == 0 || r.status == 3 else {
+                throw TenderError.error("qpdf failed: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))", status: .unavailable)
             }
-            let pages = isComplete(temp) ? try? pageCount(temp) : nil
-            guard pages == expected else {
+            return r
+        }
+        _ = try run(["--empty", "--pages"] + inputs.map(\.path) + ["--", joined])
+        let described = try run(["--json=2", "--json-key=qpdf", "--json-key=pages", "--json-object=trailer", joined])
+        guard let json = try JSONSerialization.jsonObject(with: Data(described.stdout.utf8)) as? [String: Any],
+              let qpdfPart = json["qpdf"] as? [Any], let header = qpdfPart.first as? [String: Any],
+              let objects = qpdfPart.dropFirst().first as? [String: Any],
+              var trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any],
+              let rootRef = trailer["/Root"] as? String,
+              let maxID = header["maxobjectid"] as? Int,
+              let pages = (json["pages"] as? [[String: Any]])?.compactMap({ $0["object"] as? String }), pages.count == total else {
+            throw TenderError.error("qpdf gave an unexpected description of \(joined)", status: .unavailable)
+        }
+        let rootDescribed = try run(["--json=2", "--json-key=qpdf", "--json-object=\(rootRef)", joined])
+        guard let rootJSON = try JSONSerialization.jsonObject(with: Data(rootDescribed.stdout.utf8)) as? [String: Any],
+              var root = (((rootJSON["qpdf"] as? [Any])?.dropFirst().first as? [String: Any])?["obj:\(rootRef)"] as? [String: Any])?["value"] as? [String: Any] else {
+            throw TenderError.error("qpdf gave an unexpected description of \(joined)", status: .unavailable)
+        }
+        let ref = { (n: Int) in "\(n) 0 R" }
+        let outlines = maxID + 1, info = maxID + 2, first = maxID + 3
+        let items = inputs.indices.filter { starts[$0] < total }
+        var update: [String: Any] = [:]
+        root["/Outlines"] = ref(outlines)
+        root["/PageMode"] = "/UseOutlines"
+        update["obj:\(rootRef)"] = ["value": root]
+        var outlineValue: [String: Any] = ["/Type": "/Outlines", "/Count": items.count]
+        if !items.isEmpty { outlineValue["/First"] = ref(first); outlineValue["/Last"] = ref(first + items.count - 1) }
+        update["obj:\(ref(outlines))"] = ["value": outlineValue]
+        for (k, i) in items.enumerated() {
+            var item: [String: Any] = ["/Title": "u:" + inputs[i].title, "/Parent": ref(outlines), "/Dest": [pages[starts[i]], "/Fit"]]
+            if k > 0 { item["/Prev"] = ref(first + k - 1) }
+            if k < items.count - 1 { item["/Next"] = ref(first + k + 1) }
+            update["obj:\(ref(first + k))"] = ["value": item]
+        }
+        var infoValue: [String: Any] = ["/Title": "u:" + title, "/Creator": "u:tender " + TenderVersion.current]
+        if let subject { infoValue["/Subject"] = "u:" + subject }
+        update["obj:\(ref(info))"] = ["value": infoValue]
+        trailer["/Info"] = ref(info)
+        update["trailer"] = ["value": trailer]
+        let document: [String: Any] = ["qpdf": [header, update]]
+        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(to: URL(fileURLWithPath: updateFile))
+        try AtomicFile.write(to: output) { temp in
+            _ = try run([joined, "--update-from-json=\(updateFile)", "--deterministic-id", temp])
+            // A tool that ran out of disk space may exit 0 over a truncated file: the result is
+            // checked to be whole, with as many pages as the inputs together.
+            let written = isComplete(temp) ? try? pageCount(temp) : nil
+            guard written == total else {
                 if let full = DiskSpace.exhausted(AtomicFile.folder(of: output)) {
                     throw TenderError.error("cannot write the merged PDF: no space left on the device holding \(full)",
                                             at: SourceLocation(file: output), hint: "free some disk space and build again",
                                             status: .cannotCreate)
                 }
-                throw TenderError.error("pdfunite wrote an incomplete PDF (\(pages.map { "\($0) pages" } ?? "unreadable") instead of \(expected) pages)",
+                throw TenderError.error("qpdf wrote an incomplete PDF (\(written.map { "\($0) pages" } ?? "unreadable") instead of \(total) pages)",
                                         at: SourceLocation(file: output), hint: "check the free disk space and build again",
                                         status: .cannotCreate)
             }
         }
+    }
+
+    /// Annotation subtypes a reviewer adds (notes, highlights, drawings), not links or form fields.
+    static let commentSubtypes: Set<String> = ["/Text", "/FreeText", "/Popup", "/Highlight", "/Underline", "/StrikeOut",
+                                               "/Squiggly", "/Caret", "/Ink", "/Stamp", "/Square", "/Circle", "/Line"]
+
+    /// The number of reviewer annotations (comments and the like) in a PDF, read with qpdf.
+    public static func commentCount(_ path: String) throws -> Int {
+        guard let qpdf = ExternalTool.find("qpdf") else {
+            throw TenderError.error("qpdf is not installed, so the PDF annotations cannot be read", hint: qpdfInstallHint,
+                                    status: .unavailable)
+        }
+        let r = try ExternalTool.run(qpdf, ["--json=2", "--json-key=qpdf", path], timeout: 120)
+        guard r.status == 0 || r.status == 3,
+              let json = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
+              let objects = (json["qpdf"] as? [Any])?.dropFirst().first as? [String: Any] else {
+            throw TenderError.error("cannot read \(path) with qpdf: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))",
+                                    status: .unavailable)
+        }
+        var count = 0
+        for case let object as [String: Any] in objects.values {
+            guard let value = object["value"] as? [String: Any], let subtype = value["/Subtype"] as? String,
+                  (value["/Type"] as? String).map({ $0 == "/Annot" }) ?? true, commentSubtypes.contains(subtype) else { continue }
+            count += 1
+        }
+        return count
     }
 }

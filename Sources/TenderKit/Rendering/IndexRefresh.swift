@@ -6,7 +6,8 @@ import Foundation
 /// document hidden, updates its indexes (twice: the second pass sees the pages the first
 /// one's entries take) and exports the PDF.
 enum IndexRefresh {
-    static let module = """
+    /// The macro library; with `exportNotes`, comments become PDF annotations (drafts).
+    static func module(exportNotes: Bool) -> String { """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
         <script:module xmlns:script="http://openoffice.org/2000/script" script:name="Tender" script:language="StarBasic">
@@ -16,9 +17,14 @@ enum IndexRefresh {
           Dim load(0) As New com.sun.star.beans.PropertyValue
           load(0).Name = &quot;Hidden&quot;
           load(0).Value = True
-          Dim export(0) As New com.sun.star.beans.PropertyValue
+          Dim filterData(0) As New com.sun.star.beans.PropertyValue
+          filterData(0).Name = &quot;ExportNotes&quot;
+          filterData(0).Value = \(exportNotes ? "True" : "False")
+          Dim export(1) As New com.sun.star.beans.PropertyValue
           export(0).Name = &quot;FilterName&quot;
           export(0).Value = &quot;writer_pdf_Export&quot;
+          export(1).Name = &quot;FilterData&quot;
+          export(1).Value = filterData()
           For k = 0 To UBound(files) - 1 Step 2
             doc = StarDesktop.loadComponentFromURL(files(k), &quot;_blank&quot;, 0, load())
             For pass = 1 To 2
@@ -33,6 +39,7 @@ enum IndexRefresh {
         End Sub
         </script:module>
         """
+    }
 
     /// A file URL with every byte outside a safe ASCII set percent-encoded (no quote, comma
     /// or bar can reach the macro call).
@@ -48,7 +55,7 @@ enum IndexRefresh {
     }
 
     /// Converts `documents` to the PDFs `outputs` through the macro, with the profile `profile`.
-    static func convert(_ documents: [String], to outputs: [String], soffice: String, profile: URL, extra: [String],
+    static func convert(_ documents: [String], to outputs: [String], soffice: String, profile: URL, exportNotes: Bool, extra: [String],
                         environment: [String: String], timeout: Int) throws -> ExternalTool.Result {
         let installation = "-env:UserInstallation=\(profile.absoluteString)"
         // A first start creates the profile; the macro library is then added to it.
@@ -64,7 +71,7 @@ enum IndexRefresh {
             library.insert(contentsOf: " <library:element library:name=\"Tender\"/>\n", at: end.lowerBound)
             try library.write(to: index, atomically: true, encoding: .utf8)
         }
-        try module.write(to: basic.appendingPathComponent("Tender.xba"), atomically: true, encoding: .utf8)
+        try module(exportNotes: exportNotes).write(to: basic.appendingPathComponent("Tender.xba"), atomically: true, encoding: .utf8)
         let list = zip(documents, outputs).map { url($0) + "|" + url($1) }.joined(separator: "|")
         return try ExternalTool.run(soffice, [installation] + extra + ["--headless", "--norestore", "macro:///Standard.Tender.ExportPDF(\"\(list)\")"],
                                     timeout: timeout, environment: environment)

@@ -18,11 +18,18 @@ public enum DraftReview {
                                                 options: CheckOptions(asOf: asOf, documentsFolder: folder), progress: progress)
         let comments = commentsByDocument(report.findings, documents: build.documents.map(\.path))
         var count = 0
+        var annotated: [String] = []
         for doc in build.documents {
             let list = comments[doc.path] ?? []
             guard !list.isEmpty else { continue }
             try DraftAnnotator.annotate(doc.path, mark: nil, comments: list, date: today)
             count += list.count
+            if doc.pdf != nil { annotated.append(doc.path) }
+        }
+        // The PDFs of commented documents are made again, with the comments as PDF annotations,
+        // so that a partner reading only PDFs sees them.
+        if !annotated.isEmpty {
+            _ = try LibreOffice.convertToPDF(annotated, into: folder, exportNotes: true, progress: progress)
         }
         var diffText: String? = nil
         if let since {
@@ -33,8 +40,10 @@ public enum DraftReview {
             diffText = DiffReport.text(diff, before: since.label, after: "ce projet")
         }
         let path = (folder as NSString).appendingPathComponent("review.md")
+        let prose = since.map { ProseDiff.changes(before: $0.offer.memoire, after: offer.memoire,
+                                                  order: OfferKeys.memoire.fields.map(\.name)) }
         try AtomicFile.write(to: path, bytes: Array(markdown(offer: offer, pricing: pricing, report: report, today: today,
-                                                             diff: diffText, sinceLabel: since?.label).utf8))
+                                                             diff: diffText, sinceLabel: since?.label, prose: prose).utf8))
         return Outcome(report: report, reviewFile: path, comments: count)
     }
 
@@ -55,7 +64,7 @@ public enum DraftReview {
     }
 
     static func markdown(offer: Offer, pricing: OfferPricing, report: CheckReport, today: DateValue,
-                         diff: String?, sinceLabel: String?) -> String {
+                         diff: String?, sinceLabel: String?, prose: [ProseDiff.Change]? = nil) -> String {
         let eur = { (d: Decimal) in FrenchFormat.euros(d) }
         var md: [String] = []
         md.append("# Revue du projet — \(offer.tender.reference ?? offerFileName(offer))")
@@ -95,7 +104,8 @@ public enum DraftReview {
             md.append("- \(f.severity == .error ? "❌ erreur" : "⚠️ attention") — `\(f.rule)` : \(f.message)")
         }
         for rule in report.rules where rule.status == .passed {
-            md.append("- ✅ `\(rule.id)` : \(rule.title)")
+            let measures = report.findings.filter { $0.rule == rule.id && $0.severity == .info }.map(measure)
+            md.append("- ✅ `\(rule.id)` : \(rule.title)" + (measures.isEmpty ? "" : " — " + measures.joined(separator: " ; ")))
         }
         md.append("")
         md.append("Les constats sont aussi en commentaires dans les documents, à l'endroit qu'ils concernent.")
@@ -106,8 +116,38 @@ public enum DraftReview {
             md.append("```text")
             md.append(diff.trimmingCharacters(in: .newlines))
             md.append("```")
+            md.append("")
+            md.append("### Texte du mémoire")
+            md.append("")
+            if let prose, !prose.isEmpty {
+                md.append("Mots retirés ~~barrés~~, mots ajoutés **en gras**.")
+                md.append("")
+                for change in prose {
+                    md.append("- `memoire.\(change.key)`, paragraphe \(change.paragraph) : \(change.markdown)")
+                }
+            } else {
+                md.append("Aucun paragraphe modifié.")
+            }
         }
         return md.joined(separator: "\n") + "\n"
+    }
+
+    /// What a passing rule measured: `10 pages sur 20 pages (reste 10)`, `9 900,00 € TTC pour un
+    /// plafond de 10 000,00 € TTC (marge 100,00 €)`; the finding's own words when it has no limit.
+    static func measure(_ f: Finding) -> String {
+        guard let measured = f.measured, let limit = f.limit else { return f.message }
+        var text = "\(measured) pour une limite de \(limit)"
+        if let m = f.measuredValue.flatMap({ Decimal(string: $0) }), let l = f.limitValue.flatMap({ Decimal(string: $0) }) {
+            let margin = l - m
+            if f.rule == "budget" {
+                text = "\(measured) pour un plafond de \(limit) (marge \(FrenchFormat.euros(margin)))"
+            } else if ["pages", "cv_pages"].contains(f.rule) {
+                text = "\(measured) utilisées sur \(limit) (reste \(FrenchFormat.number(margin)))"
+            } else {
+                text += " (marge \(FrenchFormat.number(margin)))"
+            }
+        }
+        return text
     }
 
     static func offerFileName(_ offer: Offer) -> String { (offer.file as NSString).lastPathComponent }

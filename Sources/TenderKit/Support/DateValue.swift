@@ -177,6 +177,18 @@ extension DateValue {
     /// Now, in Europe/Paris time, to the minute.
     public static func now() -> DateValue { at(Date(), in: paris) }
 
+    /// `2021-11-05T12:00:00+01:00` (ISO 8601), or the date alone.
+    public var iso8601: String {
+        var s = String(format: "%04d-%02d-%02d", year, month, day)
+        guard let secondsOfDay else { return s }
+        s += String(format: "T%02d:%02d:%02d", secondsOfDay / 3600, (secondsOfDay % 3600) / 60, secondsOfDay % 60)
+        if let utcOffset {
+            let m = abs(utcOffset) / 60
+            s += m == 0 ? "Z" : String(format: "%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
+        }
+        return s
+    }
+
     /// `2021-11-05 12:00 +01:00`, or the date alone.
     public var momentText: String {
         var s = String(format: "%04d-%02d-%02d", year, month, day)

@@ -49,8 +49,9 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
         public static let french = Words(line: "ligne", column: "colonne", paragraph: "paragraphe", table: "tableau", row: "ligne", tag: "balise")
     }
 
-    /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraph 14 (table 2, row 3), tag {{ x }}`.
-    public var description: String { description(.english) }
+    /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraphe 14 (tableau 2, ligne 3), balise {{ x }}`,
+    /// in the language of the run.
+    public var description: String { description(Language.current.locationWords) }
 
     public func description(_ words: Words) -> String {
         var pieces: [String] = []
@@ -111,12 +112,14 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, hint: hint, status: .ok)
     }
 
-    /// One paragraph: `error: <where>: <message>. <hint>`.
+    /// One paragraph: `erreur : <where> : <message>`, then `correction : <hint>` (`error: …`,
+    /// `hint: …` in English).
     public var description: String {
-        var text = "\(severity.rawValue): "
-        if let location, !location.description.isEmpty { text += location.description + ": " }
+        let colon = Language.current.colon
+        var text = Message.severity(severity).text + colon
+        if let location, !location.description.isEmpty { text += location.description + colon }
         text += Diagnostic.clipped(message)
-        if let hint, !hint.isEmpty { text += "\n  hint: " + Diagnostic.clipped(hint) }
+        if let hint, !hint.isEmpty { text += "\n  " + Message.hint.text + colon + Diagnostic.clipped(hint) }
         return text
     }
 }

@@ -202,3 +202,20 @@ struct QName: Hashable {
     let namespaces: [String]
     init(_ local: String, _ namespaces: [String]) { self.local = local; self.namespaces = namespaces }
 }
+
+extension XMLTree {
+    /// The number of `name` elements anywhere in `part` of `archive` (0 when the part is absent).
+    static func count(_ name: QName, inPart part: String, of archive: ZipArchive) throws -> Int {
+        guard archive.contains(part) else { return 0 }
+        let tree = try XMLTree(bytes: try archive.read(part), location: SourceLocation(file: archive.path, part: part))
+        var count = 0
+        func walk(_ node: XMLNodePtr) {
+            for c in node.children where c.isElement {
+                if c.is(name) { count += 1 }
+                walk(c)
+            }
+        }
+        if let root = tree.root { walk(root) }
+        return count
+    }
+}

@@ -117,10 +117,28 @@ final class Evaluator {
         }
     }
 
+    /// The closest defined path to an undefined one (`tender.titre` → `tender.title`): the
+    /// last key replaced by the closest key of the mapping it was looked up in.
+    func suggestion(for path: String) -> String? {
+        let keys = path.split(separator: ".").map(String.init)
+        guard let last = keys.last, !keys.contains(where: { $0.contains("[") }) else { return nil }
+        var candidates: [String]
+        if keys.count == 1 {
+            candidates = Array(Set(frames.flatMap(\.keys))).sorted()
+        } else {
+            var value = lookup(keys[0])
+            for k in keys.dropFirst().dropLast() { value = value?[k] }
+            guard let map = value?.asMap else { return nil }
+            candidates = map.keys
+        }
+        return Suggestions.closest(to: last, among: candidates).map { (keys.dropLast() + [$0]).joined(separator: ".") }
+    }
+
     private func undefined(_ path: String) throws -> Value {
         if strict {
             throw EvalError("undefined name '\(path)'",
-                            hint: "check the spelling against the data, or write `\(path) | default(\"…\")` if it is optional",
+                            hint: suggestion(for: path).map { "did you mean '\($0)'?" }
+                                ?? "check the spelling against the data, or write `\(path) | default(\"…\")` if it is optional",
                             undefinedPath: path)
         }
         if !undefinedNames.contains(path) { undefinedNames.append(path) }

@@ -230,6 +230,10 @@ final class PartCompiler {
                 case .comment:
                     break
                 }
+                let expressions = tag.expression.map { [$0] } ?? tag.statement.map(FilterCheck.expressions) ?? []
+                for e in expressions {
+                    for problem in FilterCheck.problems(in: e) { error(problem.message, tag, hint: problem.hint) }
+                }
             } catch let e as SyntaxError {
                 error("syntax error: \(e.message)", tag, hint: PartCompiler.syntaxHint(tag))
             } catch {

@@ -174,8 +174,9 @@ struct Renderer {
             let v = try evaluator.eval(e)
             if evaluator.undefinedNames.count > known {
                 for name in evaluator.undefinedNames[known...] {
-                    warnings.append(.warning("undefined name '\(name)' rendered as nothing", at: loc,
-                                             hint: "add it to the data, or write `\(name) | default(\"…\")`"))
+                    let hint = evaluator.suggestion(for: name).map { "did you mean '\($0)'? Or add it to the data" }
+                        ?? "add it to the data, or write `\(name) | default(\"…\")`"
+                    warnings.append(.warning("undefined name '\(name)' rendered as nothing", at: loc, hint: hint))
                 }
             }
             return v

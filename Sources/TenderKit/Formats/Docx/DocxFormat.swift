@@ -16,7 +16,32 @@ struct DocxFormat: FormatAdapter {
     var savedFrom: String { "from Word as .docx" }
     var storedFirst: String? { nil }
 
-    func recognizes(_ archive: ZipArchive) throws -> Bool { archive.contains("[Content_Types].xml") }
+    /// Office Open XML packages are also spreadsheets and presentations: the main part's content
+    /// type says which. Anything but a Word document is refused, never filled as one.
+    func recognizes(_ archive: ZipArchive) throws -> Bool {
+        guard archive.contains("[Content_Types].xml") else { return false }
+        let main = try Relationships.targets(of: "", in: archive, type: "officeDocument").first ?? "word/document.xml"
+        let types = try XMLTree(bytes: try archive.read("[Content_Types].xml"),
+                                location: SourceLocation(file: archive.path, part: "[Content_Types].xml"))
+        var contentType: String? = nil
+        for node in types.root?.children ?? [] where node.isElement && node.localName == "Override" {
+            if node.attribute("PartName", nil) == "/" + main { contentType = node.attribute("ContentType", nil) }
+        }
+        guard let contentType, !contentType.contains("wordprocessingml") && !contentType.contains("ms-word") else { return true }
+        let kinds: [(String, Message.DocumentKind)] = [("spreadsheetml", .xlsx), ("presentationml", .pptx), ("ms-excel", .xlsx),
+                                                   ("ms-powerpoint", .pptx)]
+        let kind = kinds.first { contentType.contains($0.0) }?.1 ?? .officeOpenXML(contentType: contentType)
+        throw TenderError.error(Message.notFillable(kind).text, at: SourceLocation(file: archive.path),
+                                hint: Message.notFillableHint.text)
+    }
+
+    /// The `w:comment` elements of the main part's comments parts.
+    func commentCount(in archive: ZipArchive) throws -> Int {
+        let main = try Relationships.targets(of: "", in: archive, type: "officeDocument").first ?? "word/document.xml"
+        return try Relationships.targets(of: main, in: archive, type: "comments").reduce(0) {
+            $0 + (try XMLTree.count(QName("comment", Namespaces.w), inPart: $1, of: archive))
+        }
+    }
 
     /// The main part, then headers, footers and notes (header2 before header10), then the core properties.
     func textParts(of archive: ZipArchive) throws -> [TextPart] {

@@ -22,9 +22,15 @@ struct OdtFormat: FormatAdapter {
               let mime = String(bytes: try archive.read("mimetype"), encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines)
         else { return false }
         if OdtFormat.mimeTypes.contains(mime) { return true }
-        throw TenderError.error("this is an OpenDocument file of type '\(mime)', not a text document",
-                                at: SourceLocation(file: archive.path),
-                                hint: "use a Writer document (.odt) or a Word document (.docx)")
+        let kinds: [(String, Message.DocumentKind)] = [("spreadsheet", .ods), ("presentation", .odp), ("graphics", .odg)]
+        let kind = kinds.first { mime.contains($0.0) }?.1 ?? .openDocument(mimeType: mime)
+        throw TenderError.error(Message.notFillable(kind).text, at: SourceLocation(file: archive.path),
+                                hint: Message.notFillableHint.text)
+    }
+
+    /// The `office:annotation` elements of the content.
+    func commentCount(in archive: ZipArchive) throws -> Int {
+        try XMLTree.count(QName("annotation", Namespaces.office), inPart: "content.xml", of: archive)
     }
 
     func textParts(of archive: ZipArchive) throws -> [TextPart] {

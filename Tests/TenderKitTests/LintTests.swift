@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import TenderKit
+
+/// `tender lint` lists every error of a template at once.
+@Suite struct LintTests {
+    static func template(_ dir: TemporaryFolder, _ name: String, _ paragraphs: [String]) throws -> String {
+        let path = dir.file(name)
+        let body = paragraphs.map { p(r(escapeXML($0))) }.joined()
+        try Fixture.zip(at: path, [
+            .init("[Content_Types].xml", text: """
+                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+                """),
+            .init("_rels/.rels", text: """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+                """),
+            .init("word/document.xml", data: docxPart(body)),
+        ])
+        return path
+    }
+
+    @Test func filtersAndSyntaxErrorsAllAtOnce() throws {
+        guard CLI.binary != nil else { return }
+        let dir = try TemporaryFolder()
+        let path = try Self.template(dir, "bad.docx", [
+            "{{ tender.deadline | date(\"longue\") }}", "{{ total | eurr }}", "{{ a + }}", "{% if %}{% endif %}",
+            "{{ b ] }}", "{{ total | round(2, method=\"sideways\") }}", "{{ ok | upper }}",
+        ])
+        let run = try CLI.run(["lint", path])
+        #expect(run.status == 65)
+        for words in ["paragraphe 1", "date", "longue", "paragraphe 2", "unknown filter 'eurr'", "did you mean 'eur'",
+                      "paragraphe 3", "paragraphe 4", "paragraphe 5", "paragraphe 6", "sideways"] {
+            #expect(run.stderr.contains(words), "\(words)")
+        }
+        #expect(!run.stdout.contains("aucune erreur"))
+        // Seven: the `{% if %}` without a condition also leaves its `{% endif %}` unmatched.
+        #expect(run.stdout.contains("7 erreurs"))
+    }
+
+    @Test func namesAgainstAnOfferAsBuildFillsIt() throws {
+        guard CLI.binary != nil else { return }
+        let dir = try TemporaryFolder()
+        let path = try Self.template(dir, "lettre.docx", ["{{ tender.titre }}", "{{ pricing.all.ttc | eur }}", "{{ person.name }}",
+                                                           "{{ bidder.nom }}"])
+        for data in [CLI.packageRoot + "/offers/cuf-dcol", CLI.packageRoot + "/offers/cuf-dcol/offer.yaml"] {
+            let run = try CLI.run(["lint", path, "--data", data, "--today", "2021-11-05"])
+            #expect(run.status == 65)
+            #expect(run.stderr.contains("undefined name 'tender.titre'") && run.stderr.contains("did you mean 'tender.title'"))
+            #expect(run.stderr.contains("undefined name 'bidder.nom'") && run.stderr.contains("did you mean 'bidder.name'"))
+            #expect(!run.stderr.contains("pricing.all.ttc") && !run.stderr.contains("person.name"))
+            #expect(run.stdout.contains("4 balises, 2 erreurs"))
+        }
+        // The sample templates lint clean against their offer.
+        let clean = try CLI.run(["lint", CLI.packageRoot + "/templates/cv.docx", "--data", CLI.packageRoot + "/offers/cuf-dcol"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains("aucune erreur"))
+    }
+
+    @Test func oneLanguagePerRunFrenchByDefaultEnglishWhenTheLocaleSaysSo() throws {
+        guard let binary = CLI.binary else { return }
+        let dir = try TemporaryFolder()
+        let path = try Self.template(dir, "t.docx", ["{{ a | eurr }}"])
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[key] = nil }
+        let french = try CLI.runProgram(binary, ["lint", path], environment: environment)
+        #expect(french.stderr.hasPrefix("erreur : ") && french.stderr.contains(", paragraphe 1, balise {{ a | eurr }} : "))
+        #expect(french.stderr.contains("\n  correction : "))
+        #expect(french.stdout == "1 erreur\n")
+        environment["LANG"] = "en_GB.UTF-8"
+        let english = try CLI.runProgram(binary, ["lint", path], environment: environment)
+        #expect(english.stderr.hasPrefix("error: ") && english.stderr.contains(", paragraph 1, tag {{ a | eurr }}: "))
+        #expect(english.stderr.contains("\n  hint: "))
+        #expect(english.stdout == "1 error\n")
+        let price = try CLI.runProgram(binary, ["build", CLI.packageRoot + "/offers/cuf-dcol", "-o", dir.file("out"), "--today", "2021-11-05"],
+                                       environment: environment)
+        #expect(price.stdout.contains("Total: 8\u{202F}250,00\u{00A0}€ net excl. VAT"))
+        #expect(price.stdout.contains("check: 0 errors, 1 warning"))
+        #expect(price.stderr.contains("4 documents written in"))
+    }
+}
