@@ -257,7 +257,7 @@ import Testing
         #expect(info.contains("Title:           Rédaction d'une étude"))
         #expect(info.contains("Subject:         CUF-DCOL-2021"))
         let manifest = try #require(BuildManifest.read(ws.target + "/" + BuildManifest.fileName))
-        #expect(manifest.files.first { $0.name == "01 Mémoire technique.pdf" }?.pages == 6)
+        #expect(manifest.files.first { $0.name == "01 Mémoire technique.pdf" }?.pages == 7)
         #expect(manifest.files.first { $0.name == (merged as NSString).lastPathComponent }?.pages == start - 1)
         #expect(try PDF.commentCount(merged) == 0)
     }

@@ -232,8 +232,11 @@ public enum LibreOffice {
         let profile = URL(fileURLWithPath: scratch + "/profile")
         let unoCache = URL(fileURLWithPath: scratch + "/cache/uno_packages").absoluteString
         let environment = privateEnvironment(scratch)
-        // Documents with a table of contents go through the macro that updates it.
-        let indexed = documents.filter { DocumentFormat.holdsIndex(path: $0) }
+        // Documents with a table of contents go through the macro that updates it. Not drafts
+        // whose comments are exported: LibreOffice (7.4) aborts when it updates an index of a
+        // document holding comments, so a commented draft's PDF keeps the template's
+        // placeholder contents (the uncommented conversion before it has them up to date).
+        let indexed = exportNotes ? [] : documents.filter { DocumentFormat.holdsIndex(path: $0) }
         let plain = documents.filter { !indexed.contains($0) }
         var result = ExternalTool.Result(status: 0, stdout: "", stderr: "", timedOut: false)
         if !plain.isEmpty {

@@ -142,7 +142,7 @@ public enum DraftReview {
             if f.rule == "budget" {
                 text = "\(measured) pour un plafond de \(limit) (marge \(FrenchFormat.euros(margin)))"
             } else if ["pages", "cv_pages"].contains(f.rule) {
-                text = "\(measured) utilisées sur \(limit) (reste \(FrenchFormat.number(margin)))"
+                text = "\(measured) \(m > 1 ? "utilisées" : "utilisée") sur \(limit) (reste \(FrenchFormat.number(margin)))"
             } else {
                 text += " (marge \(FrenchFormat.number(margin)))"
             }
