@@ -60,7 +60,7 @@ extension OfferBuilder {
             }
         }
         let view = BidderView(offer: written, profile: profile)
-        if path == nil, let written {
+        if written?["file"] == nil, let written {
             // A bidder without a profile stands alone: the firm's required keys are in the offer.
             for key in ["name", "vat"] where !written.wrote(key) {
                 error("'bidder' is missing '\(key)'", at: written.location,

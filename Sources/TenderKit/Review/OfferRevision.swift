@@ -69,9 +69,14 @@ public enum OfferRevision {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try write(text, to: root + "/" + offerInRepo)
 
-        // The team library, as that version of the offer names it.
-        let written = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: "an offer"))?
-            .0.top["team_library"]?.string ?? "../team"
+        // The team library and the bidder profile, as that version of the offer names them.
+        let checked = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: "an offer"))?.0.top
+        let profile = checked?["bidder"].map { $0["file"]?.string } ?? "../bidder.yaml"
+        if let profile, !profile.hasPrefix("/") {
+            let inRepo = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/" + profile)
+            if inRepo != "..", !inRepo.hasPrefix("../"), let content = try show(inRepo) { try write(content, to: root + "/" + inRepo) }
+        }
+        let written = checked?["team_library"]?.string ?? "../team"
         if !written.hasPrefix("/") {
             let library = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/" + written)
             guard library != "..", !library.hasPrefix("../") else {
@@ -90,6 +95,7 @@ public enum OfferRevision {
         do {
             var offer = try Offer.load(path: root + "/" + offerInRepo)
             offer.file = label
+            offer.bidderSource = nil   // its places name a temporary file
             for i in offer.team.indices { offer.team[i].person.file = rename(offer.team[i].person.file) }
             offer.warnings = offer.warnings.map { renamed($0, rename) }
             return (offer, label)
