@@ -14,9 +14,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
     @Option(help: "With --draft: compare with this git revision of the offer (the last approved version) in review.md.") var since: String?
     @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.") var today: String?
+    @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
 
     func validate() throws {
         if since != nil && !draft { throw ValidationError("--since goes with --draft") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func run() throws {
@@ -31,8 +33,11 @@ struct Build: ParsableCommand {
                 date = d
             }
             let folder = output ?? "build/\(offerName(loaded))"
+            // The revision to compare with is read first: a wrong one must stop the build before it writes.
+            let previous = try since.map { try OfferRevision.load(path: loaded.file, revision: $0) }
             let result = try SubmissionBuilder.build(loaded, pricing: pricing,
-                                                     options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, draft: draft, today: date),
+                                                     options: BuildOptions(outputFolder: folder, pdf: pdf, merge: merge, draft: draft,
+                                                                           today: date, timeout: timeout),
                                                      progress: { Console.error($0) })
             result.warnings.forEach { Console.error($0.description) }
             for doc in result.documents {
@@ -46,7 +51,6 @@ struct Build: ParsableCommand {
             }
             Console.print(BuildSummary.totals(pricing))
             if draft {
-                let previous = try since.map { try OfferRevision.load(path: loaded.file, revision: $0) }
                 let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
                 let review = try DraftReview.finish(result, offer: loaded, pricing: pricing, folder: folder, asOf: asOf,
                                                     today: date, since: previous, progress: { Console.error($0) })

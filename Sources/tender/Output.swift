@@ -22,8 +22,10 @@ enum Console {
             Console.error(d.description)
             return ExitCode(d.status.rawValue)
         default:
-            Console.error("error: \(error)")
-            return ExitCode(ExitStatus.software.rawValue)
+            // A Foundation error (a file that cannot be written…): a sentence and its status, never its domain and code.
+            let described = TenderError.describing(error)
+            Console.error(described.description)
+            return ExitCode(described.status.rawValue)
         }
     }
 }

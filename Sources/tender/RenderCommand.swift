@@ -20,6 +20,7 @@ struct Render: ParsableCommand {
             let options = RenderOptions(strict: !lenient)
             let start = Date()
             let document = try DocumentTemplate(path: template, options: options)
+            try Paths.checkOutput(output, for: document)
             var warnings: [Diagnostic] = []
             for _ in 0..<max(1, `repeat`) {
                 warnings = try document.render(context, to: output, options: options)
@@ -34,6 +35,24 @@ struct Render: ParsableCommand {
 }
 
 enum Paths {
+    /// The extensions a document of each format may be written with.
+    static let extensions: [DocumentFormat: [String]] = [.docx: ["docx", "docm", "dotx"], .odt: ["odt", "ott"]]
+
+    /// The output must be named for the format the template really is (by its content, not
+    /// its extension): `out.txt`, or `.odt` for a DOCX renamed `.odt`, is refused.
+    static func checkOutput(_ output: String, for document: DocumentTemplate) throws {
+        let ext = (output as NSString).pathExtension.lowercased()
+        let allowed = extensions[document.format] ?? []
+        guard !allowed.contains(ext) else { return }
+        let own = (document.path as NSString).pathExtension.lowercased()
+        let misnamed = !own.isEmpty && !allowed.contains(own)
+        throw TenderError.error(
+            "the output '\(Quote.cut(output))' is named .\(ext.isEmpty ? "(nothing)" : ext), but the template is a \(document.format.rawValue) document"
+                + (misnamed ? " (whatever its name .\(own) says: tender reads its content)" : ""),
+            hint: "name the output .\(allowed.first ?? "docx")" + (misnamed ? ", and rename the template .\(allowed.first ?? "docx")" : ""),
+            status: .usage)
+    }
+
     /// A .docx template makes a .docx, an .odt an .odt: refuse a mismatch before any work.
     static func checkSameExtension(template: String, output: String) throws {
         let t = (template as NSString).pathExtension.lowercased()

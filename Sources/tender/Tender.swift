@@ -10,4 +10,18 @@ struct Tender: ParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Build.self, Check.self, Render.self, Lint.self, Price.self, Diff.self, Context.self, Schema.self]
     )
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // ArgumentParser answers `help <anything>` with the general help and status 0: an unknown
+        // command is a usage error, as it is without `help`.
+        if arguments.count > 1, arguments[0] == "help", !arguments[1].hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !names.contains(arguments[1]) {
+                Console.error("error: unknown command '\(arguments[1].prefix(80))'\n  hint: the commands are " + names.dropLast().joined(separator: ", "))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+        }
+        main(arguments)
+    }
 }

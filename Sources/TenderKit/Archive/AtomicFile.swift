@@ -3,7 +3,7 @@ import Foundation
 /// Writes a file all at once or not at all.
 ///
 /// The content goes to a hidden temporary file in the destination's folder
-/// (`.<name>.tmp-XXXXXX`), which is flushed to disk and then renamed onto the destination,
+/// (`.<name>.tmp-<pid>-XXXXXX`), which is flushed to disk and then renamed onto the destination,
 /// so readers see either the old file or the complete new one, never a partial one. On any
 /// failure the temporary file is removed and the destination is left as it was.
 ///
@@ -53,6 +53,20 @@ public enum AtomicFile {
         }
     }
 
+    /// Moves the file `source` onto `path`: renamed when on the same file system, else
+    /// copied atomically (then `source` is removed).
+    static func move(_ source: String, to path: String) throws {
+        let location = SourceLocation(file: path)
+        try checkDestination(path, folder: folder(of: path), location: location)
+        if rename(source, path) == 0 { return }
+        guard errno == EXDEV else { throw cannotWrite(location, SystemError.describe(errno: errno)) }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw cannotWrite(location, "cannot read \(source)")
+        }
+        try write(to: path, bytes: [UInt8](data))
+        unlink(source)
+    }
+
     // MARK: - Steps
 
     /// The folder holding `path`: `.` for a bare file name.
@@ -63,6 +77,7 @@ public enum AtomicFile {
 
     /// Refuses a destination whose folder is missing or not writable, or that is itself a folder.
     private static func checkDestination(_ path: String, folder: String, location: SourceLocation) throws {
+        try OutputPath.check(path)
         var info = stat()
         guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw TenderError.error(
@@ -80,18 +95,21 @@ public enum AtomicFile {
                 "cannot write the output: this is a folder", at: location,
                 hint: "name the output file itself, e.g. \(path)/offer.docx", status: .cannotCreate)
         }
+        try OutputPath.checkReplaceable(path, location: location)
     }
 
-    /// Creates `<folder>/.<name>.tmp-XXXXXX`, empty, with the permissions the destination will have.
+    /// Creates `<folder>/.<name>.tmp-<pid>-XXXXXX`, empty, with the permissions the destination will have.
     private static func makeTemporaryFile(for path: String, in folder: String,
                                           location: SourceLocation) throws -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        // Those of a run killed before it could remove them (kill -9) go now.
+        Scratch.sweepStaleTemporaries(of: name, in: folder)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         var existing = stat()
         let keepMode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
         for _ in 0..<100 {
             let suffix = String((0..<6).map { _ in alphabet.randomElement()! })
-            let temporary = "\(folder)/.\(name).tmp-\(suffix)"
+            let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(suffix)"
             // O_EXCL: never reuse a file someone else made; 0666 lets the umask apply, as for any new file.
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd < 0 {

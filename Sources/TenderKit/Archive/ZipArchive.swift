@@ -81,6 +81,28 @@ public final class ZipArchive {
     ///
     /// - Throws: `TenderError` when the entry is missing, damaged, or inflates beyond a limit.
     public func read(_ name: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try inflate(name, reserve: { bytes.reserveCapacity($0) }) { chunk, bound in
+            let newCount = bytes.count + chunk.count
+            if newCount > bytes.capacity {
+                // Grow geometrically, but never past the bound: the declared size may be a lie.
+                bytes.reserveCapacity(min(max(bytes.capacity * 2, newCount), bound))
+            }
+            bytes.append(contentsOf: chunk)
+        }
+        return bytes
+    }
+
+    /// Inflates the entry `name` to its end without keeping it, so that libzip checks its CRC
+    /// (a part copied raw into an output is never inflated otherwise). Counts against the limits as `read` does.
+    public func verify(_ name: String) throws {
+        try inflate(name, reserve: { _ in }) { _, _ in }
+    }
+
+    /// Inflates the entry `name` chunk by chunk into `sink`, within the limits; checks the size
+    /// and (through libzip) the CRC at the end.
+    private func inflate(_ name: String, reserve: (Int) -> Void,
+                         _ sink: (ArraySlice<UInt8>, _ bound: Int) -> Void) throws {
         let location = SourceLocation(file: path, part: name)
         guard let position = indexByName[name] else {
             throw TenderError.error(
@@ -112,30 +134,25 @@ public final class ZipArchive {
 
         let chunkSize = 64 * 1024
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(min(entry.declaredSize, UInt64(bound))))
+        var total = 0
+        reserve(Int(min(entry.declaredSize, UInt64(bound))))
         while true {
             // Ask for one byte more than the bound allows, to notice going past it.
-            let left = bound - bytes.count
+            let left = bound - total
             let wanted = left < chunkSize ? left + 1 : chunkSize
             let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress!, UInt64(wanted)) }
             if count < 0 { throw Self.damaged(location, SystemError.describe(zip_file_get_error(file))) }
             if count == 0 { break }
-            let newCount = bytes.count + Int(count)
-            if newCount > bound { throw tooLarge() }
-            if newCount > bytes.capacity {
-                // Grow geometrically, but never past the bound: the declared size may be a lie.
-                bytes.reserveCapacity(min(max(bytes.capacity * 2, newCount), bound))
-            }
-            bytes.append(contentsOf: chunk[0..<Int(count)])
+            total += Int(count)
+            if total > bound { throw tooLarge() }
+            sink(chunk[0..<Int(count)], bound)
         }
         // libzip checks the CRC but not the size; a size that does not match is damage, or a trick.
-        if UInt64(bytes.count) != entry.declaredSize {
+        if UInt64(total) != entry.declaredSize {
             throw Self.damaged(
-                location, "it inflates to \(bytes.count) bytes, but the archive declares \(entry.declaredSize)")
+                location, "it inflates to \(total) bytes, but the archive declares \(entry.declaredSize)")
         }
-        inflatedTotal += bytes.count
-        return bytes
+        inflatedTotal += total
     }
 
     // MARK: - Opening
@@ -194,8 +211,17 @@ public final class ZipArchive {
     private static func openError(code: Int32, location: SourceLocation) -> TenderError {
         let detail = SystemError.describe(libzipCode: code)
         switch code {
-        case ZIP_ER_OPEN, ZIP_ER_NOENT:
+        case ZIP_ER_OPEN:
             return unreadable(location, detail)
+        case ZIP_ER_NOENT:
+            // The file exists (checked above): libzip did not find what the archive's directory points at,
+            // e.g. a size of 0xFFFFFFFF announcing ZIP64 fields that are not there.
+            return notAnArchive(location, detail: "its directory describes entries that are not there")
+        case ZIP_ER_EXISTS:
+            // libzip's words ("File already exists") would suggest the output; it means two entries share a name.
+            return TenderError.error(
+                "the archive holds two entries of the same name", at: location,
+                hint: "Word and LibreOffice never write this; open it in one of them and save it again, or check where it came from")
         case ZIP_ER_MEMORY:
             return TenderError.error("out of memory while opening the archive", at: location, status: .software)
         default:

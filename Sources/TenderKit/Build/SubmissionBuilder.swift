@@ -21,8 +21,12 @@ public struct BuildOptions: Sendable {
     public var today: DateValue
     /// A draft for review: "PROJET — <date>" in the header of every page.
     public var draft: Bool
-    public init(outputFolder: String, pdf: Bool = false, merge: Bool = false, draft: Bool = false, today: DateValue) {
+    /// Seconds LibreOffice may take before it is stopped.
+    public var timeout: Int
+    public init(outputFolder: String, pdf: Bool = false, merge: Bool = false, draft: Bool = false, today: DateValue,
+                timeout: Int = 300) {
         self.outputFolder = outputFolder; self.pdf = pdf; self.merge = merge; self.draft = draft; self.today = today
+        self.timeout = timeout
     }
 
     /// The mark a draft carries.
@@ -52,7 +56,9 @@ public enum SubmissionBuilder {
             throw TenderError.error("the offer lists no documents to build", at: SourceLocation(file: offer.file),
                                     hint: "add a `documents:` list (template and output for each document)")
         }
-        try FileManager.default.createDirectory(atPath: options.outputFolder, withIntermediateDirectories: true)
+        // Everything that can be checked is, before anything is written.
+        try Preflight.tools(pdf: options.pdf || options.merge, merge: options.merge)
+        try Preflight.outputFolder(options.outputFolder)
         // Phase 1: compile and render everything in memory, collecting every error.
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = offer.warnings + pricing.warnings
@@ -71,6 +77,7 @@ public enum SubmissionBuilder {
                     name = name.replacingOccurrences(of: "/", with: "-").trimmingCharacters(in: .whitespaces)
                     let ext = "." + (spec.template as NSString).pathExtension.lowercased()
                     if !name.lowercased().hasSuffix(ext) { name += ext }
+                    try OutputPath.check(name)
                     guard names.insert(name).inserted else {
                         throw TenderError.error("two documents would both be written as \"\(name)\"", at: spec.location,
                                                 hint: "give each document its own output name (per-member documents need {{ person.name }} in it)")
@@ -86,6 +93,7 @@ public enum SubmissionBuilder {
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }
+        try Preflight.createFolder(options.outputFolder)
         // Phase 2: write, each atomically.
         var documents: [BuiltDocument] = []
         for item in pending {
@@ -99,7 +107,8 @@ public enum SubmissionBuilder {
         progress?("\(documents.count) document\(documents.count > 1 ? "s" : "") écrit\(documents.count > 1 ? "s" : "") dans \(options.outputFolder)")
         var merged: String? = nil
         if options.pdf || options.merge {
-            let pdfs = try LibreOffice.convertToPDF(documents.map(\.path), into: options.outputFolder, progress: progress)
+            let pdfs = try LibreOffice.convertToPDF(documents.map(\.path), into: options.outputFolder, timeout: options.timeout,
+                                                    progress: progress)
             for i in documents.indices {
                 documents[i].pdf = pdfs[i]
                 documents[i].pages = try PDF.pageCount(pdfs[i])

@@ -192,8 +192,13 @@ public enum PreSubmissionCheck {
     public static func run(_ offer: Offer, pricing: OfferPricing, options: CheckOptions,
                            progress: ((String) -> Void)? = nil) throws -> CheckReport {
         let fm = FileManager.default
-        let work = options.workFolder ?? fm.temporaryDirectory.appendingPathComponent("tender-check-\(UUID().uuidString)").path
-        try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let work: String
+        if let folder = options.workFolder {
+            work = folder
+            try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
+        } else {
+            work = try Scratch.makeFolder(prefix: "tender-check")
+        }
         defer { if options.workFolder == nil { try? fm.removeItem(atPath: work) } }
 
         var documents = try gather(offer, pricing: pricing, options: options, work: work, progress: progress)

@@ -31,6 +31,10 @@ public enum DocumentFormat: String, Sendable {
     func textParts(of archive: ZipArchive) throws -> [(name: String, dialect: Dialect)] {
         switch self {
         case .odt:
+            guard archive.contains("content.xml") else {
+                throw TenderError.error("part content.xml, the document's text, is missing", at: SourceLocation(file: archive.path),
+                                        hint: "the file is damaged; re-save it from LibreOffice")
+            }
             var parts: [(String, Dialect)] = []
             for name in ["content.xml", "styles.xml"] where archive.contains(name) { parts.append((name, .odt)) }
             if archive.contains("meta.xml") { parts.append(("meta.xml", DocumentFormat.odtProperties)) }

@@ -28,10 +28,17 @@ public final class DocumentTemplate {
         var maxId = 0
         for (name, dialect) in try format.textParts(of: archive) {
             let bytes = try archive.read(name)
-            if format == .docx { maxId = max(maxId, IdRenumbering.maxDrawingId(in: bytes)) }
             do {
+                // Compiling checks the part's bounds first: only then is it scanned for drawing ids.
                 compiled.append(try PartTemplate.compile(bytes, name: name, dialect: dialect, file: path))
+                if format == .docx { maxId = max(maxId, IdRenumbering.maxDrawingId(in: bytes)) }
             } catch let e as TenderError {
+                errors.append(contentsOf: e.diagnostics)
+            }
+        }
+        if errors.isEmpty {
+            // The other parts are copied raw: check them now, so that a damaged one is refused, not copied.
+            do { try TemplateIntegrity.verify(archive, skipping: Set(compiled.map(\.name))) } catch let e as TenderError {
                 errors.append(contentsOf: e.diagnostics)
             }
         }

@@ -162,21 +162,28 @@ extension FilterRegistry {
         register("select") { v, a in try SF.select(v, a, byAttribute: false, keep: true) }
         register("reject") { v, a in try SF.select(v, a, byAttribute: false, keep: false) }
         register("unique") { v, a in
-            var seen: [Value] = []
+            // Hashed buckets, so that a long list takes linear time, not quadratic.
+            var seen: [String: [Value]] = [:]
             var out: [Value] = []
             for item in try SF.items(v, "unique") {
                 let key = try a.value(1, "attribute").map { try SF.attribute(item, $0) } ?? item
-                if !seen.contains(where: { Evaluator.equal($0, key) }) { seen.append(key); out.append(item) }
+                let bucket = SF.bucket(key)
+                if seen[bucket]?.contains(where: { Evaluator.equal($0, key) }) != true {
+                    seen[bucket, default: []].append(key)
+                    out.append(item)
+                }
             }
             return .list(out)
         }
         register("groupby") { v, a in
             guard let attr = a.value(0, "attribute") else { throw FilterError("groupby needs an attribute") }
             var groups: [(Value, [Value])] = []
+            var positions: [String: [Int]] = [:]
             for item in try SF.items(v, "groupby") {
                 let key = try SF.attribute(item, attr)
-                if let i = groups.firstIndex(where: { Evaluator.equal($0.0, key) }) { groups[i].1.append(item) }
-                else { groups.append((key, [item])) }
+                let bucket = SF.bucket(key)
+                if let i = positions[bucket]?.first(where: { Evaluator.equal(groups[$0].0, key) }) { groups[i].1.append(item) }
+                else { positions[bucket, default: []].append(groups.count); groups.append((key, [item])) }
             }
             let sorted = try SF.stableSort(groups) { try Evaluator.compare($0.0, $1.0) < 0 }
             return .list(sorted.map { .map(Mapping([("grouper", $0.0), ("list", .list($0.1))])) })
@@ -342,6 +349,18 @@ enum StandardFilters {
             }
         }
         return best?.1 ?? .null
+    }
+
+    /// A hash bucket for `v`: values `Evaluator.equal` calls equal share it (true and 1, 1 and 1.0).
+    static func bucket(_ v: Value) -> String {
+        switch v {
+        case .number(var d):
+            NSDecimalCompact(&d)
+            return "n" + d.description
+        case .bool(let b): return b ? "n1" : "n0"
+        case .string(let s): return "s" + s
+        default: return v.typeName + v.renderedText
+        }
     }
 
     static func stableSort<T>(_ items: [T], by less: (T, T) throws -> Bool) throws -> [T] {

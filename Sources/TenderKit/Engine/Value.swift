@@ -264,6 +264,8 @@ public struct DateValue: Sendable, Equatable, Comparable, Hashable {
             } else {
                 i += 3
             }
+            // Offsets in use run from -12:00 to +14:00; +25:00 or +99:00 is a typing mistake.
+            guard oh <= 14, om < 60, oh * 60 + om <= 14 * 60 else { return nil }
             utcOffset = sign * (oh * 3600 + om * 60)
         }
         guard i == s.count else { return nil }
@@ -296,8 +298,19 @@ extension Decimal {
             } else { return nil }
             i = t.index(after: i)
         }
-        guard sawDigit, let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard sawDigit, Decimal.significantDigits(t) <= Decimal.maxSignificantDigits,
+              let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN else { return nil }
         self = d
+    }
+
+    /// The most significant digits a Decimal keeps: beyond them, digits would be lost silently.
+    static let maxSignificantDigits = 38
+
+    /// The significant digits of a number as written (`007.50e3` has 3: 7, 5 and 0).
+    static func significantDigits(_ text: String) -> Int {
+        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+        let digits = mantissa.filter { $0.isASCII && $0.isNumber }.drop { $0 == "0" }
+        return digits.reversed().drop { $0 == "0" }.count
     }
 
     /// Rounded half-up (away from zero at .5) to `scale` decimals: 2.345 → 2.35, -2.345 → -2.35.

@@ -54,16 +54,30 @@ enum FrenchFilters {
         case .null:
             return .string("")
         case .number(let d):
-            return .string(try format(d))
+            return .string(try format(try bounded(d, filter)))
         case .string(let text):
             guard let d = Decimal(exactly: text) else {
                 throw FilterError("\(filter) expects a number, got the text '\(text)'",
                                   hint: "numbers are written with a dot: 1234.50")
             }
-            return .string(try format(d))
+            return .string(try format(try bounded(d, filter)))
         default:
             throw FilterError("\(filter) expects a number, got \(describe(input))")
         }
+    }
+
+    /// The largest amount `eur` prints: 10^12 €, far above any offer; beyond it the number
+    /// is a mistake (or an overflow), not money.
+    static let maxEuros = Decimal(sign: .plus, exponent: 12, significand: 1)
+
+    /// `d` when it can be printed: a number (never NaN), within 10^12 for `eur` and 10^30 otherwise.
+    static func bounded(_ d: Decimal, _ filter: String) throws -> Decimal {
+        let bound = filter == "eur" ? maxEuros : EngineLimits.maxMagnitude
+        guard !d.isNaN, abs(d) <= bound else {
+            throw FilterError("\(filter) got a number too large to print (beyond 10^\(filter == "eur" ? 12 : 30))",
+                              hint: "check the data and the computation feeding this tag")
+        }
+        return d
     }
 
     /// The optional number of decimals (`eur(0)`, `num(decimals=2)`): a whole number from 0 to 10.

@@ -185,7 +185,7 @@ public enum OfferKeys {
               "Start date, or \"notification\" (the date of notification of the contract)."),
         Field("notification", .date, "Assumed date of notification, when start is \"notification\"."),
         Field("end", .date, "End date."),
-        Field("duration_months", .integer(min: 1), "Duration in months, instead of an end date."),
+        Field("duration_months", .integer(min: 1, max: 1200), "Duration in months, instead of an end date."),
         Field("milestones", .list(.record(Record("milestone", [
             Field("title", .text, required: true, "What happens."),
             Field("date", .date, required: true, "When."),

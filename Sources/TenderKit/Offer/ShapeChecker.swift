@@ -101,7 +101,7 @@ struct ShapeChecker {
         do {
             node = try Yams.compose(yaml: text)
         } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
-            throw TenderError.error("duplicate key " + keys.map { "'\($0)'" }.joined(separator: ", "),
+            throw TenderError.error("duplicate key " + keys.map { "'\(Quote.cut($0))'" }.joined(separator: ", "),
                                     at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                                     hint: "each key may appear once in a mapping; ids must be unique")
         } catch let error as YamlError {
@@ -128,7 +128,7 @@ struct ShapeChecker {
 
     /// `'rate'` or `the file` — how a message names the place.
     private func name(_ display: String) -> String {
-        display.isEmpty ? "the file" : "'\(display)'"
+        display.isEmpty ? "the file" : "'\(Quote.cut(display))'"
     }
 
     /// The checked value of `node`, or nil (with an error recorded) when it does not fit.
@@ -148,7 +148,8 @@ struct ShapeChecker {
             guard case .scalar(let s) = node, s.style == .plain, case .number = DataLoader.scalarValue(s),
                   let d = Decimal(exactly: s.string), d.isIntegral else { return mismatch(node, shape, display) }
             let low = min.map { Decimal($0) }, high = max.map { Decimal($0) }
-            return inRange(d, low, high, node, display) ? .number(d) : nil
+            return inRange(d, low, high, node, display) && belowCeiling(d, ShapeChecker.largestInteger, node, display)
+                ? .number(d) : nil
 
         case .decimal(let min, let max):
             guard case .scalar(let s) = node else { return mismatch(node, shape, display) }
@@ -162,7 +163,8 @@ struct ShapeChecker {
                 let hint = s.string.contains(",") ? "write decimals with a dot: \(s.string.replacingOccurrences(of: ",", with: "."))" : nil
                 return mismatch(node, shape, display, hint: hint)
             }
-            return inRange(d, min, max, node, display) ? .number(d) : nil
+            return inRange(d, min, max, node, display) && belowCeiling(d, ShapeChecker.largestDecimal, node, display)
+                ? .number(d) : nil
 
         case .date, .dateTime:
             guard case .scalar(let s) = node, var date = DateValue(iso: s.string) else {
@@ -187,7 +189,7 @@ struct ShapeChecker {
             else { return mismatch(node, shape, display) }
             guard words.contains(s.string) else {
                 let hint = Suggestions.closest(to: s.string, among: words).map { "did you mean '\($0)'?" }
-                error("\(name(display)) must be \(shape.expectation), not '\(s.string)'", node, hint: hint)
+                error("\(name(display)) must be \(shape.expectation), not '\(Quote.cut(s.string))'", node, hint: hint)
                 return nil
             }
             return .string(s.string)
@@ -251,7 +253,7 @@ struct ShapeChecker {
             guard let key = keyText(keyNode) else { continue }
             let childPath = path + "/" + key, childDisplay = join(display, key)
             guard let field = record.field(key) else {
-                error("unknown key '\(key)' in \(described(display, record))", keyNode,
+                error("unknown key '\(Quote.cut(key))' in \(described(display, record))", keyNode,
                       hint: Suggestions.hint(for: key, among: record.keys, listing: "known keys"))
                 continue
             }
@@ -307,9 +309,21 @@ struct ShapeChecker {
         return false
     }
 
+    /// Ceilings for numbers whose key sets none: far above any offer (10^12 € is a thousand
+    /// billion euros), low enough that products and sums stay exact and never overflow.
+    static let largestDecimal = Decimal(sign: .plus, exponent: 12, significand: 1)
+    static let largestInteger = Decimal(1_000_000_000)
+
+    private mutating func belowCeiling(_ d: Decimal, _ ceiling: Decimal, _ node: Node, _ display: String) -> Bool {
+        guard abs(d) > ceiling else { return true }
+        error("\(name(display)) is too large: \(Quote.cut(Value.plainString(d), max: 40)) is beyond \(Value.plainString(ceiling))", node,
+              hint: "check the number; amounts and days are far below this")
+        return false
+    }
+
     private mutating func inRange(_ d: Decimal, _ min: Decimal?, _ max: Decimal?, _ node: Node,
                                   _ display: String) -> Bool {
-        let shown = Value.plainString(d)
+        let shown = Quote.cut(Value.plainString(d), max: 40)
         if let min, let max, d < min || d > max {
             error("\(name(display)) must be between \(Value.plainString(min)) and \(Value.plainString(max)), got \(shown)", node,
                   hint: max == 1 ? "write a share as a fraction: 0.20 for 20 %" : nil)
@@ -337,9 +351,9 @@ struct ShapeChecker {
         case .scalar(let s):
             switch DataLoader.scalarValue(s) {
             case .null: return "nothing"
-            case .number: return "the number \(s.string)"
+            case .number: return "the number \(Quote.cut(s.string))"
             case .bool: return s.string
-            default: return "the text '\(s.string)'"
+            default: return "the text '\(Quote.cut(s.string))'"
             }
         case .sequence: return "a list"
         case .mapping: return "a mapping"

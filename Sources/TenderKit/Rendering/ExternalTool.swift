@@ -14,37 +14,184 @@ enum ExternalTool {
         return nil
     }
 
-    /// Runs `program` with `arguments`; kills it (and its process group, through coreutils
-    /// `timeout`) after `timeout` seconds.
+    /// Runs `program` with `arguments` and waits at most `timeout` seconds.
+    ///
+    /// The program runs in a process group of its own, which is killed as a whole: when the
+    /// time is up (SIGTERM, then SIGKILL two seconds later), when the program ends (helpers it
+    /// left behind in its group), and when tender itself dies, even by SIGKILL (a watchdog
+    /// process notices, see `Watchdog`). Its output goes to unlinked temporary files, not
+    /// pipes, so that a helper that escapes the group (setsid) and keeps them open cannot
+    /// hold tender waiting.
     static func run(_ program: String, _ arguments: [String], timeout: Int, environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        if let wrapper = find("timeout") {
-            process.executableURL = URL(fileURLWithPath: wrapper)
-            process.arguments = ["--kill-after=10", String(timeout), program] + arguments
+        let out = try anonymousFile(), err = try anonymousFile()
+        defer { close(out); close(err) }
+        let pid = try spawn(program, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
+                            stdout: out, stderr: err, newGroup: true)
+        let watchdog = Watchdog(group: pid)
+        let deadline = Date().addingTimeInterval(TimeInterval(timeout))
+        var timedOut = false
+        var killedAt: Date?
+        while !hasExited(pid) {
+            if let killedAt {
+                if Date().timeIntervalSince(killedAt) > 2 { kill(-pid, SIGKILL) }
+            } else if Date() >= deadline {
+                timedOut = true
+                kill(-pid, SIGTERM)
+                killedAt = Date()
+            }
+            usleep(20_000)
+        }
+        // The leader is a zombie still (not reaped), so its group id cannot be reused: kill what it left in its group.
+        kill(-pid, SIGKILL)
+        let status = reap(pid)
+        watchdog.release()
+        return Result(status: status, stdout: readAll(out), stderr: readAll(err), timedOut: timedOut)
+    }
+
+    /// Starts `program`, optionally as the leader of a new process group, with default signal
+    /// handling (an ignored SIGTERM is not inherited) and standard input from /dev/null.
+    static func spawn(_ program: String, _ arguments: [String], environment: [String: String],
+                      stdin: Int32? = nil, stdout: Int32, stderr: Int32, newGroup: Bool) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         } else {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw TenderError.error("cannot run \(program): \(error.localizedDescription)", status: .unavailable)
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
+        if newGroup {
+            flags |= Int32(POSIX_SPAWN_SETPGROUP)
+            posix_spawnattr_setpgroup(&attributes, 0)
         }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let status = process.terminationStatus
-        // `timeout` exits 124 when the program ended on SIGTERM; when the program ignores SIGTERM
-        // (inherited as ignored, or LibreOffice hung), it is killed 10 s later and `timeout` ends
-        // on SIGKILL itself.
-        let killed = process.terminationReason == .uncaughtSignal && status == SIGKILL
-        return Result(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
-                      timedOut: status == 124 || status == 137 || killed)
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+        var defaults = sigset_t(), empty = sigset_t()
+        sigfillset(&defaults)
+        sigemptyset(&empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+
+        closeOnExec()
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid = pid_t()
+        let code = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        guard code == 0 else {
+            throw TenderError.error("cannot run \(program): \(SystemError.describe(errno: code))", status: .unavailable)
+        }
+        return pid
+    }
+
+    /// Marks every descriptor above standard error close-on-exec, so that a program started
+    /// gets only its standard input and outputs. Descriptors inherited by tender (a pipe of
+    /// the program that started it) would otherwise pass to a tool's helpers, and a helper
+    /// that outlives tender would keep that program waiting for the end of tender's output.
+    private static func closeOnExec() {
+        guard let dir = opendir("/proc/self/fd") else { return }
+        defer { closedir(dir) }
+        let own = dirfd(dir)
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let fd = Int32(name), fd > 2, fd != own else { continue }
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0, flags & FD_CLOEXEC == 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
+    }
+
+    /// Whether `pid` has ended, leaving it unreaped (a zombie keeps its process group id taken).
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        while true {
+            let r = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+            if r == 0 { return info._sifields._sigchld.si_pid == pid }
+            if errno == EINTR { continue }
+            return true  // ECHILD: already reaped
+        }
+    }
+
+    /// Reaps `pid`: its exit status, or 128 + the signal that ended it (as a shell reports it).
+    private static func reap(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return -1 }
+        }
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    /// A temporary file already unlinked: nothing is left behind whatever happens to tender.
+    private static func anonymousFile() throws -> Int32 {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/tender-out-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw TenderError.error("cannot create a temporary file (\(SystemError.describe(errno: errno)))",
+                                    hint: "check the free disk space, or point TMPDIR at a writable folder", status: .cannotCreate)
+        }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return fd
+    }
+
+    /// The whole content of `fd`, from its start, as text (at most 1 MiB: tools' messages).
+    private static func readAll(_ fd: Int32) -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var offset: off_t = 0
+        while bytes.count < 1 << 20 {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+            offset += off_t(n)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A small process that kills a process group when tender dies without doing it itself
+    /// (SIGKILL, a crash): it waits on a pipe only tender holds open; end of file without a
+    /// word means tender is gone.
+    final class Watchdog {
+        private var writeEnd: Int32 = -1
+        private var pid: pid_t = 0
+
+        init(group: pid_t) {
+            var fds: [Int32] = [-1, -1]
+            guard pipe(&fds) == 0 else { return }
+            // Only tender may hold the writing end (a tool inheriting it would keep the watchdog waiting).
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            defer { close(fds[0]) }
+            let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+            defer { if null >= 0 { close(null) } }
+            let script = "trap '' INT TERM HUP; read word; [ \"$word\" = done ] || kill -KILL -\(group) 2>/dev/null"
+            // Its own group too, so that a Ctrl-C meant for tender does not stop it first.
+            guard let pid = try? ExternalTool.spawn("/bin/sh", ["-c", script], environment: ["PATH": "/usr/bin:/bin"],
+                                                    stdin: fds[0], stdout: max(null, 1), stderr: max(null, 2), newGroup: true) else {
+                close(fds[1])
+                return
+            }
+            self.pid = pid
+            writeEnd = fds[1]
+        }
+
+        /// The group is done with: tell the watchdog to leave without killing, and reap it later.
+        func release() {
+            guard writeEnd >= 0 else { return }
+            _ = "done\n".withCString { write(writeEnd, $0, 5) }
+            close(writeEnd)
+            writeEnd = -1
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+
+        deinit { release() }
     }
 }
 
@@ -60,39 +207,84 @@ public enum LibreOffice {
 
     /// Converts `documents` to PDF into `folder`; returns the PDF paths in the same order.
     /// `progress` receives a line for the user (stderr) when the work starts.
+    ///
+    /// LibreOffice runs with a private profile, home and cache (it writes nowhere else), and
+    /// writes into a private folder: each PDF is checked to be complete, then moved into
+    /// `folder` atomically. A LibreOffice left running after tender died thus never writes
+    /// into `folder`.
     public static func convertToPDF(_ documents: [String], into folder: String, timeout: Int = 300,
                                     progress: ((String) -> Void)? = nil) throws -> [String] {
         guard !documents.isEmpty else { return [] }
         guard let soffice = executable else {
             throw TenderError.error("LibreOffice (soffice) is not installed, so no PDF can be made", hint: installHint, status: .unavailable)
         }
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("tender-lo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
+        let scratch = try Scratch.makeFolder(prefix: "tender-lo")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let outdir = scratch + "/out"
+        for sub in ["profile", "home", "cache", "config", "tmp", "out"] {
+            try? FileManager.default.createDirectory(atPath: scratch + "/" + sub, withIntermediateDirectories: true)
+        }
         progress?("converting \(documents.count) document\(documents.count == 1 ? "" : "s") to PDF with LibreOffice…")
-        let started = Date()
-        let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
-                                                    "--convert-to", "pdf", "--outdir", folder] + documents, timeout: timeout)
+        let profileURL = URL(fileURLWithPath: scratch + "/profile").absoluteString
+        let unoCache = URL(fileURLWithPath: scratch + "/cache/uno_packages").absoluteString
+        let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profileURL)", "-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)",
+                                                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outdir] + documents,
+                                          timeout: timeout, environment: privateEnvironment(scratch))
         if result.timedOut {
             throw TenderError.error("LibreOffice did not finish converting within \(timeout) s and was stopped",
                                     hint: "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why",
                                     status: .unavailable)
         }
-        var pdfs: [String] = []
+        var converted: [String] = []
         var failed: [String] = []
         for doc in documents {
-            let pdf = (folder as NSString).appendingPathComponent(((doc as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf")
-            if let attrs = try? FileManager.default.attributesOfItem(atPath: pdf), let date = attrs[.modificationDate] as? Date,
-               date >= started.addingTimeInterval(-2) {
-                pdfs.append(pdf)
-            } else {
-                failed.append(doc)
-            }
+            let pdf = outdir + "/" + ((doc as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
+            if PDF.isComplete(pdf) { converted.append(pdf) } else { failed.append(doc) }
         }
         if !failed.isEmpty {
-            throw TenderError.error("LibreOffice could not convert \(failed.joined(separator: ", ")) (exit \(result.status)): \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))",
+            if let full = DiskSpace.exhausted(outdir) {
+                throw TenderError.error("LibreOffice could not write the PDFs: no space left on the device holding \(full)",
+                                        hint: "free some disk space, or point TMPDIR at a folder with room", status: .cannotCreate)
+            }
+            let detail = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw TenderError.error("LibreOffice could not convert \(failed.joined(separator: ", ")) (exit \(result.status))"
+                                        + (detail.isEmpty ? "" : ": " + Quote.cut(detail, max: 200)),
                                     hint: "open the document in LibreOffice to see whether it is damaged", status: .unavailable)
         }
+        var pdfs: [String] = []
+        for pdf in converted {
+            let target = (folder as NSString).appendingPathComponent((pdf as NSString).lastPathComponent)
+            try AtomicFile.move(pdf, to: target)
+            pdfs.append(target)
+        }
         return pdfs
+    }
+
+    /// The environment LibreOffice runs with: tender's, with a home, cache, configuration and
+    /// temporary folder of its own in `scratch` (it would otherwise write ~/.cache/dconf and more).
+    static func privateEnvironment(_ scratch: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = scratch + "/home"
+        environment["XDG_CACHE_HOME"] = scratch + "/cache"
+        environment["XDG_CONFIG_HOME"] = scratch + "/config"
+        environment["XDG_DATA_HOME"] = scratch + "/home/.local/share"
+        environment["TMPDIR"] = scratch + "/tmp"
+        environment["GSETTINGS_BACKEND"] = "memory"
+        environment["DCONF_PROFILE"] = "/dev/null"
+        environment.removeValue(forKey: "DBUS_SESSION_BUS_ADDRESS")
+        environment.removeValue(forKey: "DISPLAY")
+        return environment
+    }
+}
+
+/// Telling a full disk from other failures.
+enum DiskSpace {
+    /// The folder's path when the file system holding it has (almost) no room left, else nil.
+    static func exhausted(_ folder: String) -> String? {
+        var info = statvfs()
+        guard statvfs(folder, &info) == 0 else { return nil }
+        let free = UInt64(info.f_bavail) * UInt64(info.f_frsize)
+        return free < 1 << 20 ? folder : nil
     }
 }
 
@@ -114,7 +306,26 @@ public enum PDF {
         for line in r.stdout.split(separator: "\n") where line.hasPrefix("Pages:") {
             if let n = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) { return n }
         }
-        throw TenderError.error("cannot read the page count of \(path)", hint: r.stderr, status: .unavailable)
+        throw TenderError.error("cannot read the page count of \(path)", hint: Quote.cut(r.stderr, max: 200), status: .unavailable)
+    }
+
+    /// Whether `path` is a whole PDF: it starts with `%PDF-` and its last KiB holds `%%EOF`
+    /// (a tool that ran out of disk space may exit 0 over a truncated file).
+    static func isComplete(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 16 else { return false }
+        var head = [UInt8](repeating: 0, count: 5)
+        guard head.withUnsafeMutableBytes({ pread(fd, $0.baseAddress!, 5, 0) }) == 5, head == Array("%PDF-".utf8) else { return false }
+        let tailSize = min(Int(info.st_size), 1024)
+        var tail = [UInt8](repeating: 0, count: tailSize)
+        guard tail.withUnsafeMutableBytes({ pread(fd, $0.baseAddress!, tailSize, off_t(info.st_size) - off_t(tailSize)) }) == tailSize else {
+            return false
+        }
+        let marker = Array("%%EOF".utf8)
+        return tail.indices.dropLast(marker.count - 1).contains { tail[$0..<($0 + marker.count)].elementsEqual(marker) }
     }
 
     /// The text of each page (form feeds split pages).
@@ -128,13 +339,26 @@ public enum PDF {
         return pages
     }
 
-    /// Joins PDFs into one, in order, atomically.
+    /// Joins PDFs into one, in order, atomically, and checks the result: complete, with as
+    /// many pages as the inputs together (pdfunite exits 0 over a truncated file on a full disk).
     public static func merge(_ inputs: [String], into output: String) throws {
         let unite = try tool("pdfunite")
+        let expected = try inputs.reduce(0) { $0 + (try pageCount($1)) }
         try AtomicFile.write(to: output) { temp in
             let r = try ExternalTool.run(unite, inputs + [temp], timeout: 120)
             guard r.status == 0 else {
-                throw TenderError.error("pdfunite failed: \(r.stderr)", status: .unavailable)
+                throw TenderError.error("pdfunite failed: \(Quote.cut(r.stderr, max: 200))", status: .unavailable)
+            }
+            let pages = isComplete(temp) ? try? pageCount(temp) : nil
+            guard pages == expected else {
+                if let full = DiskSpace.exhausted(AtomicFile.folder(of: output)) {
+                    throw TenderError.error("cannot write the merged PDF: no space left on the device holding \(full)",
+                                            at: SourceLocation(file: output), hint: "free some disk space and build again",
+                                            status: .cannotCreate)
+                }
+                throw TenderError.error("pdfunite wrote an incomplete PDF (\(pages.map { "\($0) pages" } ?? "unreadable") instead of \(expected) pages)",
+                                        at: SourceLocation(file: output), hint: "check the free disk space and build again",
+                                        status: .cannotCreate)
             }
         }
     }

@@ -50,17 +50,52 @@ public enum DataLoader {
             throw yamlDiagnostic(error, file: file)
         }
         guard let node else { return .null }
-        return try value(of: node, file: file)
+        var budget = NodeBudget(textBytes: text.utf8.count, file: file)
+        return try value(of: node, file: file, budget: &budget, depth: 0)
+    }
+
+    /// Bounds the values a YAML document expands to. An alias repeats a whole subtree, so a
+    /// few hundred bytes of nested aliases ("billion laughs") could expand to billions of
+    /// values: the expansion may not exceed what the text could hold without aliases, nor
+    /// nest deeper than the JSON reader allows.
+    struct NodeBudget {
+        static let maxDepth = 512
+        var remaining: Int
+        let file: String?
+        init(textBytes: Int, file: String?) {
+            remaining = max(1_000_000, textBytes)
+            self.file = file
+        }
+
+        mutating func spend(_ node: Node, depth: Int) throws {
+            remaining -= 1
+            if remaining < 0 {
+                throw TenderError.error("the YAML expands to too many values through its aliases (*name)",
+                                        at: DataLoader.location(of: node, file: file),
+                                        hint: "write the data out, or use fewer aliases; a few hundred bytes of nested aliases can expand to billions of values")
+            }
+            if depth > NodeBudget.maxDepth {
+                throw TenderError.error("the YAML nests more than \(NodeBudget.maxDepth) levels deep",
+                                        at: DataLoader.location(of: node, file: file),
+                                        hint: "real data nests a few levels")
+            }
+        }
     }
 
     /// Converts a composed YAML node, resolving plain scalars with the YAML 1.2 core schema
     /// (plus dates). Numbers are built from their text.
     public static func value(of node: Node, file: String? = nil) throws -> Value {
+        var budget = NodeBudget(textBytes: 0, file: file)
+        return try value(of: node, file: file, budget: &budget, depth: 0)
+    }
+
+    static func value(of node: Node, file: String?, budget: inout NodeBudget, depth: Int) throws -> Value {
+        try budget.spend(node, depth: depth)
         switch node {
         case .scalar(let scalar):
             return scalarValue(scalar)
         case .sequence(let seq):
-            return .list(try seq.map { try value(of: $0, file: file) })
+            return .list(try seq.map { try value(of: $0, file: file, budget: &budget, depth: depth + 1) })
         case .mapping(let map):
             var m = Mapping()
             for (k, v) in map {
@@ -68,10 +103,10 @@ public enum DataLoader {
                     throw TenderError.error("mapping keys must be plain text", at: location(of: k, file: file))
                 }
                 if m[ks.string] != nil {
-                    throw TenderError.error("duplicate key '\(ks.string)'", at: location(of: k, file: file),
+                    throw TenderError.error("duplicate key '\(Quote.cut(ks.string))'", at: location(of: k, file: file),
                                             hint: "each key may appear once in a mapping")
                 }
-                m[ks.string] = try value(of: v, file: file)
+                m[ks.string] = try value(of: v, file: file, budget: &budget, depth: depth + 1)
             }
             return .map(m)
         case .alias:
@@ -106,6 +141,11 @@ public enum DataLoader {
 
     static func yamlDiagnostic(_ error: YamlError, file: String?) -> TenderError {
         switch error {
+        case .parser(_, let problem, let mark, _) where problem.contains("nesting level"):
+            // libyaml's own words name its C function; say what it means instead.
+            return TenderError.error("the YAML nests too deeply (lists or mappings inside each other)",
+                                     at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                                     hint: "real data nests a few levels; check the brackets around this place")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let ctx = context.map { "\($0.text) " } ?? ""
             return TenderError.error("malformed YAML: \(ctx)\(problem)",

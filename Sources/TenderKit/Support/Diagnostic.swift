@@ -71,7 +71,7 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
         } else if let table, let row {
             pieces.append("\(words.table) \(table), \(words.row) \(row)")
         }
-        if let tag { pieces.append("\(words.tag) \(tag)") }
+        if let tag { pieces.append("\(words.tag) \(Quote.cut(tag))") }
         return pieces.joined(separator: ", ")
     }
 }
@@ -106,9 +106,22 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var text = "\(severity.rawValue): "
         if let location, !location.description.isEmpty { text += location.description + ": " }
-        text += message
-        if let hint, !hint.isEmpty { text += "\n  hint: " + hint }
+        text += Diagnostic.clipped(message)
+        if let hint, !hint.isEmpty { text += "\n  hint: " + Diagnostic.clipped(hint) }
         return text
+    }
+}
+
+extension Diagnostic {
+    /// The longest message line printed: a safety net for input quoted whole somewhere
+    /// (the places that quote input cut it to `Quote.maxCharacters` themselves).
+    static let maxLineCharacters = 400
+
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > maxLineCharacters else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20).map { line in
+            line.count > maxLineCharacters ? String(line.prefix(maxLineCharacters)) + "…" : String(line)
+        }.joined(separator: "\n")
     }
 }
 

@@ -11,6 +11,7 @@ final class XMLTree {
     let doc: xmlDocPtr
 
     init(bytes: [UInt8], location: SourceLocation) throws {
+        try XMLBounds.check(bytes, location: location)
         if XMLTree.declaresDoctype(bytes) {
             throw TenderError.error("the part declares a DTD (<!DOCTYPE>), which a DOCX/ODT part never needs; it is refused so that no external or recursive entity can be loaded",
                                     at: location, hint: "re-save the document from Word or LibreOffice", status: .invalidInput)
@@ -28,7 +29,7 @@ final class XMLTree {
             if let err = xmlGetLastError() {
                 loc.line = Int(err.pointee.line)
                 if let m = err.pointee.message {
-                    message += ": " + String(cString: m).trimmingCharacters(in: .whitespacesAndNewlines)
+                    message += ": " + XMLTree.plainMessage(String(cString: m))
                 }
             }
             throw TenderError.error(message, at: loc, hint: "the part is damaged; re-save the document from Word or LibreOffice")
@@ -41,6 +42,23 @@ final class XMLTree {
     }
 
     deinit { xmlFreeDoc(doc) }
+
+    /// Checks that `bytes` are a well-formed part without DTD, within `XMLBounds`; throws why not.
+    static func validate(_ bytes: [UInt8], location: SourceLocation) throws {
+        _ = try XMLTree(bytes: bytes, location: location)
+    }
+
+    /// libxml2's message without the name of its C function (`xmlParseCharRef: invalid
+    /// xmlChar value 0` → `invalid character value 0`), cut to one short line.
+    static func plainMessage(_ raw: String) -> String {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let colon = text.firstIndex(of: ":"), text.hasPrefix("xml") || text.hasPrefix("htmlParse"),
+           !text[..<colon].contains(" ") {
+            text = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
+        text = text.replacingOccurrences(of: "xmlChar", with: "character")
+        return Quote.cut(text)
+    }
 
     var root: XMLNodePtr? { xmlDocGetRootElement(doc) }
 

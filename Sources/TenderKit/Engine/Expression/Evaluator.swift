@@ -51,6 +51,15 @@ final class Evaluator {
         return nil
     }
 
+    /// Loop iterations run so far in this render (all parts), bounded by `EngineLimits.maxIterations`.
+    private(set) var iterations = 0
+
+    /// Counts `count` more iterations; false once the render's budget is spent.
+    func spendIterations(_ count: Int) -> Bool {
+        iterations += count
+        return iterations <= EngineLimits.maxIterations
+    }
+
     func enterLoop(_ items: [Value]) { loops.append(LoopState(index0: 0, length: items.count, items: items, depth: loops.count + 1)) }
     func updateLoop(index0: Int) { loops[loops.count - 1].index0 = index0 }
     func exitLoop() { loops.removeLast() }
@@ -257,6 +266,11 @@ final class Evaluator {
     }
 
     private func applyFilter(_ input: Expr, _ name: String, _ args: [Expr], _ named: [(String, Expr)]) throws -> Value {
+        // `range(n) | length` needs no list: counted, not built.
+        if name == "length" || name == "count", case .call(.name("range"), let rangeArgs, let rangeNamed) = input,
+           rangeNamed.isEmpty, lookup("range") == nil {
+            return .number(try Methods.rangeCount(try rangeArgs.map(eval)))
+        }
         if name == "default" || name == "d" {
             let resolved = try resolve(input)
             let fallback = try args.first.map(eval) ?? named.first(where: { $0.0 == "default_value" }).map { try eval($0.1) } ?? .string("")
@@ -301,6 +315,22 @@ final class Evaluator {
     // MARK: Operators
 
     static func binary(_ op: String, _ a: Value, _ b: Value) throws -> Value {
+        let result = try unboundedBinary(op, a, b)
+        if case .number(let d) = result { return .number(try Evaluator.bounded(d, op)) }
+        return result
+    }
+
+    /// `d` when it is a finite number within `EngineLimits.maxMagnitude`; an error otherwise
+    /// (Decimal keeps 38 digits, then overflows to NaN, which must never be printed).
+    static func bounded(_ d: Decimal, _ op: String) throws -> Decimal {
+        guard !d.isNaN, abs(d) <= EngineLimits.maxMagnitude else {
+            throw EvalError("the result of '\(op)' is too large (beyond 10^30)",
+                            hint: "check the numbers: amounts and days are far smaller than this")
+        }
+        return d
+    }
+
+    private static func unboundedBinary(_ op: String, _ a: Value, _ b: Value) throws -> Value {
         switch op {
         case "~": return .string(a.renderedText + b.renderedText)
         case "==": return .bool(equal(a, b))
@@ -347,7 +377,10 @@ final class Evaluator {
                 guard y.isIntegral, abs(y) <= 1000 else { throw EvalError("'**' needs a whole exponent up to 1000") }
                 let n = NSDecimalNumber(decimal: y).intValue
                 var r = Decimal(1)
-                for _ in 0..<abs(n) { r *= x }
+                for _ in 0..<abs(n) {
+                    r *= x
+                    if r.isNaN || abs(r) > EngineLimits.maxMagnitude { break }
+                }
                 return .number(n < 0 ? 1 / r : r)
             default:
                 guard !y.isZero else { throw EvalError("division by zero") }

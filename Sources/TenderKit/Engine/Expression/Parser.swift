@@ -4,6 +4,8 @@ import Foundation
 struct Parser {
     private var tokens: [Token]
     private var pos = 0
+    /// How deeply the expression being parsed nests (bounded by `EngineLimits.maxNesting`).
+    private var depth = 0
 
     init(_ text: String) throws {
         tokens = try Lexer.tokenize(text)
@@ -120,7 +122,17 @@ struct Parser {
 
     // MARK: Grammar
 
+    /// Enters one level of nesting, refusing past `EngineLimits.maxNesting`.
+    private mutating func nest() throws {
+        depth += 1
+        if depth > EngineLimits.maxNesting {
+            throw SyntaxError(message: "the expression nests more than \(EngineLimits.maxNesting) levels deep", offset: peek.offset)
+        }
+    }
+
     mutating func parseExpression() throws -> Expr {
+        try nest()
+        defer { depth -= 1 }
         let e = try parseOr()
         if acceptKeyword("if") {
             let condition = try parseOr()
@@ -147,7 +159,11 @@ struct Parser {
     }
 
     private mutating func parseNot() throws -> Expr {
-        if acceptKeyword("not") { return .not(try parseNot()) }
+        if acceptKeyword("not") {
+            try nest()
+            defer { depth -= 1 }
+            return .not(try parseNot())
+        }
         return try parseComparison()
     }
 
@@ -222,11 +238,18 @@ struct Parser {
     }
 
     private mutating func parseUnary() throws -> Expr {
-        if accept("-") { return .unary("-", try parseUnary()) }
-        if accept("+") { return .unary("+", try parseUnary()) }
+        if accept("-") { return .unary("-", try nestedUnary()) }
+        if accept("+") { return .unary("+", try nestedUnary()) }
         let base = try parseFiltered()
-        if accept("**") { return .binary("**", base, try parseUnary()) }
+        if accept("**") { return .binary("**", base, try nestedUnary()) }
         return base
+    }
+
+    /// The operand of a prefix operator or of `**`: one level deeper.
+    private mutating func nestedUnary() throws -> Expr {
+        try nest()
+        defer { depth -= 1 }
+        return try parseUnary()
     }
 
     private mutating func parseFiltered() throws -> Expr {

@@ -94,24 +94,46 @@ enum Methods {
         }
     }
 
+    /// The start, stop and step of `range(...)`, each a whole number that fits in an Int.
+    static func rangeBounds(_ args: [Value]) throws -> (Int, Int, Int) {
+        let limit = Decimal(Int(Int32.max)) * Decimal(Int(Int32.max))
+        let ints = try args.map { v -> Int in
+            guard case .number(let d) = v, d.isIntegral else { throw EvalError("range() needs whole numbers") }
+            guard abs(d) <= limit else { throw EvalError("range() bound \(Value.plainString(d)) is too large") }
+            return NSDecimalNumber(decimal: d).intValue
+        }
+        let bounds: (Int, Int, Int)
+        switch ints.count {
+        case 1: bounds = (0, ints[0], 1)
+        case 2: bounds = (ints[0], ints[1], 1)
+        case 3: bounds = (ints[0], ints[1], ints[2])
+        default: throw EvalError("range() takes 1 to 3 arguments")
+        }
+        guard bounds.2 != 0 else { throw EvalError("range() step must not be zero") }
+        return bounds
+    }
+
+    /// How many items `range(...)` has, computed without building them.
+    static func rangeCount(_ args: [Value]) throws -> Decimal {
+        let (start, stop, step) = try rangeBounds(args)
+        let span = step > 0 ? Decimal(stop) - Decimal(start) : Decimal(start) - Decimal(stop)
+        guard span > 0 else { return 0 }
+        let stride = Decimal(abs(step))
+        var q = span / stride, whole = Decimal()
+        NSDecimalRound(&whole, &q, 0, .up)
+        return whole
+    }
+
     static func global(_ name: String, _ args: [Value], _ named: [(String, Value)]) throws -> Value {
         switch name {
         case "range":
-            let ints = try args.map { v -> Int in
-                guard case .number(let d) = v, d.isIntegral else { throw EvalError("range() needs whole numbers") }
-                return NSDecimalNumber(decimal: d).intValue
+            let (start, stop, step) = try rangeBounds(args)
+            let count = try rangeCount(args)
+            guard count <= Decimal(EngineLimits.maxRangeItems) else {
+                throw EvalError("range() too large: \(Value.plainString(count)) items, more than \(EngineLimits.maxRangeItems)",
+                                hint: "loop over the data itself, or over a smaller range")
             }
-            let (start, stop, step): (Int, Int, Int)
-            switch ints.count {
-            case 1: (start, stop, step) = (0, ints[0], 1)
-            case 2: (start, stop, step) = (ints[0], ints[1], 1)
-            case 3: (start, stop, step) = (ints[0], ints[1], ints[2])
-            default: throw EvalError("range() takes 1 to 3 arguments")
-            }
-            guard step != 0 else { throw EvalError("range() step must not be zero") }
-            let values = Array(stride(from: start, to: stop, by: step))
-            guard values.count <= 1_000_000 else { throw EvalError("range() too large") }
-            return .list(values.map { .number(Decimal($0)) })
+            return .list(stride(from: start, to: stop, by: step).map { .number(Decimal($0)) })
         case "dict":
             return .map(Mapping(named))
         default:

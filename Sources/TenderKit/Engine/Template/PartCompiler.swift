@@ -336,6 +336,11 @@ final class PartCompiler {
             guard let st = tag.statement else { continue }
             switch st {
             case .forLoop, .ifBlock:
+                if stack.count >= EngineLimits.maxNesting {
+                    error("blocks (for, if) nest more than \(EngineLimits.maxNesting) levels deep", tag,
+                          hint: "close some blocks before opening others; real templates nest a few levels")
+                    return []
+                }
                 stack.append(Block(tags: [tag]))
             case .elif, .elseBlock:
                 guard var top = stack.popLast() else {

@@ -13,14 +13,23 @@ struct PartTemplate {
     static func compile(_ bytes: [UInt8], name: String, dialect: Dialect, file: String?) throws -> PartTemplate {
         let location = SourceLocation(file: file, part: name)
         // Fast path: a part with no tag opener is copied as is.
+        // Even then it is parsed: a damaged part or a DTD is refused whether or not it holds tags.
         if !PartTemplate.mayHoldTags(bytes) {
+            try XMLTree.validate(bytes, location: location)
             return PartTemplate(name: name, dialect: dialect, program: nil)
         }
         let tree = try XMLTree(bytes: bytes, location: location)
         let compiler = PartCompiler(tree: tree, dialect: dialect, location: location)
-        let program = compiler.compile()
+        var program = compiler.compile()
         let errors = compiler.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw TenderError(errors) }
+        // No tag, but docxtpl's brace escapes (`{_{`): they are unescaped as in a part with tags.
+        if program == nil {
+            let unescaped = PartCompiler.unescapeDocxtpl(bytes)
+            if unescaped != bytes {
+                program = Program(nodes: [.literal(unescaped)], tagLocations: [], hasLoops: false, changesTableShape: false)
+            }
+        }
         var part = PartTemplate(name: name, dialect: dialect, program: program)
         part.hasNumberedElements = IdRenumbering.contains(bytes, "docPr ") || IdRenumbering.contains(bytes, "bookmarkStart ")
         return part

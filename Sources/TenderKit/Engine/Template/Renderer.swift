@@ -72,6 +72,7 @@ struct Renderer {
             return
         }
         if let condition {
+            guard spend(items.count, loc) else { return }
             var kept: [Value] = []
             for item in items {
                 evaluator.pushScope()
@@ -82,6 +83,7 @@ struct Renderer {
             items = kept
         }
         if items.isEmpty { run(orElse); return }
+        guard spend(items.count, loc) else { return }
         evaluator.enterLoop(items)
         for (i, item) in items.enumerated() {
             evaluator.pushScope()
@@ -92,6 +94,16 @@ struct Renderer {
             if overflow { break }
         }
         evaluator.exitLoop()
+    }
+
+    /// Counts `count` loop iterations against the render's budget; past it, records the
+    /// error once and stops the part.
+    private mutating func spend(_ count: Int, _ loc: SourceLocation) -> Bool {
+        if evaluator.spendIterations(count) { return true }
+        overflow = true
+        record(EvalError("the loops run more than \(EngineLimits.maxIterations) times in all",
+                         hint: "check the loops: a loop over a huge list, or loops nested in each other"), at: loc)
+        return false
     }
 
     private mutating func bind(_ targets: [String], _ item: Value, _ loc: SourceLocation) {

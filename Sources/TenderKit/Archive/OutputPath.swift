@@ -1,0 +1,46 @@
+import Foundation
+
+/// What an output path may name: checked before anything is written.
+public enum OutputPath {
+    /// The longest file name most file systems accept (NAME_MAX), in bytes.
+    public static let maxNameBytes = 255
+
+    /// Refuses a path that cannot name a file: empty, ending in `/`, holding a NUL character
+    /// (which the system would silently cut the name at), or with a name too long for the
+    /// file system. Status `.usage`: the command line (or the offer) names it wrongly.
+    public static func check(_ path: String) throws {
+        let location = SourceLocation(file: Quote.cut(path))
+        if path.utf8.contains(0) {
+            throw TenderError.error("the output name contains a NUL character", at: location,
+                                    hint: "name the output without control characters", status: .usage)
+        }
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        if name.isEmpty || name == "." || name == ".." {
+            throw TenderError.error("the output has no file name", at: SourceLocation(file: path.isEmpty ? "\"\"" : path),
+                                    hint: "name the output file, e.g. offre.docx", status: .usage)
+        }
+        if name.utf8.count > maxNameBytes {
+            throw TenderError.error("the output's file name is \(name.utf8.count) bytes long, more than the \(maxNameBytes) a file system accepts",
+                                    at: location, hint: "choose a shorter name", status: .usage)
+        }
+    }
+
+    /// Refuses to replace anything but a regular file: a symbolic link (which would be
+    /// followed or replaced silently), a device, a FIFO or a socket.
+    static func checkReplaceable(_ path: String, location: SourceLocation) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }  // absent: fine
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            return
+        case S_IFLNK:
+            throw TenderError.error(
+                "cannot write the output: it is a symbolic link, which tender neither follows nor replaces", at: location,
+                hint: "remove the link first, or name the file it points to", status: .cannotCreate)
+        default:
+            throw TenderError.error(
+                "cannot write the output: it is not a regular file (a device, a FIFO or a socket)", at: location,
+                hint: "choose an output path that is a regular file, or absent", status: .cannotCreate)
+        }
+    }
+}
