@@ -231,11 +231,11 @@ struct ReferencesRule: CheckRule {
         let count = pick.count, within = pick.withinMonths, cutoff = pick.cutoff
         // The references the offer shows (`references:`, else those the rule picks): those that count.
         let recent = offer.references.filter(pick.counts)
-        let tagged = pick.tags.isEmpty ? "" : " sur " + pick.tags.map { "« \($0) »" }.joined(separator: " ou ")
+        let tagged = pick.tags.isEmpty ? "" : " " + FrenchWords.plural(recent.count, "étiquetée") + " " + pick.tags.map { "« \($0) »" }.joined(separator: " ou ")
         let period = within.map { "moins de \($0) mois avant \(anchor)" } ?? "avant \(anchor)"
         let list = recent.map { r in "\(r.client) (terminée le \(r.end!.frenchDay), \(FrenchFormat.number(r.end!.months(until: reference))) mois avant)" }
         let measured = FrenchWords.count(recent.count, "référence"), limit = "au moins \(count)"
-        let ended = FrenchWords.plural(recent.count, "terminée") + tagged
+        let ended = tagged + " " + FrenchWords.plural(recent.count, "terminée")
         let place = offer.source?.wrote("references") == true ? offer.place("references") : offer.place("bidder", "references")
         var findings: [Finding] = []
         for shown in offer.references where !pick.counts(shown) {
@@ -245,12 +245,12 @@ struct ReferencesRule: CheckRule {
         if recent.count < count {
             let ongoing = offer.references.filter { $0.end == nil }.count
             let note = ongoing > 0 ? " ; \(FrenchWords.count(ongoing, "référence")) en cours \(ongoing == 1 ? "ne compte" : "ne comptent") pas" : ""
-            return RuleResult(findings + [finding(.error, "seulement \(measured) \(ended) \(period), la consultation en demande \(count)\(note)"
+            return RuleResult(findings + [finding(.error, "seulement \(measured)\(ended) \(period), la consultation en demande \(count)\(note)"
                                        + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
                                        hint: "ajouter au profil du candidat (bidder.references) des références terminées\(cutoff.map { " après le \($0.frenchDay)" } ?? "")\(pick.tags.isEmpty ? "" : ", avec l'une des étiquettes de la règle"), avec leur date de fin, et les sélectionner (`references:`)",
                                        location: place, measured: measured, limit: limit)])
         }
-        return RuleResult(findings + [finding(.info, "\(measured) \(ended) \(period)" + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
+        return RuleResult(findings + [finding(.info, "\(measured)\(ended) \(period)" + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
                                    location: place, measured: measured, limit: limit)])
     }
 }
