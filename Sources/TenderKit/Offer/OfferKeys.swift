@@ -209,6 +209,13 @@ public enum OfferKeys {
         Field("means", .text, "Moyens mobilisés, organisation (1 paragraph)."),
     ])
 
+    /// A requirement of the call, which mémoire sections answer (`memoire.sections[].answers`).
+    static let requirement = Record("requirement", [
+        Field("id", .text, required: true, "Short id, unique in the offer, e.g. R1 or RC-5.2."),
+        Field("text", .text, required: true, "What the call requires, in its words."),
+        Field("source", .text, "Where the call says it: « RC art. 5.2 », « CCTP §3 »."),
+    ])
+
     /// An offer: `offers/<name>/offer.yaml`.
     public static let offer = Record("offer", [
         Field("team_library", .text, "Folder of the team CVs, relative to this file (default: ../team)."),
@@ -224,5 +231,7 @@ public enum OfferKeys {
         Field("schedule", .record(schedule), "Start, end and milestones."),
         Field("documents", .list(.record(document)), "What `tender build` renders, in submission order."),
         Field("memoire", .record(memoire), "Prose of the technical response (mémoire technique)."),
+        Field("requirements", .list(.record(requirement)),
+              "The call's requirements, in order; each mémoire section says which it answers (memoire.sections[].answers)."),
     ])
 }

@@ -119,6 +119,7 @@ struct OfferBuilder {
         offer.warnings = warnings(for: offer)
         offer.source = top
         offer.bidderSource = bidderView.profile
+        offer.requirements = buildRequirements()
         offer.references = selectReferences(bidder.references, view: bidderView)
         return offer
     }

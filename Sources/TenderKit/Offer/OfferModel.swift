@@ -26,6 +26,8 @@ public struct Offer: Sendable {
     /// The bidder profile the offer refers to (`bidder.file`, default `../bidder.yaml`), checked; nil when
     /// the offer's `bidder:` stands alone.
     public var bidderSource: Located? = nil
+    /// The call's requirements (`requirements:`), in order.
+    public var requirements: [Requirement] = []
     /// The bidder's references this offer shows (`references:`, else those the `references` rule
     /// picks, else all), in the order shown.
     public var references: [Experience] = []
@@ -305,6 +307,15 @@ public struct Schedule: Sendable {
     /// Written, or computed from start and end (to a tenth of a month).
     public var durationMonths: Decimal?
     public var milestones: [Milestone]
+}
+
+/// A requirement of the call (`requirements:`), which sections of the mémoire answer.
+public struct Requirement: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    /// Where the call says it: « RC art. 5.2 ».
+    public var source: String?
+    public var location: SourceLocation
 }
 
 /// A document `tender build` renders.

@@ -211,3 +211,21 @@ public struct ReferencePick: Sendable {
     /// The references that count, most recent first.
     public func picked(_ all: [Experience]) -> [Experience] { Experience.mostRecentFirst(all.filter(counts)) }
 }
+
+extension OfferBuilder {
+    /// The call's requirements, ids unique.
+    mutating func buildRequirements() -> [Requirement] {
+        var found: [Requirement] = []
+        var seen: [String: SourceLocation] = [:]
+        for r in top["requirements"]?.items ?? [] {
+            guard let id = r["id"]?.string, let text = r["text"]?.string else { continue }
+            if let first = seen[id] {
+                error("duplicate requirement id '\(id)'", at: r.location(of: "id"), hint: "already used at line \(first.line ?? 0)")
+                continue
+            }
+            seen[id] = r.location(of: "id")
+            found.append(Requirement(id: id, text: text, source: r["source"]?.string, location: r.location))
+        }
+        return found
+    }
+}
