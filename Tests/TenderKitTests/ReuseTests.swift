@@ -216,4 +216,45 @@ import Testing
         let cuf = try Offer.load(path: root + "cuf-dcol/offer.yaml")
         #expect(cuf.references.map(\.id) == ["villeurbanne-dcol5", "ille-et-vilaine-solidarite", "autun-dcol4"])
     }
+
+    // MARK: Compliance matrix
+
+    @Test func everyRequirementIsAnsweredByASection() throws {
+        let yaml = OfferFixture.offer + """
+            requirements:
+              - { id: R1, text: "Présenter la méthode d'entretien", source: "RC art. 5.2" }
+              - { id: R2, text: "Donner un calendrier", source: "CCTP §3" }
+              - { id: R3, text: "Présenter trois références" }
+            memoire:
+              sections:
+                - { id: methode, title: "Méthodologie", body: "Entretiens.", answers: [R1, R2] }
+                - { id: annexe, title: "Annexe", body: "Rien." }
+                - { id: refs, title: "Références", answers: [R4] }
+
+            """
+        let f = try OfferFixture(offer: yaml)
+        let offer = try f.load()
+        #expect(offer.requirements.map(\.id) == ["R1", "R2", "R3"])
+        #expect(offer.requirements[0].source == "RC art. 5.2")
+        let report = evaluate(offer)
+        #expect(report.status("requirements") == .failed)
+        let errors = report.findings("requirements", .error)
+        #expect(errors.map(\.message) == [
+            "la section « Références » répond à l'exigence « R4 », qui n'est pas dans `requirements`",
+            "l'exigence « R3 » n'a de réponse dans aucune section du mémoire : « Présenter trois références »",
+        ])
+        #expect(errors[0].hint?.hasPrefix("vouliez-vous dire « R") == true)
+        #expect(errors[1].location?.line == OfferFixture.line(of: "id: R3", in: yaml))
+        #expect(errors[1].location?.file == f.offerPath)
+        let warnings = report.findings("requirements", .warning)
+        #expect(warnings.map(\.message) == ["la section « Annexe » ne répond à aucune exigence de la consultation"])
+        let answered = report.findings("requirements", .info).map(\.message)
+        #expect(answered == ["l'exigence « R1 » (RC art. 5.2) a sa réponse dans « Méthodologie »",
+                             "l'exigence « R2 » (CCTP §3) a sa réponse dans « Méthodologie »"])
+        // Without requirements, the rule does not run.
+        #expect(evaluate(try OfferFixture().load()).status("requirements") == .skipped("l'offre ne liste pas les exigences de la consultation (`requirements`)"))
+        // Ids are unique.
+        let twice = try OfferFixture(offer: OfferFixture.offer + "requirements:\n  - { id: R1, text: a }\n  - { id: R1, text: b }\n").errors()
+        #expect(twice.diagnostics.map(\.message) == ["duplicate requirement id 'R1'"])
+    }
 }

@@ -179,7 +179,7 @@ extension CheckRule {
 public enum PreSubmissionCheck {
     /// Every rule, in report order (JUnit has one test case for each).
     public static let rules: [any CheckRule] = [
-        RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
+        RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), RequirementsRule(), TeamRule(), ProBonoRule(),
         MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
         TablesRule(),
     ]

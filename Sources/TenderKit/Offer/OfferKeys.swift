@@ -199,8 +199,23 @@ public enum OfferKeys {
         Field("per", .choice(["team"]), "team: one document per team member (CVs)."),
     ])
 
+    /// One section of the call's response frame, as the offer answers it.
+    public static let section = Record("section", [
+        Field("id", .text, required: true, "Short id of the section (unique in the offer)."),
+        Field("title", .text, required: true, "The heading, as the call's response frame words it."),
+        Field("body", .text, "The text, in Markdown: paragraphs, lists, **bold**, *italic*, links, pipe tables."),
+        Field("answers", .list(.text), "Ids of the call's requirements this section answers."),
+        Field("blocks", .list(.choice(memoireBlocks)),
+              "Parts the template writes after the text, from the offer's data: " + memoireBlocks.joined(separator: ", ") + "."),
+    ])
+
+    /// The parts of the mémoire every call shares, written by the template from the data.
+    public static let memoireBlocks = ["identity", "key_figures", "tasks", "planning", "team", "references", "cvs", "price"]
+
     /// Prose of the technical response, passed to templates as written.
     public static let memoire = Record("memoire", [
+        Field("sections", .list(.record(section)),
+              "The call's response frame, in order: one heading each, with its text and the template's blocks."),
         Field("presentation", .text, "Presentation of the bidder; paragraphs separated by a blank line."),
         Field("understanding", .text, "Compréhension du besoin (2–4 paragraphs)."),
         Field("summary", .text, "Synthèse de l'offre (1 paragraph)."),

@@ -119,6 +119,7 @@ struct OfferBuilder {
         offer.warnings = warnings(for: offer)
         offer.source = top
         offer.bidderSource = bidderView.profile
+        offer.sections = buildSections()
         offer.requirements = buildRequirements()
         offer.references = selectReferences(bidder.references, view: bidderView)
         return offer
@@ -413,6 +414,23 @@ struct OfferBuilder {
         var texts: [String: String] = [:]
         for (key, text) in top["memoire"]?.entries ?? [] { texts[key] = text.string }
         return texts
+    }
+
+    mutating func buildSections() -> [MemoireSection] {
+        var sections: [MemoireSection] = []
+        var seen: [String: SourceLocation] = [:]
+        for s in top["memoire"]?["sections"]?.items ?? [] {
+            guard let id = s["id"]?.string, let title = s["title"]?.string else { continue }
+            if let first = seen[id] {
+                error("duplicate section id '\(id)'", at: s.location(of: "id"), hint: "already used at line \(first.line ?? 0)")
+                continue
+            }
+            seen[id] = s.location(of: "id")
+            sections.append(MemoireSection(id: id, title: title, body: s["body"]?.string,
+                                           answers: s["answers"]?.items.compactMap(\.string) ?? [],
+                                           blocks: s["blocks"]?.items.compactMap(\.string) ?? [], location: s.location))
+        }
+        return sections
     }
 
     func warnings(for offer: Offer) -> [Diagnostic] {

@@ -19,6 +19,8 @@ public struct Offer: Sendable {
     public var documents: [DocumentSpec]
     /// The texts of `memoire`, by key (`presentation`, `understanding`…; see `OfferKeys.memoire`).
     public var memoire: [String: String]
+    /// The response frame (`memoire.sections`), in order.
+    public var sections: [MemoireSection] = []
     /// Findings that do not stop the offer from being priced (a member without days…).
     public var warnings: [Diagnostic]
     /// The checked file, so that later checks can say where a key is written.
@@ -307,6 +309,17 @@ public struct Schedule: Sendable {
     /// Written, or computed from start and end (to a tenth of a month).
     public var durationMonths: Decimal?
     public var milestones: [Milestone]
+}
+
+/// A section of the response frame: its heading, its Markdown text, the requirements it
+/// answers and the template's blocks written after the text.
+public struct MemoireSection: Sendable {
+    public var id: String
+    public var title: String
+    public var body: String?
+    public var answers: [String]
+    public var blocks: [String]
+    public var location: SourceLocation
 }
 
 /// A requirement of the call (`requirements:`), which sections of the mémoire answer.
