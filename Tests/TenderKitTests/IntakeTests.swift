@@ -418,6 +418,10 @@ enum Calls {
                 for (k, h) in zip(keywords, headings) {
                     #expect(FoldedText.contains(h.asString ?? "", words: k.asString ?? ""), "\(name): « \(k) » in « \(h) »")
                 }
+            } else if key == "references", case .map(var written) = expected {
+                // The tags that pick references among the firm's are the offer's, not the call's words.
+                written["tags"] = nil
+                #expect(finding.value == .map(written), "\(name): \(key)")
             } else {
                 #expect(finding.value == expected, "\(name): \(key)")
             }

@@ -20,7 +20,7 @@ struct TemplateContext {
             ("tranches", .list(pricing.tranches.map(tranche))),
             ("pricing", pricingValue(profiles: profiles)),
             ("schedule", schedule()),
-            ("memoire", .map(Mapping(OfferKeys.memoire.keys.map { ($0, text(offer.memoire[$0])) }))),
+            ("memoire", .map(Mapping(OfferKeys.memoire.keys.filter { $0 != "sections" }.map { ($0, text(offer.memoire[$0])) }))),
         ]))
     }
 
