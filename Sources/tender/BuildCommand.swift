@@ -13,7 +13,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
     @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
     @Option(help: "With --draft: compare with this git revision of the offer (the last approved version) in review.md.") var since: String?
-    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.") var today: String?
+    @Option(help: ArgumentHelp("The date templates see as `today` (default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.",
+                               valueName: "YYYY-MM-DD"))
+    var today: Day?
     @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
 
     func validate() throws {
@@ -25,13 +27,7 @@ struct Build: ParsableCommand {
         try guarded {
             let loaded = try loadOffer(offer)
             let pricing = OfferPricing(offer: loaded)
-            var date = SubmissionBuilder.today()
-            if let today {
-                guard let d = DateValue(iso: today) else {
-                    throw TenderError.error("--today must be a date YYYY-MM-DD, not '\(today)'", status: .usage)
-                }
-                date = d
-            }
+            let date = today?.date ?? Day.today
             let folder = output ?? "build/\(offerName(loaded))"
             // The revision to compare with is read first: a wrong one must stop the build before it writes.
             let previous = try since.map { try OfferRevision.load(path: loaded.file, revision: $0) }
@@ -51,7 +47,7 @@ struct Build: ParsableCommand {
             }
             Console.print(BuildSummary.totals(pricing))
             if draft {
-                let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
+                let asOf = today?.moment ?? DateValue.now()
                 let review = try DraftReview.finish(result, offer: loaded, pricing: pricing, folder: folder, asOf: asOf,
                                                     today: date, since: previous, progress: { Console.error($0) })
                 Console.print("vérification : \(review.report.summary) ; \(review.comments) commentaire\(review.comments > 1 ? "s" : "") dans les projets")
@@ -65,7 +61,7 @@ struct Build: ParsableCommand {
     /// `check: N errors, M warnings (…)`: the rules run on the PDFs just written (as of --today
     /// when given, else now). A check that cannot run does not fail the build.
     func checkLine(_ offer: Offer, pricing: OfferPricing, folder: String) -> String {
-        let asOf = today.flatMap { DateValue(moment: $0) } ?? DateValue.now()
+        let asOf = today?.moment ?? DateValue.now()
         do {
             let report = try PreSubmissionCheck.run(offer, pricing: pricing,
                                                     options: CheckOptions(asOf: asOf, documentsFolder: folder))

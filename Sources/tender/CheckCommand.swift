@@ -16,10 +16,11 @@ struct Check: ParsableCommand {
 
     @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
     @Option(name: .customLong("as-of"),
-            help: "The moment to compare the deadline with: 2021-11-05, 2021-11-05T12:00 or 2021-11-05T12:00+01:00 (Europe/Paris unless an offset is given; default: now).")
-    var asOf: String?
+            help: ArgumentHelp("The moment to compare the deadline with: 2021-11-05, 2021-11-05T12:00 or 2021-11-05T12:00+01:00 (Europe/Paris unless an offset is given; default: now).",
+                               valueName: "YYYY-MM-DD[THH:MM[+HH:MM]]"))
+    var asOf: Moment?
     @Option(help: "text (grouped by severity), json (one object per finding) or junit (one test case per rule).")
-    var format: String = "text"
+    var format: CheckOutput.Format = .text
     @Flag(name: .customLong("no-render"), help: "Do not convert to PDF: the page rules are skipped (and reported as skipped).")
     var noRender = false
     @Option(help: "Check the documents `tender build` wrote in this folder (and their PDFs when up to date) instead of building them.")
@@ -28,12 +29,6 @@ struct Check: ParsableCommand {
     @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
 
     func validate() throws {
-        guard CheckOutput.Format(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: " + CheckOutput.Format.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let asOf, DateValue(moment: asOf) == nil {
-            throw ValidationError("--as-of must be YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM+HH:MM, not '\(asOf)'")
-        }
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
@@ -41,7 +36,7 @@ struct Check: ParsableCommand {
         try guarded {
             let loaded = try loadOffer(offer)
             let pricing = OfferPricing(offer: loaded)
-            let moment = asOf.flatMap { DateValue(moment: $0) } ?? DateValue.now()
+            let moment = asOf?.value ?? DateValue.now()
             let progress = DelayedProgress()
             defer { progress.finish() }
             let report = try PreSubmissionCheck.run(
@@ -49,7 +44,7 @@ struct Check: ParsableCommand {
                 options: CheckOptions(asOf: moment, render: !noRender, documentsFolder: documents, timeout: timeout),
                 progress: progress.report)
             progress.finish()
-            try emit(CheckOutput.render(report, as: CheckOutput.Format(rawValue: format) ?? .text), to: output)
+            try emit(CheckOutput.render(report, as: format), to: output)
             if report.status != .ok { throw ExitCode(report.status.rawValue) }
         }
     }

@@ -13,7 +13,8 @@ struct Context: ParsableCommand {
 
     @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
     @Option(help: "A team member's id: the context of their per-member document (`person`).") var person: String?
-    @Option(help: "The date templates see as `today` (YYYY-MM-DD; default: today in Europe/Paris).") var today: String?
+    @Option(help: ArgumentHelp("The date templates see as `today` (default: today in Europe/Paris).", valueName: "YYYY-MM-DD"))
+    var today: Day?
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
     func run() throws {
@@ -23,13 +24,7 @@ struct Context: ParsableCommand {
                 throw TenderError.error("'\(person)' is not in the offer's team",
                                         hint: "the team: " + loaded.team.map(\.id).joined(separator: ", "), status: .usage)
             }
-            var date = SubmissionBuilder.today()
-            if let today {
-                guard let d = DateValue(iso: today) else {
-                    throw TenderError.error("--today must be a date YYYY-MM-DD, not '\(today)'", status: .usage)
-                }
-                date = d
-            }
+            let date = today?.date ?? Day.today
             try emit(OfferPricing(offer: loaded).templateContext(today: date, person: person).jsonText, to: output)
         }
     }

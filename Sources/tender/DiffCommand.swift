@@ -16,14 +16,11 @@ struct Diff: ParsableCommand {
     var offers: [String] = []
     @Option(help: "Compare the working copy of the offer with this git revision (HEAD, HEAD~1, a branch or tag).")
     var rev: String?
-    @Option(help: "text (French tables) or json (numbers as strings with two decimals).") var format: String = "text"
+    @Option(help: "text (French tables) or json (numbers as strings with two decimals).") var format: DiffReport.Format = .text
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Exit with status 1 when the versions differ, like git diff --exit-code.") var exitCode = false
 
     func validate() throws {
-        guard DiffReport.Format(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: " + DiffReport.Format.allCases.map(\.rawValue).joined(separator: ", "))
-        }
         if rev != nil {
             guard offers.count == 1 else { throw ValidationError("with --rev, give one offer: tender diff --rev REV OFFER") }
         } else {
@@ -51,7 +48,7 @@ struct Diff: ParsableCommand {
             let diff = OfferDiff(before: before, after: after,
                                  rulesBefore: PreSubmissionCheck.offerRuleResults(old, pricing: before, asOf: now),
                                  rulesAfter: PreSubmissionCheck.offerRuleResults(new, pricing: after, asOf: now))
-            try emit(DiffReport.render(diff, as: DiffReport.Format(rawValue: format) ?? .text, before: oldLabel, after: newLabel),
+            try emit(DiffReport.render(diff, as: format, before: oldLabel, after: newLabel),
                      to: output)
             different = !diff.isEmpty
         }

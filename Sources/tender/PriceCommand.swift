@@ -8,22 +8,15 @@ struct Price: ParsableCommand {
 
     @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
     @Option(help: "text (aligned French tables), json (numbers as strings with two decimals) or csv.")
-    var format: String = "text"
+    var format: PricingReport.Format = .text
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
-
-    func validate() throws {
-        guard PricingReport.Format(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: "
-                                  + PricingReport.Format.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-    }
 
     func run() throws {
         try guarded {
             let loaded = try loadOffer(offer)
             let pricing = OfferPricing(offer: loaded)
             for warning in loaded.warnings + pricing.warnings { Console.error(warning.description) }
-            let text = PricingReport.render(pricing, as: PricingReport.Format(rawValue: format) ?? .text)
+            let text = PricingReport.render(pricing, as: format)
             try emit(text, to: output)
         }
     }

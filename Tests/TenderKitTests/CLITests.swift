@@ -16,7 +16,7 @@ enum CLI {
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
     static func run(_ args: [String], cwd: String? = nil) throws -> Result {
-        guard let binary else { throw Skip("build the tender executable first (swift build)") }
+        guard let binary else { throw MissingTool(tool: .tender) }
         return try runProgram(binary, args, cwd: cwd)
     }
 
@@ -46,14 +46,8 @@ enum CLI {
     }
 }
 
-struct Skip: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}
-
 @Suite(.serialized) struct CLITests {
-    @Test func renderExitStatuses() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func renderExitStatuses() throws {
         let dir = try TemporaryFolder()
         try DocxFixture.make(at: dir.file("t.docx"), body: p(r("{{ ref }}")))
         try #"{"ref": "A"}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
@@ -84,8 +78,7 @@ struct Skip: Error, CustomStringConvertible {
         #expect(!FileManager.default.fileExists(atPath: dir.file("x.odt")))
     }
 
-    @Test func lenientRendersUndefinedNamesEmptyWithAWarning() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func lenientRendersUndefinedNamesEmptyWithAWarning() throws {
         let dir = try TemporaryFolder()
         try DocxFixture.make(at: dir.file("t.docx"), body: p(r("[{{ tender.titel }}]")), header: p(r("h")),
                              footer: p(r("f")), footnote: p(r("n")), title: "t")
@@ -100,8 +93,7 @@ struct Skip: Error, CustomStringConvertible {
         #expect(try DocxFixture.texts(dir.file("o.docx"), "word/document.xml") == ["[]"])
     }
 
-    @Test func lintListsTagsAndErrors() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func lintListsTagsAndErrors() throws {
         let dir = try TemporaryFolder()
         try DocxFixture.make(at: dir.file("t.docx"), body: p(r("{{ a }}")) + p(r("{{ b.c }}")))
         let ok = try CLI.run(["lint", dir.file("t.docx")])
@@ -117,11 +109,8 @@ struct Skip: Error, CustomStringConvertible {
         #expect(bad.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }.count == 2)
     }
 
-    @Test func libreOfficeReadsTheRenderedDocument() throws {
-        guard CLI.binary != nil, let soffice = CLI.which("soffice"), let pdftotext = CLI.which("pdftotext") else {
-            print("skipped: soffice or pdftotext not installed (bash .ci/test installs them)")
-            return
-        }
+    @Test(.needs(.tender, .libreOffice, .poppler)) func libreOfficeReadsTheRenderedDocument() throws {
+        let soffice = try Tool.path("soffice", of: .libreOffice), pdftotext = try Tool.path("pdftotext", of: .poppler)
         let dir = try TemporaryFolder()
         func row(_ cells: [String]) -> String { "<w:tr>" + cells.map { "<w:tc>" + p(r($0)) + "</w:tc>" }.joined() + "</w:tr>" }
         let body = p(r("Offre {{ ref }} pour {{ who }}")) +

@@ -50,9 +50,9 @@ struct CheckFixture {
             + heading("Méthodologie")
             + p(r("{%p for para in memoire.approach.split(\"\\n\\n\") %}")) + p(pageBreak + r("{{ para }}")) + p(r("{%p endfor %}"))
             + heading("Calendrier", style: "SousTitre")
-            + "<w:p><w:pPr><w:pStyle w:val=\"Encadre\"/></w:pPr>\(r("Engagement de l'Atelier Test"))</w:p>"
+            + "<w:p><w:pPr><w:pStyle w:val=\"Encadre\"/></w:pPr>\(r("Engagement de l’Atelier Test"))</w:p>"
             + heading("Coût par profil")
-            + p(r("Montant total : {{ pricing.all.ttc | eur }} TTC ({{ pricing.all.ht | eur }} HT)"))
+            + p(r("Montant total\u{00A0}: {{ pricing.all.ttc | eur }} TTC ({{ pricing.all.ht | eur }} HT)"))
             + p(r("{%p if pricing.mecenat %}"))
             + p(r("Mécénat : {{ pricing.mecenat.value_at_rate | eur }} déduits ; valeur au coût : {{ pricing.mecenat.value_at_cost | eur }}"))
             + p(r("{%p endif %}")) + extra
@@ -268,7 +268,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let paragraphs = try DocumentText.paragraphs(of: fixture.dir.file("memoire.docx"))
         let headings = paragraphs.filter { $0.inBody && $0.headingLevel != nil }.map { "\($0.headingLevel!) \($0.text)" }
         #expect(headings == ["1 Présentation", "1 Méthodologie", "2 Calendrier", "1 Coût par profil"])
-        #expect(paragraphs.contains { $0.text == "Engagement de l'Atelier Test" && $0.headingLevel == nil })  // based on "Heading", not Heading N
+        #expect(paragraphs.contains { $0.text == "Engagement de l’Atelier Test" && $0.headingLevel == nil })  // based on "Heading", not Heading N
 
         let odt = fixture.dir.file("t.odt")
         let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
@@ -340,7 +340,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let report = try check(try dirty.load())
         #expect(report.status("leftovers") == .failed)
         let found = report.findings("leftovers", .error).compactMap(\.anchor)
-        #expect(found == ["{{ oubli }}", "TODO", "XXX", "[à compléter : chiffres]", "Lorem ipsum"])
+        #expect(found == ["{{ oubli }}", "TODO", "XXX", "[à compléter\u{00A0}: chiffres]", "Lorem ipsum"])
         #expect(report.findings("leftovers", .error).first?.location?.paragraph == 3)
         #expect(report.findings("leftovers", .warning).first?.message.contains("un titre vide") == true)
     }
@@ -396,11 +396,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
 
     // MARK: Rendered for real
 
-    @Test func pageLimitsOnRenderedPDFs() throws {
-        guard LibreOffice.isAvailable, CLI.which("pdfinfo") != nil else {
-            print("skipped: soffice or poppler not installed (bash .ci/test installs them)")
-            return
-        }
+    @Test(.needs(.libreOffice, .poppler)) func pageLimitsOnRenderedPDFs() throws {
         // 20 paragraphs of method, each on its own page: a 21-page mémoire; Alice's CV has 2 pages.
         let rules = "{ pages: [{ documents: [memoire], max: 20 }, { documents: [memoire, cv], max: 24 }], cv_pages: 1 }"
         let fixture = try CheckFixture(.init(rules: rules, approachParagraphs: 20))
@@ -456,12 +452,11 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
 
     // MARK: Command line
 
-    @Test func exitStatusesAndTheThreeFormats() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func exitStatusesAndTheThreeFormats() throws {
         let good = try CheckFixture(.init(rules: "{ budget: { max: 20000, basis: ttc, scope: all }, references: { count: 2, within_months: 12 } }"))
         let ok = try CLI.run(["check", good.dir.file("offer"), "--as-of", "2021-10-01", "--no-render"])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("OK : 0 erreur, 0 avertissement ; 16 règles : "))
+        #expect(ok.stdout.contains("OK : 0 erreur, 0 avertissement ; 17 règles : "))
         #expect(ok.stdout.contains("render : --no-render"))
         #expect(ok.stdout.contains("budget : le prix, \(FrenchFormat.euros(10080)) TTC (toutes tranches), respecte le plafond"))
 
@@ -476,7 +471,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("Erreurs (2)"))
         #expect(failed.stdout.contains("    correction : "))
-        #expect(failed.stdout.contains("ÉCHEC : 2 erreurs, 0 avertissement ; 16 règles : "))
+        #expect(failed.stdout.contains("ÉCHEC : 2 erreurs, 0 avertissement ; 17 règles : "))
 
         // JSON: one object per finding.
         let json = try CLI.run(["check", bad.offerPath, "--as-of", "2021-10-01", "--no-render", "--format", "json"])
@@ -512,8 +507,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(try CLI.run(["check", good.offerPath, "--documents", good.dir.file("none"), "--no-render"]).status == 66)
     }
 
-    @Test func aMissingLibreOfficeIsAFindingNotASilentPass() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func aMissingLibreOfficeIsAFindingNotASilentPass() throws {
         let fixture = try CheckFixture(.init(rules: "{ pages: [{ documents: [memoire], max: 20 }] }"))
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         let run = try CLI.runProgram(CLI.binary!, ["check", fixture.offerPath, "--as-of", "2021-10-01"], environment: ["PATH": bin])
@@ -528,8 +522,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(warned.stdout.contains("vérifiés dans le XML des documents au lieu du PDF"))
     }
 
-    @Test func aHungConversionIsStoppedAfterTheTimeout() throws {
-        guard CLI.binary != nil, CLI.which("timeout") != nil else { return }
+    @Test(.needs(.tender, .timeout)) func aHungConversionIsStoppedAfterTheTimeout() throws {
         let fixture = try CheckFixture(.init(rules: "{ cv_pages: 1 }"))
         let bin = try pathFolder(fixture.dir, linking: ["pdfinfo", "pdftotext"])
         try "#!/bin/sh\nexec /bin/sleep 60\n".write(toFile: bin + "/soffice", atomically: true, encoding: .utf8)
@@ -543,8 +536,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(run.stderr.contains("conversion des 3 documents en PDF avec LibreOffice"))   // progress, after a second
     }
 
-    @Test func buildThenCheckTheDocumentsItWrote() throws {
-        guard CLI.binary != nil, LibreOffice.isAvailable, CLI.which("pdfinfo") != nil else { return }
+    @Test(.needs(.tender, .libreOffice, .poppler)) func buildThenCheckTheDocumentsItWrote() throws {
         let fixture = try CheckFixture(.init(rules: "{ pages: [{ documents: [memoire, cv], max: 20 }], cv_pages: 1 }", approachParagraphs: 20))
         let folder = fixture.dir.file("out")
         let build = try CLI.run(["build", fixture.offerPath, "--pdf", "-o", folder, "--today", "2021-10-01"])
@@ -561,8 +553,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(check.stdout.contains("24 pages"))
     }
 
-    @Test func sampleOffersPassAsOfTheirREADMEDates() throws {
-        guard CLI.binary != nil, LibreOffice.isAvailable, CLI.which("pdfinfo") != nil else { return }
+    @Test(.needs(.tender, .libreOffice, .poppler)) func sampleOffersPassAsOfTheirREADMEDates() throws {
         let readme = try String(contentsOfFile: CLI.packageRoot + "/offers/README.md", encoding: .utf8)
         let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains("| exit 0") }
         #expect(rows.count == 4)

@@ -66,7 +66,7 @@ struct DiffFixture {
     func text(_ edits: [(String, String)] = []) throws -> String {
         var text = original
         for (old, new) in edits {
-            guard text.contains(old) else { throw Skip("the sample offer no longer contains \(old)") }
+            guard text.contains(old) else { throw Fixture.Failure(description: "the sample offer no longer contains \(old)") }
             text = text.replacingOccurrences(of: old, with: new)
         }
         return text
@@ -167,8 +167,7 @@ struct DiffFixture {
         #expect(report.contains("+1\u{202F}500,00\u{00A0}€   +18,2\u{00A0}%"))
     }
 
-    @Test func commandPrintsTheReportAndExitsZeroOrOneWithExitCode() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func commandPrintsTheReportAndExitsZeroOrOneWithExitCode() throws {
         let f = try DiffFixture()
         try f.write("v2", DiffFixture.v2Edits)
         let result = try CLI.run(["diff", "v1", "v2"], cwd: f.folder.path)
@@ -178,8 +177,7 @@ struct DiffFixture {
         #expect(try CLI.run(["diff", "--exit-code", "v1", "v2/offer.yaml"], cwd: f.folder.path).status == 1)
     }
 
-    @Test func unchangedOffersMakeNoDifference() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func unchangedOffersMakeNoDifference() throws {
         let f = try DiffFixture()
         try f.write("copy")
         #expect(OfferDiff(before: try f.pricing("v1"), after: try f.pricing("copy")).isEmpty)
@@ -200,8 +198,7 @@ struct DiffFixture {
         #expect(object["different"] as? Bool == false)
     }
 
-    @Test func jsonHasEverySectionWithNumbersAsStrings() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func jsonHasEverySectionWithNumbersAsStrings() throws {
         let f = try DiffFixture()
         try f.write("v2", DiffFixture.v2Edits)
         let result = try CLI.run(["diff", "--format", "json", "v1", "v2"], cwd: f.folder.path)
@@ -284,8 +281,7 @@ struct DiffFixture {
                           rulesAfter: ["budget": "pass"]).isEmpty)
     }
 
-    @Test func usageAndMissingInput() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func usageAndMissingInput() throws {
         let f = try DiffFixture()
         #expect(try CLI.run(["diff", "v1"], cwd: f.folder.path).status == 64)
         #expect(try CLI.run(["diff", "v1", "v1", "v1"], cwd: f.folder.path).status == 64)
@@ -298,11 +294,8 @@ struct DiffFixture {
         #expect(try CLI.run(["diff", "v1", "bad"], cwd: f.folder.path).status == 65)
     }
 
-    @Test func revComparesTheWorkingCopyWithAGitRevision() throws {
-        guard CLI.binary != nil, let git = CLI.which("git") else {
-            print("skipped: git not installed")
-            return
-        }
+    @Test(.needs(.tender, .git)) func revComparesTheWorkingCopyWithAGitRevision() throws {
+        let git = try Tool.path("git", of: .git)
         let f = try DiffFixture()
         let repo = f.folder.file("repo")
         try DiffFixture.copyTeam(to: repo + "/offers/team")
@@ -311,7 +304,7 @@ struct DiffFixture {
         func gitRun(_ arguments: [String]) throws {
             let r = try CLI.runProgram(git, ["-c", "user.name=tender", "-c", "user.email=tender@localhost",
                                              "-c", "commit.gpgsign=false"] + arguments, cwd: repo)
-            guard r.status == 0 else { throw Skip("git \(arguments.joined(separator: " ")): \(r.stderr)") }
+            guard r.status == 0 else { throw Fixture.Failure(description: "git \(arguments.joined(separator: " ")): \(r.stderr)") }
         }
         try gitRun(["init", "-q"])
         try gitRun(["add", "."])

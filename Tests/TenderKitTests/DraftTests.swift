@@ -19,7 +19,7 @@ import Testing
         return (dir, path)
     }
 
-    @Test(arguments: ["docx", "odt"]) func commentsAndMarkAreWhereTheyBelong(_ format: String) throws {
+    @Test(.needs(.libreOffice), arguments: ["docx", "odt"]) func commentsAndMarkAreWhereTheyBelong(_ format: String) throws {
         let (dir, path) = try built(format)
         try DraftAnnotator.annotate(path, mark: "PROJET — 5 novembre 2021", comments: Self.comments,
                                     date: DateValue(iso: "2021-11-05")!)
@@ -28,7 +28,7 @@ import Testing
         #expect(texts.contains { $0.text == "PROJET — 5 novembre 2021" && $0.part != main })
         #expect(!texts.contains { $0.text.contains("PROJET") && $0.part == main })
         // LibreOffice reads the comments back, at the right paragraphs.
-        guard let soffice = CLI.which("soffice") else { print("skipped: soffice not installed"); return }
+        let soffice = try Tool.path("soffice", of: .libreOffice)
         let target = format == "docx" ? "odt" : "docx"
         let r = try CLI.runProgram(soffice, ["-env:UserInstallation=file://\(dir.path)/lo", "--headless", "--convert-to", target, "--outdir", dir.file("out"), path])
         #expect(r.status == 0)
@@ -52,6 +52,27 @@ import Testing
             let body = String(decoding: try archive.read("word/document.xml"), as: UTF8.self)
             #expect(body.components(separatedBy: "commentReference").count - 1 == 2)
         }
+    }
+}
+
+/// The checks and the drafts read a paragraph with the same reader: an anchor taken from a
+/// check's text (three spaces of `text:s c=3`, a tab) finds its paragraph in the draft.
+@Suite struct OneParagraphReaderTests {
+    @Test func checksAndDraftsReadSpacesAndTabsAlike() throws {
+        let dir = try TemporaryFolder()
+        let path = dir.file("t.odt")
+        let content = OdtWriter.content([para("Introduction"), para("MARKER")])
+            .replacingOccurrences(of: "MARKER", with: "Total<text:s text:c=\"3\"/>HT<text:tab/>9 900,00 €")
+        try OdtFile.zip(path, OdtFile.entries(content: content, tagged: false))
+        let read = try DocumentText.paragraphs(of: path).filter { $0.part == "content.xml" }.map(\.text)
+        #expect(read.contains("Total   HT\t9 900,00 €"))
+        try DraftAnnotator.annotate(path, mark: nil, comments: [ReviewComment(anchor: "Total   HT\t9 900", text: "à revoir")],
+                                    date: DateValue(year: 2021, month: 11, day: 5))
+        let xml = String(decoding: try ZipArchive(path: path).read("content.xml"), as: UTF8.self)
+        let note = try #require(xml.range(of: "à revoir"))
+        let intro = try #require(xml.range(of: ">Introduction<"))
+        let total = try #require(xml.range(of: ">Total<"))
+        #expect(note.lowerBound > intro.upperBound && note.lowerBound < total.lowerBound)
     }
 }
 
@@ -92,8 +113,7 @@ import Testing
         return path
     }
 
-    @Test func findingsBecomeCommentsAtTheirParagraphsAndReviewMdSumsUp() throws {
-        guard LibreOffice.isAvailable else { print("skipped: LibreOffice is not installed"); return }
+    @Test(.needs(.libreOffice)) func findingsBecomeCommentsAtTheirParagraphsAndReviewMdSumsUp() throws {
         let dir = try TemporaryFolder()
         let offer = try Offer.load(path: try overBudgetOffer(dir))
         let pricing = OfferPricing(offer: offer)

@@ -19,6 +19,17 @@ import Testing
         #expect(try eval("1 + 2 * 3") == 7)
     }
 
+    /// As in Jinja (found by the differential test against docxtpl): a sign binds tighter
+    /// than a filter and `**`, and `**` groups left to right.
+    @Test func signsBindTighterThanFiltersAndPowers() throws {
+        #expect(try eval("-3 | abs") == 3)
+        #expect(try eval("-2 ** 2") == 4)
+        #expect(try eval("2 ** 3 ** 2") == 64)
+        #expect(try eval("2 ** -1").renderedText == "0.5")
+        #expect(try eval("- -3") == 3)
+        #expect(try eval("10 - 3 | abs") == 7)
+    }
+
     @Test func comparisonsLogicAndConditionals() throws {
         #expect(try eval("1 < 2 and not (3 == 4)") == true)
         #expect(try eval("'b' in ['a', 'b']") == true)
@@ -97,6 +108,21 @@ import Testing
         // The value takes the formatting of the run where the tag starts (bold).
         #expect(out.xml.contains("<w:b/></w:rPr><w:t xml:space=\"preserve\">Ana</w:t>"))
         #expect(out.xml.contains("<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>"))
+    }
+
+    /// `{%-` and `-%}` join paragraphs; with no text to join to in the same cell or section
+    /// they are errors (found by fuzzing: the markup removed left malformed XML).
+    @Test func joiningTagsNeedTextToJoinTo() throws {
+        let joined = try renderDocxPart(p(r("Début")) + p(r("{%- if x %} suite{% endif %}")) + p(r("{% if x -%}")) + p(r("fin{% endif %}")),
+                                        ["x": true])
+        #expect(joined.paragraphs == ["Début suite", "fin"])
+        let table = "<w:tbl><w:tr><w:tc>" + p(r("a")) + "</w:tc></w:tr></w:tbl>"
+        for body in [table + p(r("{%- if x %}b{% endif %}")), p(r("{%- if x %}b{% endif %}")),
+                     p(r("{% if x %}b{% endif -%}")), p(r("{% if x %}b{% endif -%}")) + table] {
+            let error = try thrown { try renderDocxPart(body, ["x": true]) }
+            #expect(error.diagnostics.count == 1)
+            #expect(error.description.contains("joins its paragraph to the text"), "\(error)")
+        }
     }
 
     @Test func valuesAreEscapedAndBreaksTranslated() throws {

@@ -62,7 +62,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
         #expect(try dir.contents() == ["fifo.json", "link.json", "target.txt"])
     }
 
-    @Test(.enabled(if: CLI.binary != nil, "build the tender executable first"))
+    @Test(.needs(.tender))
     func item01_schemaDashOOnASymlinkExits73() throws {
         let dir = try TemporaryFolder()
         try "keep".write(toFile: dir.file("target"), atomically: true, encoding: .utf8)

@@ -70,7 +70,7 @@ func deadPid() throws -> pid_t {
 func withTmpfs<T>(at path: String, kilobytes: Int, readOnly: Bool = false, _ body: () throws -> T) throws -> T {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     let mount = try CLI.runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k\(readOnly ? ",ro" : "")", "tmpfs", path])
-    guard mount.status == 0 else { throw Skip("cannot mount a tmpfs: \(mount.stderr)") }
+    guard mount.status == 0 else { throw Fixture.Failure(description: "cannot mount a tmpfs: \(mount.stderr)") }
     defer { _ = try? CLI.runProgram("/bin/umount", ["-l", path]) }
     return try body()
 }
@@ -82,7 +82,7 @@ let canMountTmpfs: Bool = {
     return (try? withTmpfs(at: probe, kilobytes: 64) { true }) ?? false
 }()
 
-@Suite(.serialized, .enabled(if: CLI.binary != nil, "build the tender executable first"))
+@Suite(.serialized, .needs(.tender))
 struct HardeningToolTests {
     // MARK: 5. A merged PDF is checked before success is reported
 

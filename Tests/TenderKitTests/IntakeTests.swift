@@ -313,7 +313,7 @@ enum Calls {
         #expect(r["rules.budget"]?.quotes.first?.text == "Montant maximum | dix mille euros toutes taxes comprises")
     }
 
-    @Test(.enabled(if: LibreOffice.isAvailable && Tools.available("pdftotext"), "LibreOffice (soffice) and pdftotext are needed"))
+    @Test(.needs(.libreOffice, .poppler))
     func aPdfCallWithItsPages() throws {
         let folder = try TemporaryFolder()
         try Self.writeDocxCall(folder.file("rc.docx"))
@@ -458,7 +458,7 @@ enum Calls {
 }
 
 @Suite struct InitCommandTests {
-    @Test(.enabled(if: CLI.binary != nil, "build the tender executable first (swift build)"))
+    @Test(.needs(.tender))
     func writesAnOfferThatTheCheckReadsFailingOnlyOnItsTodos() throws {
         let dir = try TemporaryFolder()
         let offer = dir.file("offers/cuf/offer.yaml")
@@ -485,7 +485,7 @@ enum Calls {
         #expect(try String(contentsOfFile: offer, encoding: .utf8) == written)
     }
 
-    @Test(.enabled(if: CLI.binary != nil, "build the tender executable first (swift build)"))
+    @Test(.needs(.tender))
     func jsonAndTheBidderProfile() throws {
         let dir = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: dir.file("offers"), withIntermediateDirectories: true)

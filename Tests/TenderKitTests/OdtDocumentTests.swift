@@ -216,7 +216,7 @@ import Testing
 
     // MARK: Second readers
 
-    @Test(.enabled(if: Tools.available("soffice") && Tools.available("pdftotext"), "LibreOffice (soffice) and pdftotext are needed"))
+    @Test(.needs(.libreOffice, .poppler))
     func libreOfficeConvertsTheOutputToPDF() throws {
         let dir = try TemporaryFolder()
         let template = dir.file("offre.odt")
@@ -254,7 +254,7 @@ import Testing
     }
 
     /// odfdo, a second ODF reader from PyPI, installed by the test in a venv under /tmp.
-    @Test func odfdoReadsTheOutput() throws {
+    @Test(.needs(.python)) func odfdoReadsTheOutput() throws {
         let python = try Tools.odfdoPython()
         let dir = try TemporaryFolder()
         let template = dir.file("offre.odt"), output = dir.file("out.odt")
@@ -511,8 +511,6 @@ enum Tools {
         return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func available(_ name: String) -> Bool { path(name) != nil }
-
     /// Runs a program; returns its exit status and its output (standard output and error together).
     @discardableResult
     static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -531,18 +529,24 @@ enum Tools {
     }
 
     /// A Python with odfdo: a venv under /tmp made (once) by the tests. Cancels the test, with
-    /// the reason, when no venv can be made or PyPI cannot be reached.
+    /// the reason, when no venv can be made or PyPI cannot be reached (fails instead where
+    /// tools are required, as in CI).
+    static func unavailable(_ reason: String) throws -> Never {
+        if Tool.required { throw Fixture.Failure(description: reason) }
+        try Test.cancel(Comment(rawValue: reason))
+    }
+
     static func odfdoPython() throws -> String {
         let venv = "/tmp/tender-tests-odfdo-venv"
         let python = venv + "/bin/python"
         if FileManager.default.isExecutableFile(atPath: python), (try? run(python, ["-c", "import odfdo"]))?.status == 0 {
             return python
         }
-        guard let system = path("python3") else { try Test.cancel("python3 is not installed: odfdo cannot be run") }
+        guard let system = path("python3") else { try unavailable("python3 is not installed: odfdo cannot be run") }
         let made = try run(system, ["-m", "venv", venv])
-        guard made.status == 0 else { try Test.cancel("cannot make a venv (python3-venv missing?): \(made.output)") }
+        guard made.status == 0 else { try unavailable("cannot make a venv (python3-venv missing?): \(made.output)") }
         let installed = try run(venv + "/bin/pip", ["install", "--quiet", "--disable-pip-version-check", "odfdo"])
-        guard installed.status == 0 else { try Test.cancel("cannot install odfdo from PyPI (offline?): \(installed.output)") }
+        guard installed.status == 0 else { try unavailable("cannot install odfdo from PyPI (offline?): \(installed.output)") }
         return python
     }
 }

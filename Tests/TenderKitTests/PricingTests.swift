@@ -199,13 +199,13 @@ import Testing
         let c = p.templateContext(today: today, person: "paul-durand")
         #expect(keys(c) == ["today", "tender", "bidder", "team", "person", "profiles", "tranches", "pricing", "schedule",
                             "memoire"])
-        #expect(keys(c["memoire"]) == ["presentation", "understanding", "summary", "approach", "tasks_intro", "means"])
+        #expect(keys(c["memoire"]) == ["presentation", "understanding", "summary", "approach", "tasks_intro", "means", "sections"])
         #expect(c["memoire"]?["presentation"] == .string("Maillages est une SCOP.\n\nElle répond."))   // as written
         #expect(c["memoire"]?["means"] == .null)
         #expect(c["today"] == .date(today))
         #expect(keys(c["tender"]) == ["reference", "buyer", "buyer_address", "title", "deadline", "rules"])
         #expect(keys(c["bidder"]) == ["name", "legal_form", "siret", "siret_formatted", "address", "city", "email", "phone",
-                                      "signatory", "turnover", "vat", "references"])
+                                      "logo", "signatory", "turnover", "vat", "references"])
         #expect(keys(c["bidder"]?["vat"]) == ["rate", "exemption", "label"])
         #expect(keys(c["bidder"]?["signatory"]) == ["name", "title"])
         let reference = c["bidder"]?["references"]?.asList?.first
@@ -313,14 +313,12 @@ import Testing
 
 /// Runs the built `tender` binary (`.build/debug/tender`), when it is there.
 @Suite struct PriceCommandTests {
-    static let binary = CLI.binary ?? ""
-
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let r = try CLI.run(arguments)
         return (r.status, r.stdout, r.stderr)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test(.needs(.tender))
     func priceWritesJSONAtomically() throws {
         let fixture = try OfferFixture()
         let output = fixture.root + "/price.json"
@@ -331,7 +329,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test(.needs(.tender))
     func badOffersExit65WithEveryErrorAndWriteNothing() throws {
         let yaml = OfferFixture.offer(replacing: "kind: conditional", with: "kind: optionel")
             .replacingOccurrences(of: "claire-martin: 1.5", with: "claire-martin: -1.5")

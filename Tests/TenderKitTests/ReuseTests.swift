@@ -56,6 +56,16 @@ import Testing
         #expect(try String(contentsOfFile: f.root + "/bidder.yaml", encoding: .utf8) == Self.profile)
     }
 
+    @Test func theLogoIsResolvedAgainstTheFileThatNamesIt() throws {
+        // Written in the profile: the profile's folder.
+        let f = try Self.fixture(bidder: nil, profile: Self.profile + "logo: images/logo.png\n")
+        #expect(try f.load().bidder.logo == f.root + "/images/logo.png")
+        // Overridden in the offer: the offer's folder.
+        let g = try Self.fixture(bidder: "bidder:\n  file: ../bidder.yaml\n  logo: logo.png", profile: Self.profile + "logo: images/logo.png\n")
+        let offerFolder = (g.offerPath as NSString).deletingLastPathComponent
+        #expect(try g.load().bidder.logo == offerFolder + "/logo.png")
+    }
+
     @Test func withoutBidderTheOfferTakesTheDefaultProfile() throws {
         let offer = try Self.fixture(bidder: nil).load()
         #expect(offer.bidder.name == "Atelier Civique")
@@ -116,7 +126,7 @@ import Testing
         #expect(error.location?.file?.hasSuffix("/bidder.yaml") == true)
 
         // The template context shows the ones the offer selects.
-        let context = try TemplateContext(pricing: OfferPricing(offer: offer)).build(today: DateValue(year: 2021, month: 11, day: 1), person: nil)
+        let context = TemplateContext(pricing: OfferPricing(offer: offer)).build(today: DateValue(year: 2021, month: 11, day: 1), person: nil)
         #expect(context["bidder"]?["references"]?.asList?.count == 1)
     }
 
@@ -176,7 +186,7 @@ import Testing
         let offer = try f.load()
         #expect(offer.team[0].summary == "Ingénieure pédagogique.")
         #expect(offer.team[0].cvPlace?.line == OfferFixture.line(of: "cv: {", in: try String(contentsOfFile: f.offerPath, encoding: .utf8)))
-        let context = TemplateContext(pricing: try OfferPricing(offer: offer)).build(today: DateValue(year: 2021, month: 11, day: 1), person: "claire-martin")
+        let context = TemplateContext(pricing: OfferPricing(offer: offer)).build(today: DateValue(year: 2021, month: 11, day: 1), person: "claire-martin")
         #expect(context["person"]?["summary"] == .string("Ingénieure pédagogique."))
         #expect(context["person"]?["experiences"]?.asList?.count == 1)
         #expect(try String(contentsOfFile: f.root + "/team/claire-martin.yaml", encoding: .utf8) == Self.camille)

@@ -355,7 +355,7 @@ import Testing
         #expect(texts["03 Bordereau.\(ext)"]?.contains("Net à payer") == true)
     }
 
-    @Test(.enabled(if: LibreOffice.isAvailable && ExternalTool.find("pdftotext") != nil, "needs LibreOffice and poppler"))
+    @Test(.needs(.libreOffice, .poppler))
     func theRenderedPDFsAddUpToo() throws {
         let (report, _) = try check(Self.offer("docx"), render: true)
         #expect(report.rules.first { $0.id == "render" }?.status == .passed)

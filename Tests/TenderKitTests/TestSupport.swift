@@ -183,3 +183,72 @@ enum Fixture {
         Failure(description: String(cString: zip_error_strerror(zip_get_error(archive))))
     }
 }
+
+// MARK: - Tools some tests need
+
+/// A program some tests need. Such a test carries `.needs(...)`: where the tool is missing it
+/// shows as skipped, with the reason. Under `TENDER_REQUIRE_TOOLS=1` (set by `.ci/test`) or
+/// `CI=true` it runs anyway, so a missing tool is a failure and CI skips nothing.
+enum Tool: String, CaseIterable, CustomStringConvertible {
+    case tender, libreOffice, poppler, git, python, timeout
+
+    /// Whether tests must run even where a tool is missing.
+    static let required: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["TENDER_REQUIRE_TOOLS"] == "1" || environment["CI"] == "true"
+    }()
+
+    var isPresent: Bool {
+        switch self {
+        case .tender: return CLI.binary != nil
+        case .libreOffice: return LibreOffice.isAvailable
+        case .poppler: return CLI.which("pdfinfo") != nil && CLI.which("pdftotext") != nil
+        case .git: return CLI.which("git") != nil
+        case .python: return CLI.which("python3") != nil
+        case .timeout: return CLI.which("timeout") != nil
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .tender: return "the tender executable (swift build)"
+        case .libreOffice: return "LibreOffice (apt-get install libreoffice-writer-nogui)"
+        case .poppler: return "poppler (apt-get install poppler-utils)"
+        case .git: return "git"
+        case .python: return "python3 with venv (apt-get install python3-venv)"
+        case .timeout: return "timeout (coreutils)"
+        }
+    }
+
+    /// The path of `program`, or an error naming what to install (for a test that runs
+    /// without the tool because tools are required).
+    static func path(_ program: String, of tool: Tool) throws -> String {
+        guard let path = CLI.which(program) else { throw MissingTool(tool: tool) }
+        return path
+    }
+}
+
+/// A test ran without a tool it needs: only under `TENDER_REQUIRE_TOOLS=1` or `CI=true`,
+/// where that is a failure.
+struct MissingTool: Error, CustomStringConvertible {
+    var tool: Tool
+    var description: String { "\(tool) is not installed (bash .ci/test installs what it can)" }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only where every tool is installed, or where tools are required.
+    static func needs(_ tools: Tool...) -> Self {
+        let missing = tools.filter { !$0.isPresent }
+        return .enabled(if: Tool.required || missing.isEmpty,
+                        Comment(rawValue: "needs " + missing.map(\.description).joined(separator: ", ")))
+    }
+}
+
+@Suite struct ToolTests {
+    /// Where tools are required, one failure lists every missing one.
+    @Test(.enabled(if: Tool.required, "only under TENDER_REQUIRE_TOOLS=1 or CI=true"))
+    func everyToolIsInstalled() {
+        let missing = Tool.allCases.filter { !$0.isPresent }
+        #expect(missing.isEmpty, "missing: \(missing.map(\.description).joined(separator: "; "))")
+    }
+}

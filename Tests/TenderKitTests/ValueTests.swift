@@ -16,6 +16,19 @@ import Testing
         #expect(Decimal(exactly: "0.125")!.roundedHalfUp() == Decimal(exactly: "0.13")!)
     }
 
+    /// Found by fuzzing the JSON reader: a number with more digits than a Decimal holds was
+    /// rounded silently, and JSON output rounded beyond 28 decimals.
+    @Test func numbersAreExactOrRefused() throws {
+        #expect(Decimal(exactly: "1." + String(repeating: "6", count: 40)) == nil)
+        #expect(Decimal(exactly: "1e200") == nil && Decimal(exactly: "1e-200") == nil)
+        #expect(Decimal(exactly: "1e50") != nil && Decimal(exactly: "-0.000") == 0)
+        #expect(Decimal(exactly: "12345678901234567890.123456789") != nil)
+        let error = try thrown { try DataLoader.parseJSON("{\"x\": 1.\(String(repeating: "6", count: 40))}") }
+        #expect(error.description.contains("more significant digits than tender keeps exactly"))
+        let tiny = try DataLoader.parseJSON("[0.00000000000000000000000000000001]")
+        #expect(try DataLoader.parseJSON(tiny.jsonText) == tiny)
+    }
+
     @Test func datesParseAndAddMonths() throws {
         let d = try #require(DateValue(iso: "2021-11-07"))
         #expect(d.isoWeekday == 7)

@@ -106,6 +106,28 @@ class Doc:
             '<text:list-item><text:p text:style-name="List_20_Bullet">%s</text:p></text:list-item>' % inline(i)
             for i in items))
 
+    def toc(self, title, levels=2):
+        """A table of contents of the headings down to `levels`. Its entries in the template are a
+        placeholder: `tender build --pdf` has LibreOffice update the index before writing the PDF,
+        and Word updates it when the document is opened (w:updateFields)."""
+        entries = "".join(
+            '<text:table-of-content-entry-template text:outline-level="%d" text:style-name="Contents_20_%d">'
+            '<text:index-entry-link-start text:style-name="Index_20_Link"/><text:index-entry-chapter/>'
+            '<text:index-entry-text/><text:index-entry-tab-stop style:type="right" style:leader-char="."/>'
+            '<text:index-entry-page-number/><text:index-entry-link-end/></text:table-of-content-entry-template>'
+            % (k, k) for k in range(1, levels + 1))
+        self.body.append(
+            '<text:table-of-content text:style-name="TocSection" text:protected="true" text:name="Sommaire">'
+            '<text:table-of-content-source text:outline-level="%d" text:use-index-marks="false">'
+            '<text:index-title-template text:style-name="Contents_20_Heading">%s</text:index-title-template>%s'
+            '</text:table-of-content-source><text:index-body>'
+            '<text:index-title text:style-name="TocSection" text:name="Sommaire_Head">'
+            '<text:p text:style-name="Contents_20_Heading">%s</text:p></text:index-title>'
+            '<text:p text:style-name="Contents_20_1">(le sommaire est mis à jour à la conversion en PDF et à l%souverture dans Word)</text:p>'
+            '</text:index-body></text:table-of-content>' % (levels, title, entries, title, APOS))
+        self.auto.append('<style:style style:name="TocSection" style:family="section">'
+                         '<style:section-properties style:editable="false"/></style:style>')
+
     def h(self, level, parts, style=None):
         style = style or "Heading_20_%d" % level
         self.body.append('<text:h text:style-name="%s" text:outline-level="%d">%s</text:h>'
@@ -263,6 +285,15 @@ def styles_xml(kind, body_width, landscape, header_parts, footer_parts, numbered
                para='fo:margin-top="0.45cm" fo:margin-bottom="0.18cm" %s' % head_keep,
                text='fo:color="%s" fo:font-weight="bold" style:font-weight-complex="bold"' % BLUE),
     ]
+    if kind == "memoire":
+        styles += [
+            pstyle("Contents_20_Heading", "Contents Heading", "Heading", cls="index",
+                   para='fo:margin-top="0cm" fo:margin-bottom="0.4cm"', text='fo:font-size="17pt"'),
+            pstyle_tabs("Contents_20_1", "Contents 1", "Standard", 'fo:margin-top="0.2cm" fo:margin-bottom="0.05cm"',
+                        'fo:font-weight="bold" fo:color="%s"' % BLUE, [(body_width, "right")]),
+            pstyle_tabs("Contents_20_2", "Contents 2", "Standard", 'fo:margin-left="0.6cm" fo:margin-top="0cm" fo:margin-bottom="0.03cm"',
+                        'fo:color="#262626"', [(body_width - 0.6, "right")]),
+        ]
     if kind == "cv":
         styles += [
             pstyle("Heading_20_1", "Heading 1", "Heading", "Text_20_body",
@@ -547,12 +578,16 @@ FOOTER = ["{{ tender.buyer }}", TAB, "Page ", PAGE, " / ", PAGES]
 
 
 def memoire():
+    """The mémoire: a cover, then the call's response frame as the offer lists it
+    (memoire.sections: a Heading 1 per section, its Markdown text, then the blocks it asks for),
+    then the commitment. Only what every call shares is written here; what a call decides
+    (its headings, the length of CVs...) comes from the offer."""
     d = Doc()
     W = 16.6
     R = lambda c: {"c": c, "r": True}
     K = lambda c: {"c": c, "key": True}
     d.auto_paragraph("CoverFirst", "Cover_20_Buyer", master="First_20_Page")
-    d.auto_paragraph("H1Break", "Heading_20_1", 'fo:break-before="page"')
+    d.auto_paragraph("CoverLast", "Cover_20_Small", 'fo:break-after="page"')
     d.auto_paragraph("CoverBy", "Cover_20_Kicker", 'fo:margin-top="5cm"')
 
     # Cover page ----------------------------------------------------------------------------
@@ -567,13 +602,22 @@ def memoire():
     d.p("Cover_20_Info", ["Date limite de remise des offres" + NBSP + ": ",
                           strong('{{ tender.deadline | date("long") }}')])
     d.p("CoverBy", "Offre présentée par")
+    d.tag("{%p if bidder.logo %}")
+    d.p("Cover_20_Bidder", '{{ bidder.logo | image(width="4cm") }}')
+    d.tag("{%p endif %}")
     d.p("Cover_20_Bidder", "{{ bidder.name }}")
     d.p("Cover_20_Small", '{{ bidder.address.split("\\n") | join(", ") }}')
-    d.p("Cover_20_Small", "SIRET {{ bidder.siret_formatted }}")
+    d.p("CoverLast", "SIRET {{ bidder.siret_formatted }}")
+    d.auto_paragraph("TocEnd", "Standard", 'fo:break-after="page"')
+    d.toc("Sommaire")
+    d.p("TocEnd", "")
 
-    # 1. Présentation -------------------------------------------------------------------------
-    d.h(1, "Présentation du candidat", style="H1Break")
-    d.loop_paragraphs("memoire.presentation")
+    # The response frame: the offer's sections, in order ---------------------------------------
+    d.tag("{%p for s in memoire.sections %}")
+    d.h(1, "{{ s.title }}")
+    d.p("Text_20_body", "{{ s.body | markdown }}")
+
+    d.tag('{%p if "identity" in s.blocks %}')
     d.h(2, "Fiche d" + APOS + "identité")
     d.table([5.0, W - 5.0], [
         ("body", [K("Raison sociale"), "{{ bidder.name }}"]),
@@ -587,13 +631,9 @@ def memoire():
         ("body", [K("Représentant habilité"),
                   "{% if bidder.signatory %}{{ bidder.signatory.name }}, {{ bidder.signatory.title }}{% endif %}"]),
     ], header=0)
+    d.tag("{%p endif %}")
 
-    # 2. Compréhension ----------------------------------------------------------------------
-    d.h(1, "Compréhension du besoin et synthèse de l" + APOS + "offre")
-    d.h(2, "Notre compréhension du besoin")
-    d.loop_paragraphs("memoire.understanding")
-    d.h(2, "Synthèse de notre offre")
-    d.loop_paragraphs("memoire.summary")
+    d.tag('{%p if "key_figures" in s.blocks %}')
     d.h(2, "L" + APOS + "offre en chiffres")
     d.table([5.0, W - 5.0], [
         ("body", [K("Durée de la mission"),
@@ -615,14 +655,9 @@ def memoire():
         ("body", [K("Montant TTC"), "{{ pricing.all.ttc | eur }} ({{ pricing.vat_label }})"]),
         ("tag", "{%tr endif %}"),
     ], header=0)
-
-    # 3. Méthodologie ---------------------------------------------------------------------------
-    d.h(1, "Méthodologie")
-    d.h(2, "Démarche générale")
-    d.loop_paragraphs("memoire.approach")
-    d.tag("{%p if memoire.tasks_intro %}")
-    d.loop_paragraphs("memoire.tasks_intro")
     d.tag("{%p endif %}")
+
+    d.tag('{%p if "tasks" in s.blocks %}')
     d.tag("{%p for t in tranches %}")
     d.h(2, "{{ t.kind_label }} {{ t.id }} — {{ t.title }}")
     d.p("Note", "Volume" + NBSP + ": {{ t.days | days }} — montant" + NBSP + ": {{ t.ht | eur }} {{ pricing.labels.ht }}")
@@ -654,9 +689,9 @@ def memoire():
     d.tag("{%p endif %}")
     d.tag("{%p endfor %}")
     d.tag("{%p endfor %}")
+    d.tag("{%p endif %}")
 
-    # 4. Planning -------------------------------------------------------------------------------
-    d.h(1, "Planning et jalons")
+    d.tag('{%p if "planning" in s.blocks %}')
     d.p("Text_20_body", "La mission se déroule du {{ schedule.start | date }} au {{ schedule.end | date }}, "
                         "soit une durée de {{ schedule.duration_months | num }} mois.")
     d.tag("{%p if schedule.start_is_notification %}")
@@ -672,11 +707,11 @@ def memoire():
         ("tag", "{%tr endfor %}"),
         ("body", [strong("Fin de la mission"), "{{ schedule.end | date }}"]),
     ])
+    d.tag("{%p endif %}")
 
-    # 5. Équipe -------------------------------------------------------------------------------
-    d.h(1, "Équipe")
+    d.tag('{%p if "team" in s.blocks %}')
     d.p("Text_20_Lead_2d_in", "L" + APOS + "équipe ci-dessous est engagée pour toute la durée de la mission. "
-                        "Chaque intervenant est présenté par un CV d" + APOS + "une page joint à l" + APOS + "offre.")
+                        "Chaque intervenant est présenté par son CV, joint à l" + APOS + "offre.")
     d.table([4.3, 4.3, 4.0, 2.0, 2.0], [
         ("head", ["Intervenant", "Rôle dans la mission", "Qualification", R("Expérience"), R("Jours")]),
         ("tag", "{%tr for p in team %}"),
@@ -690,9 +725,9 @@ def memoire():
     d.p("Person_20_Name", "{{ p.name }} — {{ p.role }}")
     d.p("Text_20_body", "{{ p.summary }}")
     d.tag("{%p endfor %}")
+    d.tag("{%p endif %}")
 
-    # 6. Expériences -----------------------------------------------------------------------------
-    d.h(1, "Expériences et références")
+    d.tag('{%p if "references" in s.blocks %}')
     d.p("Text_20_Lead_2d_in", "Missions récentes comparables conduites par {{ bidder.name }}" + NBSP + ":")
     d.table([3.9, 7.0, 3.4, 2.3], [
         ("head", ["Client", "Objet de la mission", "Période", R("{{ pricing.labels.amount }}")]),
@@ -702,17 +737,17 @@ def memoire():
                   R("{% if r.amount %}{{ r.amount | eur(0) }}{% endif %}")]),
         ("tag", "{%tr endfor %}"),
     ])
+    d.tag("{%p endif %}")
 
-    # 7. CV --------------------------------------------------------------------------------------
-    d.h(1, "CV des intervenants")
-    d.p("Text_20_Lead_2d_in", "Les CV des intervenants que nous nous engageons à mobiliser (une page chacun) "
+    d.tag('{%p if "cvs" in s.blocks %}')
+    d.p("Text_20_Lead_2d_in", "Les CV des intervenants que nous nous engageons à mobiliser "
                         "sont joints à la présente offre en documents séparés" + NBSP + ":")
     d.tag("{%p for p in team %}")
     d.bullets([strong("{{ p.name }}"), ", {{ p.title }} — {{ p.role }}"])
     d.tag("{%p endfor %}")
+    d.tag("{%p endif %}")
 
-    # 8. Prix -----------------------------------------------------------------------------------
-    d.h(1, "Coût par profil et décomposition du prix")
+    d.tag('{%p if "price" in s.blocks %}')
     d.h(2, "Coût par profil")
     d.p("Text_20_Lead_2d_in", "Prix de journée en euros {% if pricing.exempt %}nets{% else %}hors taxes{% endif %}, "
                               "par profil d" + APOS + "intervenant" + NBSP + ":")
@@ -743,6 +778,8 @@ def memoire():
     d.p("Text_20_body", "{{ pricing.mecenat.note }}")
     d.tag("{%p endif %}")
     d.tag("{%p endif %}")
+    d.tag("{%p endif %}")
+    d.tag("{%p endfor %}")
 
     # 9. Engagement ------------------------------------------------------------------------------
     d.h(1, "Engagement du candidat")
@@ -925,6 +962,14 @@ def tidy_docx(path):
                 xml = re.sub(r"<w:tblLook [^>]*/>", "", xml)
                 xml = re.sub(r"<w:tbl>.*?</w:tbl>", look, xml, flags=re.S)
                 data = xml.encode("utf-8")
+            elif item.filename == "word/settings.xml" and b"<w:updateFields" not in data \
+                    and "memoire" in os.path.basename(path):
+                # only the mémoire holds a table of contents: Word refreshes it on opening.
+                xml = data.decode("utf-8")
+                # in the schema's order: before the compatibility settings
+                mark = "<w:compat>" if "<w:compat>" in xml else "</w:settings>"
+                xml = xml.replace(mark, '<w:updateFields w:val="true"/>' + mark, 1)
+                data = xml.encode("utf-8")
             elif item.filename == "word/styles.xml":
                 xml = data.decode("utf-8")
                 if 'w:styleId="TableNormal"' not in xml:
@@ -954,9 +999,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pdf", metavar="DIR", help="also convert the six templates to PDF in DIR")
     ap.add_argument("--profile", default="/tmp/lo-templates", help="LibreOffice profile directory")
+    ap.add_argument("--only", action="append", metavar="NAME", help="write only this template (repeatable)")
     args = ap.parse_args()
 
     names = {"memoire-technique": memoire, "cv": cv, "bordereau-prix": bordereau}
+    if args.only:
+        names = {n: b for n, b in names.items() if n in args.only}
     odts = []
     for name, build in names.items():
         d, styles, title = build()

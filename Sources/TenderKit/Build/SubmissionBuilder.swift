@@ -42,14 +42,6 @@ public struct BuildResult: Sendable {
 /// Renders every document an offer lists (one per team member for CVs), then optionally
 /// converts them to PDF in one LibreOffice call and joins the PDFs.
 public enum SubmissionBuilder {
-    /// Today's date in Europe/Paris.
-    public static func today() -> DateValue {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return DateValue(year: c.year!, month: c.month!, day: c.day!)
-    }
-
     public static func build(_ offer: Offer, pricing: OfferPricing, options: BuildOptions,
                              progress: ((String) -> Void)? = nil) throws -> BuildResult {
         guard !offer.documents.isEmpty else {
@@ -62,7 +54,9 @@ public enum SubmissionBuilder {
         // Phase 1: compile and render everything in memory, collecting every error.
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = offer.warnings + pricing.warnings
-        var pending: [(doc: BuiltDocument, template: DocumentTemplate, parts: [String: [UInt8]])] = []
+        var pending: [(doc: BuiltDocument, template: DocumentTemplate, parts: [String: [UInt8]],
+                       adding: [(name: String, data: [UInt8])])] = []
+        let renderOptions = RenderOptions(typography: offer.typography)
         var names = Set<String>()
         for spec in offer.documents {
             let template: DocumentTemplate
@@ -82,11 +76,11 @@ public enum SubmissionBuilder {
                         throw TenderError.error("two documents would both be written as \"\(name)\"", at: spec.location,
                                                 hint: "give each document its own output name (per-member documents need {{ person.name }} in it)")
                     }
-                    let rendered = try template.render(context)
+                    let rendered = try template.renderPackage(context, options: renderOptions)
                     warnings.append(contentsOf: rendered.warnings)
                     let doc = BuiltDocument(id: spec.id, template: spec.template,
                                             path: (options.outputFolder as NSString).appendingPathComponent(name), member: member)
-                    pending.append((doc, template, rendered.parts))
+                    pending.append((doc, template, rendered.parts, rendered.adding))
                 } catch let e as TenderError {
                     errors.append(contentsOf: e.diagnostics)
                 }
@@ -98,7 +92,7 @@ public enum SubmissionBuilder {
         var documents: [BuiltDocument] = []
         for item in pending {
             try ArchiveWriter.write(to: item.doc.path, from: item.template.archive, replacing: item.parts,
-                                    storedFirst: item.template.format.storedFirst)
+                                    adding: item.adding, storedFirst: item.template.format.storedFirst)
             if options.draft {
                 try DraftAnnotator.annotate(item.doc.path, mark: options.draftMark, comments: [], date: options.today)
             }

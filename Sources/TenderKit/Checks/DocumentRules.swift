@@ -35,16 +35,17 @@ struct RenderRule: CheckRule {
 
 /// Groups of documents within their page limit.
 struct PagesRule: CheckRule {
-    let id = "pages"
+    let id = Self.key
     let title = "Limites de pages"
-    let keys = ["pages"]
+    static let key = "pages"
+    let keys = [Self.key]
     let needsPages = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         var findings: [Finding] = []
-        for (index, group) in (context.rule("pages")?.asList ?? []).enumerated() {
-            let location = context.offer.source?["tender"]?["rules"]?["pages"]?.items.first { $0.display.hasSuffix("[\(index)]") }?.location
-                ?? context.place("pages")
+        for (index, group) in (context.rule(Self.key)?.asList ?? []).enumerated() {
+            let location = context.offer.source?["tender"]?["rules"]?[Self.key]?.items.first { $0.display.hasSuffix("[\(index)]") }?.location
+                ?? context.place(Self.key)
             let ids = group["documents"]?.asList?.compactMap(\.asString) ?? []
             guard let max = group["max"]?.asInt else { continue }
             let unknown = ids.filter { context.documents($0).isEmpty }
@@ -79,15 +80,16 @@ struct PagesRule: CheckRule {
 
 /// Each CV within its page limit.
 struct CVPagesRule: CheckRule {
-    let id = "cv_pages"
+    let id = Self.key
     let title = "Limite de pages des CV"
-    let keys = ["cv_pages"]
+    static let key = "cv_pages"
+    let keys = [Self.key]
     let needsPages = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        guard let max = context.rule("cv_pages")?.asInt else { return RuleResult() }
+        guard let max = context.rule(Self.key)?.asInt else { return RuleResult() }
         let cvs = context.cvs()
-        let location = context.place("cv_pages")
+        let location = context.place(Self.key)
         guard !cvs.isEmpty else {
             return RuleResult([finding(.error, "la consultation limite les CV à \(FrenchWords.count(max, "page")), mais aucun document ne contient de CV",
                                        hint: "ajouter un document de CV avec `per: team` (un CV par personne)", location: location)])
@@ -118,42 +120,51 @@ struct CVPagesRule: CheckRule {
 }
 
 /// The response frame: required headings present, in order, as headings.
+///
+/// When the offer declares its sections (`memoire.sections`), each title of the rule must be
+/// the title of one of them, word for word, in the same order, and the document must carry it
+/// as a heading, word for word; otherwise each entry of the rule is looked for as whole words
+/// of a heading.
 struct SectionsRule: CheckRule {
-    let id = "sections"
+    let id = Self.key
     let title = "Titres du cadre de réponse"
-    let keys = ["sections", "sections_document"]
+    static let key = "sections", documentKey = "sections_document"
+    let keys = [Self.key, Self.documentKey]
     let needsDocuments = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        let location = context.place("sections")
-        let required = context.rule("sections")?.asList?.compactMap(\.asString) ?? []
+        let location = context.place(Self.key)
+        let required = context.rule(Self.key)?.asList?.compactMap(\.asString) ?? []
         guard !required.isEmpty else {
             return RuleResult([finding(.error, "`sections_document` est donné sans `sections`",
-                                       hint: "lister sous sections les titres du cadre de réponse de la consultation", location: context.place("sections_document"))])
+                                       hint: "lister sous sections les titres du cadre de réponse de la consultation", location: context.place(Self.documentKey))])
         }
-        let id = context.rule("sections_document")?.asString
+        let id = context.rule(Self.documentKey)?.asString
             ?? context.offer.documents.first { !$0.perTeamMember }?.id ?? context.offer.documents.first?.id ?? ""
         guard let doc = context.documents(id).first else {
             return RuleResult([finding(.error, "sections_document nomme « \(id) », que l'offre ne génère pas",
                                        hint: "utiliser l'un des id : " + context.offer.documents.map(\.id).joined(separator: ", "),
-                                       location: context.place("sections_document"))])
+                                       location: context.place(Self.documentKey))])
         }
         let headings = doc.headings
+        let verbatim = !context.offer.sections.isEmpty
+        let matches: (String, String) -> Bool = verbatim
+            ? { SectionsRule.sameTitle($0, $1) } : { FoldedText.contains($0, words: $1) }
+        var findings: [Finding] = verbatim ? offerFindings(context, required) : []
         // Earliest match of each section after the previous one: finds the order if there is one.
         var next = 0
-        var findings: [Finding] = []
         var matched: [String] = []
         for section in required {
-            if let found = headings[next...].firstIndex(where: { FoldedText.contains($0.text, words: section) }) {
+            if let found = headings[next...].firstIndex(where: { matches($0.text, section) }) {
                 matched.append(headings[found].text)
                 next = found + 1
-            } else if let elsewhere = headings.first(where: { FoldedText.contains($0.text, words: section) }) {
+            } else if let elsewhere = headings.first(where: { matches($0.text, section) }) {
                 findings.append(finding(.error, "la section « \(section) » n'est pas à sa place dans \(doc.name) : elle est au titre « \(elsewhere.text) », avant la section qui doit la précéder",
                                         hint: "ordonner les titres comme le cadre de réponse de la consultation",
                                         location: SourceLocation(file: doc.shownPath, part: elsewhere.part, paragraph: elsewhere.number),
                                         measured: "dans le désordre", limit: "dans l'ordre", document: doc.path, anchor: elsewhere.text))
             } else {
-                let asText = doc.paragraphs.first { $0.inBody && $0.headingLevel == nil && FoldedText.contains($0.text, words: section) }
+                let asText = doc.paragraphs.first { $0.inBody && $0.headingLevel == nil && matches($0.text, section) }
                 let note = asText.map { " (elle est écrite au paragraphe \($0.number), mais pas en titre)" } ?? ""
                 findings.append(finding(.error, "la section « \(section) » n'a pas de titre dans \(doc.name)\(note)",
                                         hint: asText == nil ? "ajouter un titre « \(section) » (style Heading/Titre) à la place que lui donne le cadre de la consultation"
@@ -168,6 +179,48 @@ struct SectionsRule: CheckRule {
                                     location: location, measured: "\(required.count) dans l'ordre", limit: "\(required.count) dans l'ordre"))
         }
         return RuleResult(findings)
+    }
+}
+
+extension SectionsRule {
+    /// Two titles are the same when they differ only by French typography (the kind of
+    /// space, the apostrophe, the quotation marks) and by spaces at the ends.
+    static func sameTitle(_ a: String, _ b: String) -> Bool { normalized(a) == normalized(b) }
+
+    static func normalized(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for c in FrenchTypography.apply(s).unicodeScalars {
+            if c == " " || c == "\u{00A0}" || c == "\u{202F}" || c == "\t" || c == "\n" { space = true; continue }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// The offer's own sections against the rule: each title of the frame is a section of the
+    /// offer, word for word, in the frame's order.
+    func offerFindings(_ context: CheckContext, _ required: [String]) -> [Finding] {
+        let sections = context.offer.sections
+        var findings: [Finding] = []
+        var next = 0
+        for title in required {
+            if let k = sections[next...].firstIndex(where: { Self.sameTitle($0.title, title) }) {
+                next = k + 1
+            } else if let k = sections.firstIndex(where: { Self.sameTitle($0.title, title) }) {
+                findings.append(finding(.error, "la section « \(title) » du cadre de réponse vient trop tôt dans memoire.sections : elle y est en \(k + 1)e position, avant une section qui doit la précéder",
+                                        hint: "ranger memoire.sections dans l'ordre du cadre de réponse",
+                                        location: sections[k].location, measured: "dans le désordre", limit: "dans l'ordre"))
+            } else {
+                let near = sections.first { FoldedText.contains($0.title, words: title) || FoldedText.contains(title, words: $0.title) }
+                findings.append(finding(.error, "aucune section de memoire.sections n'a pour titre « \(title) », mot pour mot"
+                                        + (near.map { " (la plus proche : « \($0.title) »)" } ?? ""),
+                                        hint: "reprendre dans memoire.sections l'intitulé exact du cadre de réponse",
+                                        location: near?.location ?? context.place("sections"), measured: "absente", limit: "présente"))
+            }
+        }
+        return findings
     }
 }
 

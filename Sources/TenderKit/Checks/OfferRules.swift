@@ -39,6 +39,7 @@ struct RuleKeysRule: CheckRule {
         case .list: return "une liste"
         case .map: return "une table"
         case .date: return "une date"
+        case .rich: return "un texte mis en forme"
         }
     }
 }
@@ -84,15 +85,16 @@ struct DeadlineRule: CheckRule {
 
 /// The price is within the call's cap.
 struct BudgetRule: CheckRule {
-    let id = "budget"
+    let id = Self.key
     let title = "Prix dans le plafond budgétaire"
-    let keys = ["budget"]
+    static let key = "budget"
+    let keys = [Self.key]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        let rule = context.rule("budget")
+        let rule = context.rule(Self.key)
         guard let max = rule?["max"]?.asNumber else {
             return RuleResult([finding(.error, "`budget` ne donne pas de `max`", hint: "écrire budget: { max: 10000, basis: ttc, scope: all }",
-                                       location: context.place("budget"))])
+                                       location: context.place(Self.key))])
         }
         let writtenBasis = rule?["basis"]?.asString, writtenScope = rule?["scope"]?.asString
         if writtenScope == "tranche" { return perTranche(context, max: max, ttc: (writtenBasis ?? "ttc") == "ttc", basisWritten: writtenBasis != nil) }
@@ -115,11 +117,11 @@ struct BudgetRule: CheckRule {
         if margin < 0 {
             return RuleResult([finding(.error, "le prix, \(measured) (\(scope)), dépasse de \(FrenchFormat.euros(-margin)) le plafond de \(limit)\(note)",
                                        hint: "réduire les jours ou les taux jusqu'à ce que le total \(basis) respecte le plafond ; une offre au-dessus du budget est rejetée",
-                                       location: context.place("budget"), measured: measured, limit: limit,
+                                       location: context.place(Self.key), measured: measured, limit: limit,
                                        document: place?.document, anchor: place?.anchor)])
         }
         return RuleResult([finding(.info, "le prix, \(measured) (\(scope)), respecte le plafond de \(limit), marge \(FrenchFormat.euros(margin))\(note)",
-                                   location: context.place("budget"), measured: measured, limit: limit,
+                                   location: context.place(Self.key), measured: measured, limit: limit,
                                    document: place?.document, anchor: place?.anchor)])
     }
 }
@@ -153,23 +155,24 @@ extension BudgetRule {
 
 /// The schedule lasts between the call's minimum and maximum, months added on the calendar.
 struct DurationRule: CheckRule {
-    let id = "duration"
+    let id = Self.key
     let title = "Calendrier dans la durée autorisée"
-    let keys = ["duration"]
+    static let key = "duration"
+    let keys = [Self.key]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        let rule = context.rule("duration")
+        let rule = context.rule(Self.key)
         let minimum = rule?["min_months"]?.asInt
         let maximum = rule?["max_months"]?.asInt
         let offer = context.offer
         guard minimum != nil || maximum != nil else {
             return RuleResult([finding(.error, "`duration` ne donne ni `min_months` ni `max_months`",
                                        hint: "écrire duration: { max_months: 12 } (et min_months si la consultation en fixe un)",
-                                       location: context.place("duration"))])
+                                       location: context.place(Self.key))])
         }
         guard let schedule = offer.schedule else {
             return RuleResult([finding(.error, "la consultation limite la durée, mais l'offre n'a pas de `schedule`",
-                                       hint: "ajouter schedule: { start: AAAA-MM-JJ, end: AAAA-MM-JJ }", location: context.place("duration"))])
+                                       hint: "ajouter schedule: { start: AAAA-MM-JJ, end: AAAA-MM-JJ }", location: context.place(Self.key))])
         }
         guard let start = schedule.start else {
             return RuleResult([finding(.error, "le calendrier part de la notification, mais aucune date de notification n'est supposée",
@@ -216,9 +219,10 @@ struct DurationRule: CheckRule {
 
 /// Enough bidder references ended recently enough before the deadline.
 struct ReferencesRule: CheckRule {
-    let id = "references"
+    let id = Self.key
     let title = "Références récentes"
-    let keys = ["references"]
+    static let key = "references"
+    let keys = [Self.key]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         let offer = context.offer
@@ -227,7 +231,7 @@ struct ReferencesRule: CheckRule {
             ?? DateValue(year: context.asOf.year, month: context.asOf.month, day: context.asOf.day)
         let anchor = deadline == nil ? "la date de vérification (\(reference.frenchDay) ; l'offre ne donne pas de date limite)"
                                      : "la date limite (\(reference.frenchDay))"
-        let pick = ReferencePick(rule: context.rule("references") ?? .null, deadline: reference)
+        let pick = ReferencePick(rule: context.rule(Self.key) ?? .null, deadline: reference)
         let count = pick.count, within = pick.withinMonths, cutoff = pick.cutoff
         // The references the offer shows (`references:`, else those the rule picks): those that count.
         let recent = offer.references.filter(pick.counts)
@@ -339,18 +343,19 @@ struct ProBonoRule: CheckRule {
 
 /// Meetings: stated by the call, not measurable from the offer.
 struct MeetingsRule: CheckRule {
-    let id = "meetings"
+    let id = Self.key
     let title = "Réunions (pour information)"
-    let keys = ["meetings"]
+    static let key = "meetings"
+    let keys = [Self.key]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        let rule = context.rule("meetings")
+        let rule = context.rule(Self.key)
         var parts: [String] = []
         if let max = rule?["max"]?.asNumber { parts.append("au plus \(FrenchFormat.number(max)) \(max < 2 ? "réunion" : "réunions")") }
         if let days = rule?["days"]?.asNumber { parts.append("\(FrenchFormat.days(days)) de réunion au total") }
         let stated = parts.isEmpty ? "un nombre limité de réunions" : parts.joined(separator: ", ")
         let reason = "pour information : l'offre ne modélise pas les réunions, elles ne sont donc pas comptées"
         return RuleResult([finding(.info, "la consultation autorise \(stated) ; vérifier la méthodologie à la main",
-                                   location: context.place("meetings"), limit: stated)], skipped: reason)
+                                   location: context.place(Self.key), limit: stated)], skipped: reason)
     }
 }

@@ -180,7 +180,7 @@ public enum PreSubmissionCheck {
     /// Every rule, in report order (JUnit has one test case for each).
     public static let rules: [any CheckRule] = [
         RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), RequirementsRule(), TeamRule(), ProBonoRule(),
-        MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TotalsRule(),
+        MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TypographyRule(), TotalsRule(),
         TablesRule(),
     ]
 
@@ -334,7 +334,7 @@ public enum PreSubmissionCheck {
         /// messages (shared with `tender build`, in English) are quoted as the detail.
         static func french(_ problem: Diagnostic?, timeout: Int) -> Diagnostic {
             guard let problem else { return .error("les documents n'ont pas pu être convertis en PDF", status: .unavailable) }
-            if problem.message.hasPrefix("LibreOffice did not finish converting") {
+            if problem.code == .conversionTimedOut {
                 return .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
                               hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
                               status: problem.status)
@@ -361,52 +361,14 @@ extension Value {
     var asInt: Int? { asNumber.map { NSDecimalNumber(decimal: $0).intValue } }
 }
 
-// MARK: - Moments
+// MARK: - Moments, as the report writes them
 
 extension DateValue {
-    /// Seconds since 1970-01-01 00:00 UTC. A date without a time is its midnight; without an
-    /// offset, Europe/Paris time.
-    public var instant: Int {
-        dayNumber * 86_400 + (secondsOfDay ?? 0) - (utcOffset ?? ShapeChecker.parisOffset(self) ?? 0)
-    }
-
-    /// `2021-11-05`, `2021-11-05T12:00`, `2021-11-05T12:00+01:00`: a moment, Europe/Paris unless
-    /// an offset is given (a date alone is its midnight).
-    public init?(moment text: String) {
-        guard var date = DateValue(iso: text) else { return nil }
-        if date.secondsOfDay == nil { date.secondsOfDay = 0 }
-        if date.utcOffset == nil { date.utcOffset = ShapeChecker.parisOffset(date) }
-        self = date
-    }
-
-    /// Now, in Europe/Paris time, to the minute.
-    public static func now() -> DateValue {
-        let zone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 0)!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let now = Date()
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
-        return DateValue(year: c.year!, month: c.month!, day: c.day!, secondsOfDay: c.hour! * 3600 + c.minute! * 60,
-                         utcOffset: zone.secondsFromGMT(for: now))
-    }
-
-    /// `2021-11-05 12:00 +01:00`, or the date alone.
-    public var momentText: String {
-        var s = String(format: "%04d-%02d-%02d", year, month, day)
-        guard let secondsOfDay else { return s }
-        s += String(format: " %02d:%02d", secondsOfDay / 3600, (secondsOfDay % 3600) / 60)
-        if let utcOffset {
-            let m = abs(utcOffset) / 60
-            s += String(format: " %@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60)
-        }
-        return s
-    }
-
     /// `vendredi 5 novembre 2021 à 12 h 00`, with the UTC offset when it is not Paris time:
     /// the moment of a check, as the report writes it.
     var frenchMoment: String {
         let words = FrenchFormat.date(self, style: .datetime)
-        guard let utcOffset, secondsOfDay != nil, utcOffset != ShapeChecker.parisOffset(self) else { return words }
+        guard let utcOffset, secondsOfDay != nil, utcOffset != DateValue.parisOffset(self) else { return words }
         let m = abs(utcOffset) / 60
         return words + (m == 0 ? " UTC" : String(format: " UTC%@%02d:%02d", utcOffset < 0 ? "-" : "+", m / 60, m % 60))
     }

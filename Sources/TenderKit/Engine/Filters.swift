@@ -4,6 +4,8 @@ import Foundation
 public struct FilterArguments: Sendable {
     public var positional: [Value]
     public var named: [String: Value]
+    /// The filters of the render, for filters that apply another by name (`map("upper")`).
+    public var filters: FilterRegistry?
 
     public init(positional: [Value] = [], named: [String: Value] = [:]) {
         self.positional = positional; self.named = named
@@ -25,11 +27,19 @@ public struct FilterError: Error, Sendable {
 
 public typealias FilterFunction = @Sendable (_ input: Value, _ arguments: FilterArguments) throws -> Value
 
-/// Filters by name. `FilterRegistry.default` holds the Jinja filters and the French ones.
+/// Filters by name. `FilterRegistry.default` holds the Jinja filters and the French ones;
+/// a render uses the registry of its options (`RenderOptions.filters`).
 public struct FilterRegistry: Sendable {
     private var filters: [String: FilterFunction] = [:]
 
     public init() {}
+
+    /// The filters of these tables (a later table's filter replaces an earlier one's of the same name).
+    init(_ tables: [[(name: String, function: FilterFunction)]]) {
+        for table in tables {
+            for (name, function) in table { filters[name] = function }
+        }
+    }
 
     public mutating func register(_ name: String, _ function: @escaping FilterFunction) {
         filters[name] = function
@@ -38,11 +48,6 @@ public struct FilterRegistry: Sendable {
     public subscript(name: String) -> FilterFunction? { filters[name] }
     public var names: [String] { filters.keys.sorted() }
 
-    /// Jinja's filters and the French formatting filters.
-    public static let `default`: FilterRegistry = {
-        var r = FilterRegistry()
-        r.registerStandardFilters()
-        r.registerFrenchFilters()
-        return r
-    }()
+    /// Jinja's filters, the French formatting filters and the rich-value filters.
+    public static let `default` = FilterRegistry([StandardFilters.table, FrenchFilters.table, RichFilters.table])
 }

@@ -1,257 +1,397 @@
 import Foundation
 
-extension FilterRegistry {
-    /// Jinja's built-in filters (the subset templates need), over `Value`s.
-    public mutating func registerStandardFilters() {
-        typealias SF = StandardFilters
-        register("upper") { v, _ in .string(try SF.text(v, "upper").uppercased()) }
-        register("lower") { v, _ in .string(try SF.text(v, "lower").lowercased()) }
-        register("capitalize") { v, _ in .string(SF.capitalize(try SF.text(v, "capitalize"))) }
-        register("title") { v, _ in .string(SF.titleCase(try SF.text(v, "title"))) }
-        let trim: FilterFunction = { v, a in
-            let s = try SF.text(v, "trim")
-            if let chars = a.value(0, "chars")?.asString {
-                return .string(s.trimmingCharacters(in: CharacterSet(charactersIn: chars)))
-            }
-            return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+/// Jinja's built-in filters (the subset templates need), over `Value`s: one documented
+/// function each, and `table`, which names them, as Jinja's `FILTERS` does.
+enum StandardFilters {
+    typealias SF = StandardFilters
+
+    /// Every standard filter by name (aliases: `strip`, `count`, `e`, `escape`).
+    static let table: [(name: String, function: FilterFunction)] = [
+        ("upper", `upper`),
+        ("lower", `lower`),
+        ("capitalize", `capitalize`),
+        ("title", `title`),
+        ("trim", `trim`),
+        ("strip", `trim`),
+        ("length", `length`),
+        ("count", `length`),
+        ("string", `string`),
+        ("list", `list`),
+        ("safe", `safe`),
+        ("e", `safe`),
+        ("escape", `safe`),
+        ("join", `join`),
+        ("first", `first`),
+        ("last", `last`),
+        ("reverse", `reverse`),
+        ("sort", `sort`),
+        ("dictsort", `dictsort`),
+        ("items", `items`),
+        ("sum", `sum`),
+        ("min", `min`),
+        ("max", `max`),
+        ("abs", `abs`),
+        ("round", `round`),
+        ("int", `int`),
+        ("float", `float`),
+        ("replace", `replace`),
+        ("map", `map`),
+        ("selectattr", `selectattr`),
+        ("rejectattr", `rejectattr`),
+        ("select", `select`),
+        ("reject", `reject`),
+        ("unique", `unique`),
+        ("groupby", `groupby`),
+        ("batch", `batch`),
+        ("wordcount", `wordcount`),
+        ("truncate", `truncate`),
+        ("indent", `indent`),
+        ("center", `center`),
+        ("format", `format`)
+    ]
+
+    /// `upper`: the text in capitals.
+    @Sendable static func `upper`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .string(try SF.text(v, "upper").uppercased())
+    }
+
+    /// `lower`: the text in lower case.
+    @Sendable static func `lower`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .string(try SF.text(v, "lower").lowercased())
+    }
+
+    /// `capitalize`: the first character in capitals, the rest in lower case.
+    @Sendable static func `capitalize`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .string(SF.capitalize(try SF.text(v, "capitalize")))
+    }
+
+    /// `title`: each word capitalized (`l'été` → `L'été`).
+    @Sendable static func `title`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .string(SF.titleCase(try SF.text(v, "title")))
+    }
+
+    /// `trim`: the text without the spaces (or `chars`) at its ends; also `strip`.
+    @Sendable static func `trim`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let s = try SF.text(v, "trim")
+        if let chars = a.value(0, "chars")?.asString {
+            return .string(s.trimmingCharacters(in: CharacterSet(charactersIn: chars)))
         }
-        register("trim", trim)
-        register("strip", trim)
-        let length: FilterFunction = { v, _ in
-            switch v {
-            case .list(let l): return .number(Decimal(l.count))
-            case .map(let m): return .number(Decimal(m.count))
-            case .string(let s): return .number(Decimal(s.count))
-            case .null: return .number(0)
-            default: throw FilterError("length needs a list, mapping or text, got a \(v.typeName)")
-            }
-        }
-        register("length", length)
-        register("count", length)
-        register("string") { v, _ in .string(v.renderedText) }
-        register("list") { v, _ in .list(try SF.items(v, "list")) }
-        register("safe") { v, _ in v }
-        register("e") { v, _ in v }
-        register("escape") { v, _ in v }
-        register("join") { v, a in
-            let sep = a.value(0, "d")?.renderedText ?? ""
-            var items = try SF.items(v, "join")
-            if let attr = a.value(1, "attribute") { items = try items.map { try SF.attribute($0, attr) } }
-            return .string(items.map(\.renderedText).joined(separator: sep))
-        }
-        register("first") { v, _ in
-            switch v {
-            case .string(let s): return s.first.map { .string(String($0)) } ?? .null
-            default: return try SF.items(v, "first").first ?? .null
-            }
-        }
-        register("last") { v, _ in
-            switch v {
-            case .string(let s): return s.last.map { .string(String($0)) } ?? .null
-            default: return try SF.items(v, "last").last ?? .null
-            }
-        }
-        register("reverse") { v, _ in
-            if case .string(let s) = v { return .string(String(s.reversed())) }
-            return .list(try SF.items(v, "reverse").reversed())
-        }
-        register("sort") { v, a in
-            let reverse = a.value(0, "reverse")?.isTruthy ?? false
-            let caseSensitive = a.value(1, "case_sensitive")?.isTruthy ?? false
-            let attr = a.value(2, "attribute")
-            let items = try SF.items(v, "sort")
-            let keyed = try items.map { item -> (Value, Value) in
-                var key = try attr.map { try SF.attribute(item, $0) } ?? item
-                if !caseSensitive, case .string(let s) = key { key = .string(s.lowercased()) }
-                return (key, item)
-            }
-            // Stable either way, as Python's: equal keys keep their order, also with reverse=true.
-            let sorted = try SF.stableSort(keyed) { a, b in try Evaluator.compare(reverse ? b.0 : a.0, reverse ? a.0 : b.0) < 0 }
-            return .list(sorted.map(\.1))
-        }
-        register("dictsort") { v, a in
-            guard case .map(let m) = v else { throw FilterError("dictsort needs a mapping, got a \(v.typeName)") }
-            let byValue = a.value(1, "by")?.asString == "value"
-            let reverse = a.value(2, "reverse")?.isTruthy ?? false
-            let pairs = m.map { ($0.key, $0.value) }
-            let sorted = try SF.stableSort(pairs) { x0, y0 in
-                let (x, y) = reverse ? (y0, x0) : (x0, y0)
-                return byValue ? try Evaluator.compare(x.1, y.1) < 0 : x.0.lowercased() < y.0.lowercased()
-            }
-            return .list(sorted.map { .list([.string($0.0), $0.1]) })
-        }
-        register("items") { v, _ in
-            guard case .map(let m) = v else { return .list([]) }
-            return .list(m.map { .list([.string($0.key), $0.value]) })
-        }
-        register("sum") { v, a in
-            var total = try a.value(1, "start").map { try SF.number($0, "sum") } ?? 0
-            for item in try SF.items(v, "sum") {
-                let x = try a.value(0, "attribute").map { try SF.attribute(item, $0) } ?? item
-                if x.isNull { continue }
-                total += try SF.number(x, "sum")
-            }
-            return .number(total)
-        }
-        register("min") { v, a in try SF.extreme(v, a, wantMax: false) }
-        register("max") { v, a in try SF.extreme(v, a, wantMax: true) }
-        register("abs") { v, _ in .number(abs(try SF.number(v, "abs"))) }
-        register("round") { v, a in
-            let d = try SF.number(v, "round")
-            let precision = try a.value(0, "precision").map { try SF.int($0, "round") } ?? 0
-            let method = a.value(1, "method")?.asString ?? "common"
-            var x = d, r = Decimal()
-            switch method {
-            case "common": NSDecimalRound(&r, &x, precision, .plain)
-            case "ceil": NSDecimalRound(&r, &x, precision, .up)
-            case "floor": NSDecimalRound(&r, &x, precision, .down)
-            default: throw FilterError("round method must be common, ceil or floor, not \(method)")
-            }
-            return .number(r)
-        }
-        register("int") { v, a in
-            switch v {
-            case .number(let d): return .number(d.truncated(0))
-            case .string(let s):
-                if let d = Decimal(exactly: s) { return .number(d.truncated(0)) }
-                return a.value(0, "default") ?? .number(0)
-            case .bool(let b): return .number(b ? 1 : 0)
-            default: return a.value(0, "default") ?? .number(0)
-            }
-        }
-        register("float") { v, a in
-            switch v {
-            case .number: return v
-            case .string(let s): return Decimal(exactly: s).map { .number($0) } ?? a.value(0, "default") ?? .number(0)
-            case .bool(let b): return .number(b ? 1 : 0)
-            default: return a.value(0, "default") ?? .number(0)
-            }
-        }
-        register("replace") { v, a in
-            let s = v.renderedText
-            let old = a.value(0, "old")?.renderedText ?? ""
-            let new = a.value(1, "new")?.renderedText ?? ""
-            let count = try a.value(2, "count").map { try SF.int($0, "replace") }
-            guard !old.isEmpty else { return .string(s) }
-            guard let count else { return .string(s.replacingOccurrences(of: old, with: new)) }
-            var out = s, done = 0, searchStart = out.startIndex
-            while done < count, let r = out.range(of: old, range: searchStart..<out.endIndex) {
-                out.replaceSubrange(r, with: new)
-                searchStart = out.index(r.lowerBound, offsetBy: new.count)
-                done += 1
-            }
-            return .string(out)
-        }
-        register("map") { v, a in
-            let items = try SF.items(v, "map")
-            if let attr = a.named["attribute"] {
-                let fallback = a.named["default"]
-                return .list(try items.map { item in
-                    do { return try SF.attribute(item, attr) } catch { if let fallback { return fallback }; throw error }
-                })
-            }
-            guard let name = a.positional.first?.asString else {
-                throw FilterError("map needs attribute=\"name\" or a filter name")
-            }
-            guard let f = FilterRegistry.default[name] else { throw FilterError("map: unknown filter '\(name)'") }
-            let rest = FilterArguments(positional: Array(a.positional.dropFirst()), named: a.named)
-            return .list(try items.map { try f($0, rest) })
-        }
-        register("selectattr") { v, a in try SF.select(v, a, byAttribute: true, keep: true) }
-        register("rejectattr") { v, a in try SF.select(v, a, byAttribute: true, keep: false) }
-        register("select") { v, a in try SF.select(v, a, byAttribute: false, keep: true) }
-        register("reject") { v, a in try SF.select(v, a, byAttribute: false, keep: false) }
-        register("unique") { v, a in
-            // Hashed buckets, so that a long list takes linear time, not quadratic.
-            var seen: [String: [Value]] = [:]
-            var out: [Value] = []
-            for item in try SF.items(v, "unique") {
-                let key = try a.value(1, "attribute").map { try SF.attribute(item, $0) } ?? item
-                let bucket = SF.bucket(key)
-                if seen[bucket]?.contains(where: { Evaluator.equal($0, key) }) != true {
-                    seen[bucket, default: []].append(key)
-                    out.append(item)
-                }
-            }
-            return .list(out)
-        }
-        register("groupby") { v, a in
-            guard let attr = a.value(0, "attribute") else { throw FilterError("groupby needs an attribute") }
-            var groups: [(Value, [Value])] = []
-            var positions: [String: [Int]] = [:]
-            for item in try SF.items(v, "groupby") {
-                let key = try SF.attribute(item, attr)
-                let bucket = SF.bucket(key)
-                if let i = positions[bucket]?.first(where: { Evaluator.equal(groups[$0].0, key) }) { groups[i].1.append(item) }
-                else { positions[bucket, default: []].append(groups.count); groups.append((key, [item])) }
-            }
-            let sorted = try SF.stableSort(groups) { try Evaluator.compare($0.0, $1.0) < 0 }
-            return .list(sorted.map { .map(Mapping([("grouper", $0.0), ("list", .list($0.1))])) })
-        }
-        register("batch") { v, a in
-            guard let size = try a.value(0, "linecount").map({ try SF.int($0, "batch") }), size > 0 else {
-                throw FilterError("batch needs a positive size")
-            }
-            let items = try SF.items(v, "batch")
-            var out: [Value] = []
-            var i = 0
-            while i < items.count {
-                var chunk = Array(items[i..<min(i + size, items.count)])
-                if let fill = a.value(1, "fill_with") { while chunk.count < size { chunk.append(fill) } }
-                out.append(.list(chunk))
-                i += size
-            }
-            return .list(out)
-        }
-        register("wordcount") { v, _ in
-            .number(Decimal(v.renderedText.split(whereSeparator: { $0.isWhitespace }).count))
-        }
-        register("truncate") { v, a in
-            let s = v.renderedText
-            let length = try a.value(0, "length").map { try SF.int($0, "truncate") } ?? 255
-            let killWords = a.value(1, "killwords")?.isTruthy ?? false
-            let end = a.value(2, "end")?.renderedText ?? "..."
-            guard s.count > length else { return .string(s) }
-            var cut = String(s.prefix(max(0, length - end.count)))
-            if !killWords, let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-            return .string(cut + end)
-        }
-        register("indent") { v, a in
-            let width = try a.value(0, "width").map { try SF.int($0, "indent") } ?? 4
-            let first = a.value(1, "first")?.isTruthy ?? false
-            let pad = String(repeating: " ", count: width)
-            let lines = v.renderedText.components(separatedBy: "\n")
-            return .string(lines.enumerated().map { i, l in (i == 0 && !first) || l.isEmpty ? l : pad + l }.joined(separator: "\n"))
-        }
-        register("center") { v, a in
-            let width = try a.value(0, "width").map { try SF.int($0, "center") } ?? 80
-            let s = v.renderedText
-            let total = max(0, width - s.count)
-            let left = total / 2
-            return .string(String(repeating: " ", count: left) + s + String(repeating: " ", count: total - left))
-        }
-        register("format") { v, a in
-            var args = a.positional
-            var out = ""
-            var chars = Array(v.renderedText)[...]
-            while let c = chars.first {
-                chars = chars.dropFirst()
-                if c == "%", let spec = chars.first {
-                    chars = chars.dropFirst()
-                    if spec == "%" { out.append("%"); continue }
-                    guard !args.isEmpty else { throw FilterError("format: not enough arguments") }
-                    out += args.removeFirst().renderedText
-                } else {
-                    out.append(c)
-                }
-            }
-            return .string(out)
+        return .string(s.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// `length`: the number of items, keys or characters (null: 0); also `count`.
+    @Sendable static func `length`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        switch v {
+        case .list(let l): return .number(Decimal(l.count))
+        case .map(let m): return .number(Decimal(m.count))
+        case .string(let s): return .number(Decimal(s.count))
+        case .null: return .number(0)
+        default: throw FilterError("length needs a list, mapping or text, got a \(v.typeName)")
         }
     }
-}
 
-/// Helpers shared by the standard filters.
-enum StandardFilters {
+    /// `string`: the value as it renders.
+    @Sendable static func `string`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .string(v.renderedText)
+    }
+
+    /// `list`: the items of a list, the keys of a mapping, the characters of a text.
+    @Sendable static func `list`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .list(try SF.items(v, "list"))
+    }
+
+    /// `safe`: the value unchanged: values are always escaped for XML, so there is nothing to mark safe; also `e`, `escape`.
+    @Sendable static func `safe`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return v
+    }
+
+    /// `join`: the items' texts joined by `d` (of their `attribute` when given).
+    @Sendable static func `join`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let sep = a.value(0, "d")?.renderedText ?? ""
+        var items = try SF.items(v, "join")
+        if let attr = a.value(1, "attribute") { items = try items.map { try SF.attribute($0, attr) } }
+        return .string(items.map(\.renderedText).joined(separator: sep))
+    }
+
+    /// `first`: the first item or character (null when empty).
+    @Sendable static func `first`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        switch v {
+        case .string(let s): return s.first.map { .string(String($0)) } ?? .null
+        default: return try SF.items(v, "first").first ?? .null
+        }
+    }
+
+    /// `last`: the last item or character (null when empty).
+    @Sendable static func `last`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        switch v {
+        case .string(let s): return s.last.map { .string(String($0)) } ?? .null
+        default: return try SF.items(v, "last").last ?? .null
+        }
+    }
+
+    /// `reverse`: the items, or the characters, in reverse order.
+    @Sendable static func `reverse`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        if case .string(let s) = v { return .string(String(s.reversed())) }
+        return .list(try SF.items(v, "reverse").reversed())
+    }
+
+    /// `sort`: the items sorted (stably, also with `reverse`), case-insensitively unless `case_sensitive`, by `attribute` when given.
+    @Sendable static func `sort`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let reverse = a.value(0, "reverse")?.isTruthy ?? false
+        let caseSensitive = a.value(1, "case_sensitive")?.isTruthy ?? false
+        let attr = a.value(2, "attribute")
+        let items = try SF.items(v, "sort")
+        let keyed = try items.map { item -> (Value, Value) in
+            var key = try attr.map { try SF.attribute(item, $0) } ?? item
+            if !caseSensitive, case .string(let s) = key { key = .string(s.lowercased()) }
+            return (key, item)
+        }
+        // Stable either way, as Python's: equal keys keep their order, also with reverse=true.
+        let sorted = try SF.stableSort(keyed) { a, b in try Evaluator.compare(reverse ? b.0 : a.0, reverse ? a.0 : b.0) < 0 }
+        return .list(sorted.map(\.1))
+    }
+
+    /// `dictsort`: a mapping's `[key, value]` pairs sorted by key (or `by="value"`), stably.
+    @Sendable static func `dictsort`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        guard case .map(let m) = v else { throw FilterError("dictsort needs a mapping, got a \(v.typeName)") }
+        let byValue = a.value(1, "by")?.asString == "value"
+        let reverse = a.value(2, "reverse")?.isTruthy ?? false
+        let pairs = m.map { ($0.key, $0.value) }
+        let sorted = try SF.stableSort(pairs) { x0, y0 in
+            let (x, y) = reverse ? (y0, x0) : (x0, y0)
+            return byValue ? try Evaluator.compare(x.1, y.1) < 0 : x.0.lowercased() < y.0.lowercased()
+        }
+        return .list(sorted.map { .list([.string($0.0), $0.1]) })
+    }
+
+    /// `items`: a mapping's `[key, value]` pairs in their order.
+    @Sendable static func `items`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        guard case .map(let m) = v else { return .list([]) }
+        return .list(m.map { .list([.string($0.key), $0.value]) })
+    }
+
+    /// `sum`: the total of the items (of their `attribute`), from `start`; null items are skipped.
+    @Sendable static func `sum`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        var total = try a.value(1, "start").map { try SF.number($0, "sum") } ?? 0
+        for item in try SF.items(v, "sum") {
+            let x = try a.value(0, "attribute").map { try SF.attribute(item, $0) } ?? item
+            if x.isNull { continue }
+            total += try SF.number(x, "sum")
+        }
+        return .number(total)
+    }
+
+    /// `min`: the smallest item (by `attribute` when given).
+    @Sendable static func `min`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        return try SF.extreme(v, a, wantMax: false)
+    }
+
+    /// `max`: the largest item (by `attribute` when given).
+    @Sendable static func `max`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        return try SF.extreme(v, a, wantMax: true)
+    }
+
+    /// `abs`: the number without its sign.
+    @Sendable static func `abs`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .number(Swift.abs(try SF.number(v, "abs")))
+    }
+
+    /// `round`: the number rounded to `precision` decimals: half away from zero (`common`), `ceil` or `floor`.
+    @Sendable static func `round`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let d = try SF.number(v, "round")
+        let precision = try a.value(0, "precision").map { try SF.int($0, "round") } ?? 0
+        let method = a.value(1, "method")?.asString ?? "common"
+        var x = d, r = Decimal()
+        switch method {
+        case "common": NSDecimalRound(&r, &x, precision, .plain)
+        case "ceil": NSDecimalRound(&r, &x, precision, .up)
+        case "floor": NSDecimalRound(&r, &x, precision, .down)
+        default: throw FilterError("round method must be common, ceil or floor, not \(method)")
+        }
+        return .number(r)
+    }
+
+    /// `int`: the number (or text holding one) without its fraction; `default` (0) otherwise.
+    @Sendable static func `int`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        switch v {
+        case .number(let d): return .number(d.truncated(0))
+        case .string(let s):
+            if let d = Decimal(exactly: s) { return .number(d.truncated(0)) }
+            return a.value(0, "default") ?? .number(0)
+        case .bool(let b): return .number(b ? 1 : 0)
+        default: return a.value(0, "default") ?? .number(0)
+        }
+    }
+
+    /// `float`: the number (or text holding one) as is; `default` (0) otherwise.
+    @Sendable static func `float`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        switch v {
+        case .number: return v
+        case .string(let s): return Decimal(exactly: s).map { .number($0) } ?? a.value(0, "default") ?? .number(0)
+        case .bool(let b): return .number(b ? 1 : 0)
+        default: return a.value(0, "default") ?? .number(0)
+        }
+    }
+
+    /// `replace`: the text with `old` replaced by `new` (the first `count` times when given).
+    @Sendable static func `replace`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let s = v.renderedText
+        let old = a.value(0, "old")?.renderedText ?? ""
+        let new = a.value(1, "new")?.renderedText ?? ""
+        let count = try a.value(2, "count").map { try SF.int($0, "replace") }
+        guard !old.isEmpty else { return .string(s) }
+        guard let count else { return .string(s.replacingOccurrences(of: old, with: new)) }
+        var out = s, done = 0, searchStart = out.startIndex
+        while done < count, let r = out.range(of: old, range: searchStart..<out.endIndex) {
+            out.replaceSubrange(r, with: new)
+            searchStart = out.index(r.lowerBound, offsetBy: new.count)
+            done += 1
+        }
+        return .string(out)
+    }
+
+    /// `map`: each item's `attribute` (or `default`), or each item through the filter named first.
+    @Sendable static func `map`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let items = try SF.items(v, "map")
+        if let attr = a.named["attribute"] {
+            let fallback = a.named["default"]
+            return .list(try items.map { item in
+                do { return try SF.attribute(item, attr) } catch { if let fallback { return fallback }; throw error }
+            })
+        }
+        guard let name = a.positional.first?.asString else {
+            throw FilterError("map needs attribute=\"name\" or a filter name")
+        }
+        guard let f = (a.filters ?? FilterRegistry.default)[name] else { throw FilterError("map: unknown filter '\(name)'") }
+        var rest = FilterArguments(positional: Array(a.positional.dropFirst()), named: a.named)
+        rest.filters = a.filters
+        return .list(try items.map { try f($0, rest) })
+    }
+
+    /// `selectattr`: the items whose `attribute` passes the test (or is truthy).
+    @Sendable static func `selectattr`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        return try SF.select(v, a, byAttribute: true, keep: true)
+    }
+
+    /// `rejectattr`: the items whose `attribute` fails the test (or is falsy).
+    @Sendable static func `rejectattr`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        return try SF.select(v, a, byAttribute: true, keep: false)
+    }
+
+    /// `select`: the items that pass the test (or are truthy).
+    @Sendable static func `select`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        return try SF.select(v, a, byAttribute: false, keep: true)
+    }
+
+    /// `reject`: the items that fail the test (or are falsy).
+    @Sendable static func `reject`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        return try SF.select(v, a, byAttribute: false, keep: false)
+    }
+
+    /// `unique`: the items without repeats (compared by `attribute` when given), first seen first.
+    @Sendable static func `unique`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        // Hashed buckets, so that a long list takes linear time, not quadratic.
+        var seen: [String: [Value]] = [:]
+        var out: [Value] = []
+        for item in try SF.items(v, "unique") {
+            let key = try a.value(1, "attribute").map { try SF.attribute(item, $0) } ?? item
+            let bucket = SF.bucket(key)
+            if seen[bucket]?.contains(where: { Evaluator.equal($0, key) }) != true {
+                seen[bucket, default: []].append(key)
+                out.append(item)
+            }
+        }
+        return .list(out)
+    }
+
+    /// `groupby`: the items grouped by `attribute`: `{grouper, list}` mappings sorted by grouper.
+    @Sendable static func `groupby`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        guard let attr = a.value(0, "attribute") else { throw FilterError("groupby needs an attribute") }
+        var groups: [(Value, [Value])] = []
+        var positions: [String: [Int]] = [:]
+        for item in try SF.items(v, "groupby") {
+            let key = try SF.attribute(item, attr)
+            let bucket = SF.bucket(key)
+            if let i = positions[bucket]?.first(where: { Evaluator.equal(groups[$0].0, key) }) { groups[i].1.append(item) }
+            else { positions[bucket, default: []].append(groups.count); groups.append((key, [item])) }
+        }
+        let sorted = try SF.stableSort(groups) { try Evaluator.compare($0.0, $1.0) < 0 }
+        return .list(sorted.map { .map(Mapping([("grouper", $0.0), ("list", .list($0.1))])) })
+    }
+
+    /// `batch`: the items in lists of `linecount`, the last filled with `fill_with` when given.
+    @Sendable static func `batch`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        guard let size = try a.value(0, "linecount").map({ try SF.int($0, "batch") }), size > 0 else {
+            throw FilterError("batch needs a positive size")
+        }
+        let items = try SF.items(v, "batch")
+        var out: [Value] = []
+        var i = 0
+        while i < items.count {
+            var chunk = Array(items[i..<Swift.min(i + size, items.count)])
+            if let fill = a.value(1, "fill_with") { while chunk.count < size { chunk.append(fill) } }
+            out.append(.list(chunk))
+            i += size
+        }
+        return .list(out)
+    }
+
+    /// `wordcount`: the number of words.
+    @Sendable static func `wordcount`(_ v: Value, _ arguments: FilterArguments) throws -> Value {
+        return .number(Decimal(v.renderedText.split(whereSeparator: { $0.isWhitespace }).count))
+    }
+
+    /// `truncate`: the text cut to `length` (255) characters ending with `end` (`...`), at a word unless `killwords`.
+    @Sendable static func `truncate`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let s = v.renderedText
+        let length = try a.value(0, "length").map { try SF.int($0, "truncate") } ?? 255
+        let killWords = a.value(1, "killwords")?.isTruthy ?? false
+        let end = a.value(2, "end")?.renderedText ?? "..."
+        guard s.count > length else { return .string(s) }
+        var cut = String(s.prefix(Swift.max(0, length - end.count)))
+        if !killWords, let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return .string(cut + end)
+    }
+
+    /// `indent`: every line but the first (all with `first`) indented by `width` (4) spaces; empty lines stay empty.
+    @Sendable static func `indent`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let width = try a.value(0, "width").map { try SF.int($0, "indent") } ?? 4
+        let first = a.value(1, "first")?.isTruthy ?? false
+        let pad = String(repeating: " ", count: width)
+        let lines = v.renderedText.components(separatedBy: "\n")
+        return .string(lines.enumerated().map { i, l in (i == 0 && !first) || l.isEmpty ? l : pad + l }.joined(separator: "\n"))
+    }
+
+    /// `center`: the text centred in `width` (80) characters.
+    @Sendable static func `center`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        let width = try a.value(0, "width").map { try SF.int($0, "center") } ?? 80
+        let s = v.renderedText
+        let total = Swift.max(0, width - s.count)
+        let left = total / 2
+        return .string(String(repeating: " ", count: left) + s + String(repeating: " ", count: total - left))
+    }
+
+    /// `format`: the text with each `%s` (any `%x`) replaced by the next argument; `%%` is `%`.
+    @Sendable static func `format`(_ v: Value, _ a: FilterArguments) throws -> Value {
+        var args = a.positional
+        var out = ""
+        var chars = Array(v.renderedText)[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if c == "%", let spec = chars.first {
+                chars = chars.dropFirst()
+                if spec == "%" { out.append("%"); continue }
+                guard !args.isEmpty else { throw FilterError("format: not enough arguments") }
+                out += args.removeFirst().renderedText
+            } else {
+                out.append(c)
+            }
+        }
+        return .string(out)
+    }
+
+    // MARK: Helpers shared by the standard filters
+
     static func text(_ v: Value, _ filter: String) throws -> String {
         switch v {
         case .string(let s): return s
@@ -283,7 +423,7 @@ enum StandardFilters {
 
     static func int(_ v: Value, _ filter: String) throws -> Int {
         let d = try number(v, filter)
-        guard d.isIntegral, abs(d) < 1_000_000_000 else { throw FilterError("\(filter) needs a whole number") }
+        guard d.isIntegral, Swift.abs(d) < 1_000_000_000 else { throw FilterError("\(filter) needs a whole number") }
         return NSDecimalNumber(decimal: d).intValue
     }
 

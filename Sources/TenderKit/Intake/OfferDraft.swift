@@ -145,6 +145,7 @@ public enum OfferDraft {
         case .date(let d): return moment(d)
         case .list(let items): return "[ " + items.map(flow).joined(separator: ", ") + " ]"
         case .map(let m): return "{ " + m.map { "\($0.key): \(flow($0.value))" }.joined(separator: ", ") + " }"
+        case .rich(let r): return JSONText.quoted(r.plainText)
         }
     }
 

@@ -103,6 +103,7 @@ public enum OfferKeys {
             Field("address", .text, "Postal address; lines separated by \\n."),
             Field("email", .text, "Contact e-mail."),
             Field("phone", .text, "Contact phone (quoted)."),
+            Field("logo", .text, "Logo, a PNG or JPEG file relative to the file that names it (the offer, or the bidder profile); templates show it with {{ bidder.logo | image(width=\"4cm\") }}."),
             Field("signatory", .record(Record("signatory", [
                 Field("name", .text, required: true, "Name of the person who signs."),
                 Field("title", .text, "Their title, e.g. Gérante."),
@@ -246,6 +247,8 @@ public enum OfferKeys {
         Field("schedule", .record(schedule), "Start, end and milestones."),
         Field("documents", .list(.record(document)), "What `tender build` renders, in submission order."),
         Field("memoire", .record(memoire), "Prose of the technical response (mémoire technique)."),
+        Field("typography", .boolean,
+              "French typography of the offer's texts in the documents (no-break spaces, ’, « »); default true."),
         Field("requirements", .list(.record(requirement)),
               "The call's requirements, in order; each mémoire section says which it answers (memoire.sections[].answers)."),
     ])

@@ -85,8 +85,12 @@ struct OfferBuilder {
     /// The offer's folder, against which its paths are resolved.
     var folder: String { (file as NSString).deletingLastPathComponent }
 
-    func resolve(_ path: String) -> String {
-        OfferBuilder.normalized(path.hasPrefix("/") ? path : (folder.isEmpty ? path : folder + "/" + path))
+    func resolve(_ path: String) -> String { resolve(path, from: file) }
+
+    /// A path written in `source` (the offer, the bidder profile…), resolved against that file's folder.
+    func resolve(_ path: String, from source: String) -> String {
+        let base = (source as NSString).deletingLastPathComponent
+        return OfferBuilder.normalized(path.hasPrefix("/") ? path : (base.isEmpty ? path : base + "/" + path))
     }
 
     /// `a/b/../c` → `a/c`, lexically, keeping leading `..`.
@@ -116,6 +120,11 @@ struct OfferBuilder {
                           tranches: tranches, proBono: proBono, discount: top["discount"].flatMap(OfferBuilder.discount),
                           schedule: buildSchedule(), documents: buildDocuments(), memoire: buildMemoire(), warnings: [])
         checkDiscounts(offer)
+        // The logo is resolved against the file that names it: the offer, or the bidder profile.
+        offer.bidder.logo = bidderView["logo"].flatMap { logo in
+            logo.string.map { resolve($0, from: logo.location.file ?? file) }
+        }
+        offer.typography = top["typography"]?.bool ?? true
         offer.warnings = warnings(for: offer)
         offer.source = top
         offer.bidderSource = bidderView.profile

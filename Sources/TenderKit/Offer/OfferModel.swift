@@ -21,6 +21,8 @@ public struct Offer: Sendable {
     public var memoire: [String: String]
     /// The response frame (`memoire.sections`), in order.
     public var sections: [MemoireSection] = []
+    /// French typography of the offer's texts in the documents.
+    public var typography = true
     /// Findings that do not stop the offer from being priced (a member without days…).
     public var warnings: [Diagnostic]
     /// The checked file, so that later checks can say where a key is written.
@@ -85,6 +87,8 @@ public struct Bidder: Sendable {
     /// € HT, last financial year.
     public var turnover: Decimal?
     public var references: [Experience]
+    /// The logo file (PNG or JPEG), resolved against the offer's folder.
+    public var logo: String? = nil
 }
 
 public struct Signatory: Sendable, Equatable {

@@ -174,7 +174,7 @@ struct ShapeChecker {
                 guard case .dateTime = shape else {
                     return mismatch(node, shape, display, hint: "give the date alone, without a time")
                 }
-                if date.utcOffset == nil { date.utcOffset = ShapeChecker.parisOffset(date) }
+                if date.utcOffset == nil { date.utcOffset = DateValue.parisOffset(date) }
             }
             return .date(date)
 
@@ -359,15 +359,5 @@ struct ShapeChecker {
         case .mapping: return "a mapping"
         case .alias: return "an alias"
         }
-    }
-
-    /// The UTC offset of Europe/Paris at a local date and time (CET or CEST).
-    static func parisOffset(_ date: DateValue) -> Int? {
-        guard let zone = TimeZone(identifier: "Europe/Paris") else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: date.year, month: date.month, day: date.day,
-                                        hour: date.hour ?? 0, minute: date.minute ?? 0, second: date.second ?? 0)
-        return calendar.date(from: components).map { zone.secondsFromGMT(for: $0) }
     }
 }

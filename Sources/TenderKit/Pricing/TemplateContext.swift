@@ -20,11 +20,27 @@ struct TemplateContext {
             ("tranches", .list(pricing.tranches.map(tranche))),
             ("pricing", pricingValue(profiles: profiles)),
             ("schedule", schedule()),
-            ("memoire", .map(Mapping(OfferKeys.memoire.keys.filter { $0 != "sections" }.map { ($0, text(offer.memoire[$0])) }))),
+            ("memoire", memoire()),
         ]))
     }
 
     // MARK: Parts
+
+    /// The texts of `memoire` by key, and `sections`: the response frame, each section's body
+    /// as written (Markdown, for the `markdown` filter).
+    func memoire() -> Value {
+        var m = Mapping(OfferKeys.memoire.keys.filter { $0 != "sections" }.map { ($0, text(offer.memoire[$0])) })
+        m["sections"] = .list(offer.sections.map { s in
+            .map(Mapping([
+                ("id", .string(s.id)),
+                ("title", .string(s.title)),
+                ("body", .string(s.body ?? "")),
+                ("answers", .list(s.answers.map(Value.string))),
+                ("blocks", .list(s.blocks.map(Value.string))),
+            ]))
+        })
+        return .map(m)
+    }
 
     func tender() -> Value {
         let t = offer.tender
@@ -56,6 +72,7 @@ struct TemplateContext {
             ("city", text(b.address.flatMap(TemplateContext.city(fromAddress:)))),
             ("email", text(b.email)),
             ("phone", text(b.phone)),
+            ("logo", text(b.logo)),
             ("signatory", .map(Mapping([("name", text(b.signatory?.name)), ("title", text(b.signatory?.title))]))),
             ("turnover", number(b.turnover)),
             ("vat", .map(Mapping([

@@ -225,15 +225,29 @@ public enum LibreOffice {
             try? FileManager.default.createDirectory(atPath: scratch + "/" + sub, withIntermediateDirectories: true)
         }
         progress?("converting \(documents.count) document\(documents.count == 1 ? "" : "s") to PDF with LibreOffice…")
-        let profileURL = URL(fileURLWithPath: scratch + "/profile").absoluteString
+        let profile = URL(fileURLWithPath: scratch + "/profile")
         let unoCache = URL(fileURLWithPath: scratch + "/cache/uno_packages").absoluteString
-        let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profileURL)", "-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)",
-                                                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outdir] + documents,
-                                          timeout: timeout, environment: privateEnvironment(scratch))
+        let environment = privateEnvironment(scratch)
+        // Documents with a table of contents go through the macro that updates it.
+        let indexed = documents.filter { DocumentFormat.holdsIndex(path: $0) }
+        let plain = documents.filter { !indexed.contains($0) }
+        var result = ExternalTool.Result(status: 0, stdout: "", stderr: "", timedOut: false)
+        if !plain.isEmpty {
+            result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)",
+                                                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outdir] + plain,
+                                          timeout: timeout, environment: environment)
+        }
+        if !indexed.isEmpty && !result.timedOut {
+            let outputs = indexed.map { outdir + "/" + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf" }
+            let refreshed = try IndexRefresh.convert(indexed, to: outputs, soffice: soffice, profile: profile,
+                                                     extra: ["-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)"], environment: environment, timeout: timeout)
+            result = ExternalTool.Result(status: result.status != 0 ? result.status : refreshed.status, stdout: result.stdout + refreshed.stdout,
+                                         stderr: result.stderr + refreshed.stderr, timedOut: refreshed.timedOut)
+        }
         if result.timedOut {
             throw TenderError.error("LibreOffice did not finish converting within \(timeout) s and was stopped",
                                     hint: "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why",
-                                    status: .unavailable)
+                                    status: .unavailable, code: .conversionTimedOut)
         }
         var converted: [String] = []
         var failed: [String] = []

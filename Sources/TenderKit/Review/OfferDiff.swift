@@ -288,6 +288,7 @@ public struct OfferDiff: Sendable {
             list.append(("bidder.name", .string(offer.bidder.name)))
             list.append(("bidder.vat", .string(offer.bidder.vat.label)))
             for key in OfferKeys.memoire.keys { list.append(("memoire." + key, offer.memoire[key].map(Value.string) ?? .null)) }
+            for s in offer.sections { list.append(("memoire.sections." + s.id, .string("# " + s.title + "\n\n" + (s.body ?? "")))) }
             return list.filter { !$0.1.isNull }
         }
         return keyedChanges(facts(before), facts(after), id: \.0) { b, a in

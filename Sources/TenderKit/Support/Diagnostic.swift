@@ -86,6 +86,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var hint: String?
     /// The exit status this diagnostic calls for when it is an error.
     public var status: ExitStatus
+    /// What the code tells apart, for the few errors it branches on (never their message).
+    public var code: Code?
+
+    public enum Code: Sendable, Equatable {
+        /// LibreOffice ran out of time converting and was stopped.
+        case conversionTimedOut
+    }
 
     public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil,
                 hint: String? = nil, status: ExitStatus = .invalidInput) {
@@ -94,8 +101,10 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
-                             status: ExitStatus = .invalidInput) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint, status: status)
+                             status: ExitStatus = .invalidInput, code: Code? = nil) -> Diagnostic {
+        var d = Diagnostic(.error, message, at: location, hint: hint, status: status)
+        d.code = code
+        return d
     }
 
     public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
@@ -132,8 +141,8 @@ public struct TenderError: Error, Sendable, CustomStringConvertible {
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
     public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil,
-                             status: ExitStatus = .invalidInput) -> TenderError {
-        TenderError(.error(message, at: location, hint: hint, status: status))
+                             status: ExitStatus = .invalidInput, code: Diagnostic.Code? = nil) -> TenderError {
+        TenderError(.error(message, at: location, hint: hint, status: status, code: code))
     }
 
     /// The most severe exit status among the errors.

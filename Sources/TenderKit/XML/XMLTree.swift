@@ -94,6 +94,17 @@ final class XMLTree {
         xmlNewDocPI(doc, name, content)
     }
 
+    /// A new element (libxml2 returns nil only when out of memory).
+    func newElement(_ ns: xmlNsPtr?, _ name: String) -> XMLNodePtr {
+        xmlNewDocNode(doc, ns, name, nil)
+    }
+
+    /// The root element, or an error saying where there is none.
+    func rootElement(_ location: SourceLocation) throws -> XMLNodePtr {
+        guard let root else { throw TenderError.error("the part has no root element", at: location, hint: "the file is damaged; re-save it") }
+        return root
+    }
+
     /// A text node holding `text` as is (no entity parsing).
     func newText(_ text: [UInt8]) -> XMLNodePtr {
         text.withUnsafeBufferPointer { xmlNewDocTextLen(doc, $0.baseAddress, Int32($0.count)) }

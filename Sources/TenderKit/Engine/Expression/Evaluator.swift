@@ -286,8 +286,9 @@ final class Evaluator {
             throw EvalError("unknown filter '\(name)'", hint: "available filters: \(filters.names.joined(separator: ", "))")
         }
         let value = try eval(input)
-        let arguments = FilterArguments(positional: try args.map(eval),
+        var arguments = FilterArguments(positional: try args.map(eval),
                                         named: Dictionary(try named.map { ($0.0, try eval($0.1)) }, uniquingKeysWith: { $1 }))
+        arguments.filters = filters
         do {
             return try f(value, arguments)
         } catch let e as FilterError {

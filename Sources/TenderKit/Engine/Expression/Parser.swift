@@ -237,23 +237,29 @@ struct Parser {
         }
     }
 
+    /// As in Jinja (and docxtpl), a sign binds tighter than a filter and `**`, and `**` groups
+    /// left to right: `-3 | abs` is 3, `-2 ** 2` is 4, `2 ** 3 ** 2` is 64.
     private mutating func parseUnary() throws -> Expr {
-        if accept("-") { return .unary("-", try nestedUnary()) }
-        if accept("+") { return .unary("+", try nestedUnary()) }
-        let base = try parseFiltered()
-        if accept("**") { return .binary("**", base, try nestedUnary()) }
-        return base
+        var e = try parseFiltered()
+        while accept("**") { e = .binary("**", e, try parseFiltered()) }
+        return e
     }
 
-    /// The operand of a prefix operator or of `**`: one level deeper.
-    private mutating func nestedUnary() throws -> Expr {
+    private mutating func parseSigned() throws -> Expr {
+        if accept("-") { return .unary("-", try nestedSigned()) }
+        if accept("+") { return .unary("+", try nestedSigned()) }
+        return try parsePostfix()
+    }
+
+    /// The operand of a sign: one level deeper.
+    private mutating func nestedSigned() throws -> Expr {
         try nest()
         defer { depth -= 1 }
-        return try parseUnary()
+        return try parseSigned()
     }
 
     private mutating func parseFiltered() throws -> Expr {
-        var e = try parsePostfix()
+        var e = try parseSigned()
         while accept("|") {
             guard case .name(let name) = peek.kind else {
                 throw SyntaxError(message: "expected a filter name after '|' \(found)", offset: peek.offset)

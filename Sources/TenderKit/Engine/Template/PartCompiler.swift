@@ -19,20 +19,8 @@ final class PartCompiler {
     private var slots: [Slot] = []
     static let markerName = "tender-slot"
 
-    /// A run of a paragraph's text: a text node, N spaces (`text:s`), or a break.
-    struct Segment {
-        enum Kind { case text, spaces, separator }
-        var kind: Kind
-        var node: XMLNodePtr
-        var bytes: [UInt8]
-    }
-
-    final class ParagraphText {
-        let node: XMLNodePtr
-        var segments: [Segment] = []
-        var hasObjects = false
-        init(node: XMLNodePtr) { self.node = node }
-    }
+    typealias Segment = ParagraphReader.Segment
+    typealias ParagraphText = ParagraphReader.Paragraph
 
     init(tree: XMLTree, dialect: Dialect, location: SourceLocation) {
         self.tree = tree
@@ -50,8 +38,7 @@ final class PartCompiler {
     /// or when errors were found (see `diagnostics`).
     func compile() -> Program? {
         guard let root = tree.root else { return nil }
-        var tableCounter = 0
-        index(root, paragraph: nil, tableCounter: &tableCounter)
+        index(root)
         for p in paragraphs { findTags(in: p) }
         if tags.isEmpty { return nil }
         parseTags()
@@ -70,51 +57,27 @@ final class PartCompiler {
 
     // MARK: 1. Index the text
 
-    private func index(_ node: XMLNodePtr, paragraph: ParagraphText?, tableCounter: inout Int) {
-        var child = node.firstChild
-        while let c = child {
-            let next = c.next
-            switch c.pointee.type {
-            case XML_ELEMENT_NODE:
-                if dialect.isParagraph(c) {
-                    let p = ParagraphText(node: c)
-                    paragraphs.append(p)
-                    paragraphNumber[c] = paragraphs.count
-                    index(c, paragraph: p, tableCounter: &tableCounter)
-                } else if dialect.isSkipped(c) {
-                    break
-                } else if dialect.isSeparator(c) {
-                    paragraph?.segments.append(Segment(kind: .separator, node: c, bytes: [0]))
-                } else if let space = dialect.spaceElement, c.is(space.name) {
-                    let n = max(1, Int(c.attribute(space.countAttribute, space.namespace) ?? "1") ?? 1)
-                    paragraph?.segments.append(Segment(kind: .spaces, node: c, bytes: Array(repeating: 0x20, count: min(n, 10_000))))
-                } else {
-                    if c.is(dialect.table) {
-                        tableCounter += 1
-                        tableNumber[c] = tableCounter
-                    } else if c.is(dialect.row), let table = c.ancestor(dialect.table) {
-                        // Rows in document order, also inside row groups (ODT header rows).
-                        rowCount[table, default: 0] += 1
-                        rowNumber[c] = rowCount[table]
-                    } else if PartCompiler.objectNames.contains(c.localName) {
-                        paragraph?.hasObjects = true
-                    }
-                    index(c, paragraph: paragraph, tableCounter: &tableCounter)
-                }
-            case XML_TEXT_NODE:
-                if let p = paragraph, dialect.textElements.map({ names in c.parent.map { par in names.contains { par.is($0) } } ?? false }) ?? true {
-                    p.segments.append(Segment(kind: .text, node: c, bytes: c.textBytes))
-                }
-            case XML_PI_NODE:
-                if c.localName == PartCompiler.markerName { c.unlinkAndFree() }
-            default:
-                break
+    /// Reads the paragraphs (with the one paragraph reader) and numbers tables and rows for
+    /// locations; removes stray markers a template may hold.
+    private func index(_ root: XMLNodePtr) {
+        var tableCounter = 0
+        var reader = ParagraphReader(dialect: dialect)
+        reader.visit = { [self] c, _ in
+            if c.is(dialect.table) {
+                tableCounter += 1
+                tableNumber[c] = tableCounter
+            } else if c.is(dialect.row), let table = c.ancestor(dialect.table) {
+                // Rows in document order, also inside row groups (ODT header rows).
+                rowCount[table, default: 0] += 1
+                rowNumber[c] = rowCount[table]
             }
-            child = next
         }
+        reader.instruction = { c in
+            if c.localName == PartCompiler.markerName { c.unlinkAndFree() }
+        }
+        paragraphs = reader.read(root)
+        for (i, p) in paragraphs.enumerated() { paragraphNumber[p.node] = i + 1 }
     }
-
-    static let objectNames: Set<String> = ["drawing", "pict", "object", "frame", "fldChar", "fldSimple", "image"]
 
     // MARK: 2. Find tags and gather each into one text node
 
@@ -190,7 +153,7 @@ final class PartCompiler {
                 }
             case .spaces:
                 if consumed.contains(idx) { removeEmptied(seg.node) }
-            case .separator:
+            case .tab, .lineBreak:
                 break
             }
         }
@@ -325,7 +288,10 @@ final class PartCompiler {
         }
     }
 
+    /// A block's tags in order: the opener (`for` or `if`, its statement with it), the
+    /// branches and the closer.
     struct Block {
+        var opener: Statement
         var tags: [TagSite]
     }
 
@@ -341,15 +307,14 @@ final class PartCompiler {
                           hint: "close some blocks before opening others; real templates nest a few levels")
                     return []
                 }
-                stack.append(Block(tags: [tag]))
+                stack.append(Block(opener: st, tags: [tag]))
             case .elif, .elseBlock:
                 guard var top = stack.popLast() else {
                     error("\(tag.text) has no open {% if %}\(st == .elseBlock ? " or {% for %}" : "") before it", tag,
                           hint: "add the {% if … %} it belongs to, or remove it")
                     continue
                 }
-                let opener = top.tags[0].statement!
-                let isIf: Bool = { if case .ifBlock = opener { return true }; return false }()
+                let isIf: Bool = { if case .ifBlock = top.opener { return true }; return false }()
                 if st != .elseBlock && !isIf {
                     error("\(tag.text) is inside \(top.tags[0].text), not inside an {% if %}", tag,
                           hint: "close the loop with {% endfor %} first")
@@ -366,15 +331,13 @@ final class PartCompiler {
                           hint: "remove it, or add the matching {% \(wantFor ? "for … in …" : "if …") %} before it")
                     continue
                 }
-                let opener = top.tags[0].statement!
-                let isFor: Bool = { if case .forLoop = opener { return true }; return false }()
+                let isFor: Bool = { if case .forLoop = top.opener { return true }; return false }()
                 if isFor != wantFor {
                     error("\(tag.text) cannot close \(top.tags[0].text) (\(top.tags[0].location.description)): blocks cannot cross", tag,
                           hint: "close the inner block first with {% \(isFor ? "endfor" : "endif") %}")
                     // If it matches an outer block, unwind to it; otherwise ignore the tag.
                     if let k = stack.lastIndex(where: { b in
-                        let o = b.tags[0].statement!
-                        if case .forLoop = o { return wantFor }
+                        if case .forLoop = b.opener { return wantFor }
                         return !wantFor
                     }) {
                         stack.removeSubrange((k + 1)...)
@@ -439,7 +402,7 @@ final class PartCompiler {
 
     private func rowHoldsOnly(_ row: XMLNodePtr, _ tag: TagSite) -> Bool {
         paragraphs.filter { $0.node.ancestor(dialect.row) == row }.allSatisfy { p in
-            p.node == tag.paragraph || PartCompiler.isBlank(p.segments.filter { $0.kind != .separator }.flatMap(\.bytes)[...])
+            p.node == tag.paragraph || PartCompiler.isBlank(p.segments.filter { !$0.isSeparator }.flatMap(\.bytes)[...])
         }
     }
 
@@ -502,31 +465,36 @@ final class PartCompiler {
                 error("\(tag.text) is not inside a table cell", tag, hint: "use it in a table cell")
                 continue
             }
-            if dialect.name != "DOCX" {
-                error("\(tag.text) is a DOCX table tag; it is not supported in \(dialect.name) templates", tag,
+            guard let cells = dialect.cellMarkup, let statement = tag.statement else {
+                error("\(tag.text) is a table tag that \(dialect.name) templates do not support", tag,
                       hint: "merge the cells in the template instead")
                 continue
             }
             let loc = tag.location
-            switch tag.statement! {
+            func property(_ p: CellProperty, _ value: Expr) -> XMLNodePtr {
+                let markup = cells.markup(p)
+                return marker(.raw(markup.before, value, markup.after, loc))
+            }
+            switch statement {
             case .colspan(let e):
-                removeCellProperty(cell, "gridSpan")
-                insertCellProperty(cell, "gridSpan", marker(.raw("<w:gridSpan w:val=\"", e, "\"/>", loc)))
+                cells.remove(.span, from: cell, in: tree)
+                cells.insert(property(.span, e), as: .span, into: cell, in: tree)
             case .cellBackground(let e):
-                removeCellProperty(cell, "shd")
-                insertCellProperty(cell, "shd", marker(.raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"", e, "\"/>", loc)))
+                cells.remove(.background, from: cell, in: tree)
+                cells.insert(property(.background, e), as: .background, into: cell, in: tree)
             case .verticalMerge:
                 let first = Expr.attribute(.name("loop"), "first")
-                insertCellProperty(cell, "vMerge", marker(.raw("<w:vMerge w:val=\"", .conditional(.literal("restart"), first, .literal("continue")), "\"/>", loc)))
+                cells.insert(property(.verticalMerge, .conditional(.literal("restart"), first, .literal("continue"))),
+                             as: .verticalMerge, into: cell, in: tree)
                 // As docxtpl: the cell's text from its first text element to the end of the
                 // tag's own text element shows only in the first row of the merge.
                 if let holder = tag.textNode.parent, !vmTextHolders.contains(where: { $0.end == holder }) {
                     vmTextHolders.append((firstTextElement(in: cell) ?? holder, holder))
                 }
             case .horizontalMerge:
-                let existing = Int(removeCellProperty(cell, "gridSpan") ?? "1") ?? 1
+                let existing = Int(cells.remove(.span, from: cell, in: tree) ?? "1") ?? 1
                 let span = Expr.binary("*", .attribute(.name("loop"), "length"), .literal(.number(Decimal(existing))))
-                insertCellProperty(cell, "gridSpan", marker(.raw("<w:gridSpan w:val=\"", span, "\"/>", loc)))
+                cells.insert(property(.span, span), as: .span, into: cell, in: tree)
                 cell.insertBefore(marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), loc)))
                 cell.insertAfter(marker(.synthetic(.endIf, loc)))
             default: break
@@ -549,14 +517,19 @@ final class PartCompiler {
             var last = node
             for piece in pieces { last.insertAfter(piece); last = piece }
         }
+        // An output tag alone in its paragraph: the paragraph is framed, so that a rich value
+        // (Markdown, an image) can take its place.
+        for tag in inlineTags where tag.kind == .output && tag.aloneInParagraph && !tag.trimBefore && !tag.trimAfter {
+            tag.paragraph.insertBefore(marker(.richParagraph(start: true, tag.location)))
+            tag.paragraph.insertAfter(marker(.richParagraph(start: false, tag.location)))
+        }
         for (start, end) in vmTextHolders {
             let open = marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), base))
             if let first = start.firstChild { first.insertBefore(open) } else { start.appendChild(open) }
             end.appendChild(marker(.synthetic(.endIf, base)))
         }
         for element in order {
-            let group = replaced[element]!
-            for tag in group where tag.kind != .comment {
+            for tag in replaced[element] ?? [] where tag.kind != .comment {
                 element.insertBefore(marker(.tag(tag)))
             }
             element.unlinkAndFree()
@@ -569,37 +542,6 @@ final class PartCompiler {
             if let found = firstTextElement(in: c) { return found }
         }
         return nil
-    }
-
-    static let cellPropertyOrder = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
-                                    "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"]
-
-    private func cellProperties(_ cell: XMLNodePtr) -> XMLNodePtr {
-        if let p = cell.children.first(where: { $0.isElement && $0.localName == "tcPr" }) { return p }
-        let p = xmlNewDocNode(tree.doc, cell.pointee.ns, "tcPr", nil)!
-        if let first = cell.firstChild { first.insertBefore(p) } else { cell.appendChild(p) }
-        return p
-    }
-
-    @discardableResult
-    private func removeCellProperty(_ cell: XMLNodePtr, _ name: String) -> String? {
-        let props = cellProperties(cell)
-        guard let e = props.children.first(where: { $0.isElement && $0.localName == name }) else { return nil }
-        let v = e.attribute("val", e.namespaceURI)
-        e.unlinkAndFree()
-        return v
-    }
-
-    private func insertCellProperty(_ cell: XMLNodePtr, _ name: String, _ node: XMLNodePtr) {
-        let props = cellProperties(cell)
-        let rank = PartCompiler.cellPropertyOrder.firstIndex(of: name) ?? Int.max
-        if let after = props.children.first(where: {
-            $0.isElement && (PartCompiler.cellPropertyOrder.firstIndex(of: $0.localName) ?? Int.max) > rank
-        }) {
-            after.insertBefore(node)
-        } else {
-            props.appendChild(node)
-        }
     }
 
     // MARK: 6. Serialize and cut
@@ -630,13 +572,58 @@ final class PartCompiler {
         for (k, item) in items.enumerated() {
             guard case .slot(let id) = item, case .tag(let tag) = slots[id] else { continue }
             if tag.trimBefore, k > 0, case .literal(let lit) = items[k - 1] {
-                items[k - 1] = .literal(Array(lit[..<PartCompiler.endOfLastText(lit)]))
+                let end = PartCompiler.endOfLastText(lit)
+                if PartCompiler.onlyJoinsText(lit[end...]) {
+                    items[k - 1] = .literal(Array(lit[..<end]))
+                } else {
+                    error("'{%-' joins its paragraph to the text before it, but there is none in the same table cell or section",
+                          tag, hint: "remove the '-', or put the tag just after the text it should join")
+                }
             }
             if tag.trimAfter, k + 1 < items.count, case .literal(let lit) = items[k + 1] {
-                items[k + 1] = .literal(Array(lit[PartCompiler.startOfFirstText(lit)...]))
+                let start = PartCompiler.startOfFirstText(lit)
+                if PartCompiler.onlyJoinsText(lit[..<start]) {
+                    items[k + 1] = .literal(Array(lit[start...]))
+                } else {
+                    error("'-%}' joins its paragraph to the text after it, but there is none in the same table cell or section",
+                          tag, hint: "remove the '-', or put the tag just before the text it should join")
+                }
             }
         }
         return items
+    }
+
+    /// Whether removing `markup` (between two texts that a `{%-`/`-%}` joins) leaves the XML
+    /// well-formed: it closes some elements, then opens the same ones again (`</w:t></w:r></w:p>
+    /// <w:p><w:pPr>…</w:pPr><w:r><w:t>`), with only whole elements in between. Markup that
+    /// leaves a table or the part's body is not (found by fuzzing: the output was malformed).
+    static func onlyJoinsText(_ markup: ArraySlice<UInt8>) -> Bool {
+        var closed: [ArraySlice<UInt8>] = [], opened: [ArraySlice<UInt8>] = []
+        var i = markup.startIndex
+        while i < markup.endIndex {
+            guard markup[i] == 0x3C else { i += 1; continue }  // '<'
+            var j = i + 1
+            while j < markup.endIndex, markup[j] != 0x3E { j += 1 }  // '>'
+            guard j < markup.endIndex else { return false }
+            let inside = markup[(i + 1)..<j]
+            i = j + 1
+            guard let first = inside.first, first != 0x3F, first != 0x21 else { continue }  // <?…?>, <!…>
+            if inside.last == 0x2F { continue }  // <a/>
+            let isClose = first == 0x2F
+            let nameStart = isClose ? inside.index(after: inside.startIndex) : inside.startIndex
+            var nameEnd = nameStart
+            while nameEnd < inside.endIndex, ![0x20, 0x09, 0x0A, 0x0D].contains(inside[nameEnd]) { nameEnd += 1 }
+            let name = inside[nameStart..<nameEnd]
+            if !isClose {
+                opened.append(name)
+            } else if let last = opened.last {
+                guard last.elementsEqual(name) else { return false }
+                opened.removeLast()
+            } else {
+                closed.append(name)
+            }
+        }
+        return closed.count == opened.count && zip(closed.reversed(), opened).allSatisfy { $0.elementsEqual($1) }
     }
 
     /// Position just after the last character data in `lit` (0 when it holds only markup).

@@ -6,8 +6,6 @@ struct PartTemplate {
     let dialect: Dialect
     /// Nil when the part holds no tag: it is copied unchanged.
     let program: Program?
-    /// Whether the template part holds drawings or bookmarks, whose ids a loop may repeat.
-    var hasNumberedElements = false
 
     /// Parses and compiles a part. Throws every error found in it.
     static func compile(_ bytes: [UInt8], name: String, dialect: Dialect, file: String?) throws -> PartTemplate {
@@ -30,9 +28,7 @@ struct PartTemplate {
                 program = Program(nodes: [.literal(unescaped)], tagLocations: [], hasLoops: false, changesTableShape: false)
             }
         }
-        var part = PartTemplate(name: name, dialect: dialect, program: program)
-        part.hasNumberedElements = IdRenumbering.contains(bytes, "docPr ") || IdRenumbering.contains(bytes, "bookmarkStart ")
-        return part
+        return PartTemplate(name: name, dialect: dialect, program: program)
     }
 
     /// A tag starts with "{"; Word may have split it from its second character by markup,
@@ -48,9 +44,9 @@ struct PartTemplate {
     }
 
     /// Renders, adding lenient-mode warnings to `warnings`. Nil when the part holds no tag.
-    func render(_ evaluator: Evaluator, warnings: inout [Diagnostic]) throws -> [UInt8]? {
+    func render(_ evaluator: Evaluator, warnings: inout [Diagnostic], session: RenderSession? = nil) throws -> [UInt8]? {
         guard let program else { return nil }
-        var renderer = Renderer(dialect: dialect, evaluator: evaluator)
+        var renderer = Renderer(dialect: dialect, evaluator: evaluator, session: session, part: name)
         renderer.run(program.nodes)
         warnings.append(contentsOf: renderer.warnings)
         if !renderer.diagnostics.isEmpty { throw TenderError(renderer.diagnostics) }

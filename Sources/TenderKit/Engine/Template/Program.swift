@@ -8,11 +8,14 @@ enum Slot {
     case synthetic(Statement, SourceLocation)
     /// Markup with one computed attribute value (`<w:gridSpan w:val="…"/>`).
     case raw(String, Expr, String, SourceLocation)
+    /// The edges of a paragraph holding one output tag alone: a rich value (Markdown, an
+    /// image) takes the whole paragraph's place.
+    case richParagraph(start: Bool, SourceLocation)
 
     var location: SourceLocation {
         switch self {
         case .tag(let t): return t.location
-        case .synthetic(_, let l), .raw(_, _, _, let l): return l
+        case .synthetic(_, let l), .raw(_, _, _, let l), .richParagraph(_, let l): return l
         }
     }
 }
@@ -25,6 +28,8 @@ indirect enum ProgramNode {
     case forLoop(targets: [String], iterable: Expr, condition: Expr?, body: [ProgramNode], orElse: [ProgramNode], SourceLocation)
     case conditional(branches: [(Expr, [ProgramNode], SourceLocation)], orElse: [ProgramNode])
     case set(String, Expr, SourceLocation)
+    /// A paragraph holding one output tag alone (see `Slot.richParagraph`).
+    case richParagraph(body: [ProgramNode], SourceLocation)
 }
 
 struct Program {
@@ -48,30 +53,35 @@ struct ProgramBuilder {
 
     init(slots: [Slot]) { self.slots = slots }
 
+    /// An open block and what it has gathered so far.
     private final class Frame {
-        enum Kind { case root, forBody, forElse, ifBranch }
+        enum Kind {
+            case root
+            case forBody(targets: [String], iterable: Expr, condition: Expr?)
+            /// The `{% else %}` of a loop: `body` is the loop's body.
+            case forElse(targets: [String], iterable: Expr, condition: Expr?, body: [ProgramNode])
+            /// A branch of an `if` (`condition` nil: the `else`), after the `branches` closed before it.
+            case conditional(branches: [(Expr, [ProgramNode], SourceLocation)], condition: Expr?)
+            /// A paragraph holding one output tag alone (see `Slot.richParagraph`).
+            case richParagraph
+        }
         var kind: Kind
         var nodes: [ProgramNode] = []
-        // for
-        var targets: [String] = []
-        var iterable: Expr? = nil
-        var condition: Expr? = nil
-        var body: [ProgramNode] = []
-        // if
-        var branches: [(Expr, [ProgramNode], SourceLocation)] = []
-        var currentCondition: Expr? = nil
-        var inElse = false
         var location: SourceLocation
         init(_ kind: Kind, _ location: SourceLocation) { self.kind = kind; self.location = location }
     }
 
+    private let root = Frame(.root, SourceLocation())
+    private var open: [Frame] = []
+    /// The innermost open block, or the part itself.
+    private var top: Frame { open.last ?? root }
+
     mutating func build(_ items: [Item]) -> Program {
-        var stack = [Frame(.root, SourceLocation())]
         var locations: [SourceLocation] = []
         for item in items {
             switch item {
             case .literal(let bytes):
-                if !bytes.isEmpty { stack.last!.nodes.append(.literal(bytes)) }
+                if !bytes.isEmpty { top.nodes.append(.literal(bytes)) }
             case .slot(let id):
                 let slot = slots[id]
                 let loc = slot.location
@@ -79,66 +89,78 @@ struct ProgramBuilder {
                 switch slot {
                 case .raw(let pre, let e, let post, let l):
                     changesTableShape = true
-                    stack.last!.nodes.append(.raw(pre, e, post, l))
+                    top.nodes.append(.raw(pre, e, post, l))
                 case .tag(let tag) where tag.kind == .output:
-                    if let e = tag.expression { stack.last!.nodes.append(.output(e, loc)) }
+                    if let e = tag.expression { top.nodes.append(.output(e, loc)) }
                 case .tag(let tag):
                     if tag.scope == .cell || (tag.scope == .paragraph && tag.inTableCell) { changesTableShape = true }
-                    if let st = tag.statement { apply(st, loc, &stack) }
+                    if let st = tag.statement { apply(st, loc) }
                 case .synthetic(let st, _):
-                    apply(st, loc, &stack)
+                    apply(st, loc)
+                case .richParagraph(let start, let l):
+                    if start {
+                        open.append(Frame(.richParagraph, l))
+                    } else if let f = open.last, case .richParagraph = f.kind {
+                        open.removeLast()
+                        top.nodes.append(.richParagraph(body: f.nodes, l))
+                    }
                 }
             }
         }
-        if stack.count > 1 {
-            diagnostics.append(.error("a block is never closed", at: stack.last!.location))
+        if let unclosed = open.last {
+            diagnostics.append(.error("a block is never closed", at: unclosed.location))
         }
-        return Program(nodes: stack.first!.nodes, tagLocations: locations, hasLoops: hasLoops,
+        return Program(nodes: root.nodes, tagLocations: locations, hasLoops: hasLoops,
                        changesTableShape: changesTableShape)
     }
 
-    private mutating func apply(_ st: Statement, _ loc: SourceLocation, _ stack: inout [Frame]) {
+    private mutating func apply(_ st: Statement, _ loc: SourceLocation) {
         switch st {
         case .forLoop(let targets, let iterable, let condition):
             hasLoops = true
-            let f = Frame(.forBody, loc)
-            f.targets = targets; f.iterable = iterable; f.condition = condition
-            stack.append(f)
+            open.append(Frame(.forBody(targets: targets, iterable: iterable, condition: condition), loc))
         case .ifBlock(let e):
-            let f = Frame(.ifBranch, loc)
-            f.currentCondition = e
-            stack.append(f)
+            open.append(Frame(.conditional(branches: [], condition: e), loc))
         case .elif(let e):
-            guard let f = stack.last, f.kind == .ifBranch else { return }
-            f.branches.append((f.currentCondition!, f.nodes, f.location))
+            guard let f = open.last, case .conditional(let branches, let condition?) = f.kind else { return }
+            f.kind = .conditional(branches: branches + [(condition, f.nodes, f.location)], condition: e)
             f.nodes = []
-            f.currentCondition = e
             f.location = loc
         case .elseBlock:
-            guard let f = stack.last else { return }
-            if f.kind == .forBody {
-                f.body = f.nodes; f.nodes = []; f.kind = .forElse
-            } else if f.kind == .ifBranch, !f.inElse {
-                f.branches.append((f.currentCondition!, f.nodes, f.location))
+            guard let f = open.last else { return }
+            switch f.kind {
+            case .forBody(let targets, let iterable, let condition):
+                f.kind = .forElse(targets: targets, iterable: iterable, condition: condition, body: f.nodes)
                 f.nodes = []
-                f.inElse = true
+            case .conditional(let branches, let condition?):
+                f.kind = .conditional(branches: branches + [(condition, f.nodes, f.location)], condition: nil)
+                f.nodes = []
+            default:
+                break
             }
         case .endFor:
-            guard let f = stack.last, f.kind == .forBody || f.kind == .forElse else { return }
-            stack.removeLast()
-            let body = f.kind == .forBody ? f.nodes : f.body
-            let orElse = f.kind == .forElse ? f.nodes : []
-            stack.last!.nodes.append(.forLoop(targets: f.targets, iterable: f.iterable!, condition: f.condition,
-                                              body: body, orElse: orElse, f.location))
+            guard let f = open.last else { return }
+            let node: ProgramNode
+            switch f.kind {
+            case .forBody(let targets, let iterable, let condition):
+                node = .forLoop(targets: targets, iterable: iterable, condition: condition, body: f.nodes, orElse: [], f.location)
+            case .forElse(let targets, let iterable, let condition, let body):
+                node = .forLoop(targets: targets, iterable: iterable, condition: condition, body: body, orElse: f.nodes, f.location)
+            default:
+                return
+            }
+            open.removeLast()
+            top.nodes.append(node)
         case .endIf:
-            guard let f = stack.last, f.kind == .ifBranch else { return }
-            stack.removeLast()
-            var branches = f.branches
-            var orElse: [ProgramNode] = []
-            if f.inElse { orElse = f.nodes } else { branches.append((f.currentCondition!, f.nodes, f.location)) }
-            stack.last!.nodes.append(.conditional(branches: branches, orElse: orElse))
+            guard let f = open.last, case .conditional(let branches, let condition) = f.kind else { return }
+            open.removeLast()
+            if let condition {
+                top.nodes.append(.conditional(branches: branches + [(condition, f.nodes, f.location)], orElse: []))
+            } else {
+                top.nodes.append(.conditional(branches: branches, orElse: f.nodes))
+            }
         case .set(let name, let e):
-            stack.last!.nodes.append(.set(name, e, loc))
+            top.nodes.append(.set(name, e, loc))
         case .horizontalMerge, .verticalMerge, .colspan, .cellBackground:
             break
         }

@@ -13,11 +13,55 @@ struct Renderer {
     /// A bound on the output, so that a template cannot make a part grow without limit.
     let maxOutputBytes: Int
     private var overflow = false
+    /// Typography and rich content for the document being rendered; the part's name.
+    let session: RenderSession?
+    let part: String
+    /// The value of a framed paragraph's tag, evaluated once by the frame.
+    private var pending: Value?? = nil
 
-    init(dialect: Dialect, evaluator: Evaluator, maxOutputBytes: Int = 512 << 20) {
+    init(dialect: Dialect, evaluator: Evaluator, maxOutputBytes: Int = 512 << 20,
+         session: RenderSession? = nil, part: String = "") {
         self.dialect = dialect
         self.evaluator = evaluator
         self.maxOutputBytes = maxOutputBytes
+        self.session = session
+        self.part = part
+    }
+
+    /// Writes a value where character data is open.
+    private mutating func write(_ value: Value) {
+        switch value {
+        case .rich(let rich):
+            let rich = typeset(rich)
+            if let writer = session?.writer { writer.writeInline(rich, part: part, into: &output) }
+            else { dialect.writeText(rich.plainText, into: &output) }
+        case .string(let s) where session?.typography == true:
+            dialect.writeText(FrenchTypography.apply(s), into: &output)
+        default:
+            dialect.writeText(value.renderedText, into: &output)
+        }
+    }
+
+    private func typeset(_ rich: RichText) -> RichText {
+        guard session?.typography == true, rich.typography != false else { return rich }
+        return rich.mapText { FrenchTypography.apply($0, afterText: $1) }
+    }
+
+    /// A paragraph holding one output tag alone: a rich value replaces it, any other value
+    /// is written in it.
+    private mutating func runRichParagraph(_ body: [ProgramNode]) {
+        guard let index = body.firstIndex(where: { if case .output = $0 { return true }; return false }),
+              case .output(let e, let loc) = body[index] else { run(body); return }
+        let value = evaluate(e, loc)
+        if case .rich(let rich)? = value, !rich.isInline, let writer = session?.writer {
+            var opening: [UInt8] = []
+            for node in body[..<index] { if case .literal(let bytes) = node { opening.append(contentsOf: bytes) } }
+            writer.writeBlocks(typeset(rich), paragraph: opening, part: part, into: &output)
+            return
+        }
+        pending = .some(value)
+        run(body)
+        pending = nil
     }
 
     mutating func run(_ nodes: [ProgramNode]) {
@@ -27,7 +71,14 @@ struct Renderer {
             case .literal(let bytes):
                 output.append(contentsOf: bytes)
             case .output(let e, let loc):
-                if let v = evaluate(e, loc) { dialect.writeText(v.renderedText, into: &output) }
+                if let framed = pending {
+                    pending = nil
+                    if let v = framed { write(v) }
+                } else if let v = evaluate(e, loc) {
+                    write(v)
+                }
+            case .richParagraph(let body, _):
+                runRichParagraph(body)
             case .raw(let pre, let e, let post, let loc):
                 if let v = evaluate(e, loc) {
                     output.append(contentsOf: Array(pre.utf8))

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A document `tender check` looks at: built (or taken from a folder), and rendered when it could be.
+public struct InspectedDocument: Sendable {
+    /// The offer's `documents[].id`.
+    public var id: String
+    /// The team member, for per-member documents (CVs).
+    public var member: String?
+    /// The DOCX/ODT.
+    public var path: String
+    public var pdf: String?
+    public var pages: Int?
+    /// The text of each page of the PDF, when rendered.
+    public var pageTexts: [String]?
+    /// Every paragraph of every text part.
+    public var paragraphs: [DocumentParagraph]
+    /// Whether `path` is in a temporary folder removed after the check (locations then name the file alone).
+    public var temporary: Bool = false
+
+    public var name: String { (path as NSString).lastPathComponent }
+    /// The path locations show: the file's name when it was built in a temporary folder.
+    public var shownPath: String { temporary ? name : path }
+    /// The headings of the body, in order.
+    public var headings: [DocumentParagraph] { paragraphs.filter { $0.inBody && $0.headingLevel != nil } }
+
+    /// The text rules search: the rendered pages when there are some (what the buyer reads),
+    /// else the paragraphs of the XML; each piece with where it is, in words (French, as the
+    /// check writes it: `page 3`, `word/document.xml, paragraphe 14`).
+    public var searchableText: [(text: String, place: String, location: SourceLocation)] {
+        if let pageTexts {
+            return pageTexts.enumerated().map { index, text in
+                (text, "page \(index + 1)", SourceLocation(file: shownPath))
+            }
+        }
+        return paragraphs.map { p in
+            (p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number))
+        }
+    }
+
+    /// The searchable text as lines: a PDF line, or a paragraph (a table row's cells joined by tabs).
+    public var lines: [(text: String, place: String, location: SourceLocation)] {
+        if pageTexts != nil {
+            return searchableText.flatMap { page in
+                page.text.split(separator: "\n").map { (String($0), page.place, page.location) }
+            }
+        }
+        var out: [(text: String, place: String, location: SourceLocation)] = []
+        var previous: DocumentParagraph?
+        for p in paragraphs {
+            if let row = p.row, let last = previous, last.row == row, last.part == p.part, !out.isEmpty {
+                out[out.count - 1].text += "\t" + p.text
+            } else {
+                out.append((p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number)))
+            }
+            previous = p
+        }
+        return out
+    }
+}

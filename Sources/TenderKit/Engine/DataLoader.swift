@@ -1,0 +1,358 @@
+import Foundation
+import Yams
+
+/// Reads template data from JSON or YAML into `Value`s, keeping numbers exact
+/// and reporting malformed input with its line and column.
+public enum DataLoader {
+    /// Loads `.json`, `.yaml` or `.yml` by extension.
+    public static func load(path: String) throws -> Value {
+        let text = try readText(path: path)
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "json": return try parseJSON(text, file: path)
+        case "yaml", "yml": return try parseYAML(text, file: path)
+        default:
+            throw TenderError.error("data files must be .json, .yaml or .yml, not '.\(ext)'",
+                                    at: SourceLocation(file: path),
+                                    hint: "rename the file with the extension that matches its content", status: .usage)
+        }
+    }
+
+    /// Reads a UTF-8 text file, or throws a diagnostic saying why not (exit 66 / 65).
+    public static func readText(path: String) throws -> String {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw TenderError.error("no such file", at: SourceLocation(file: path),
+                                    hint: "check the path", status: .missingInput)
+        }
+        guard !isDir.boolValue else {
+            throw TenderError.error("is a folder, not a file", at: SourceLocation(file: path), status: .missingInput)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TenderError.error("cannot read the file", at: SourceLocation(file: path),
+                                    hint: "check its permissions", status: .missingInput)
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw TenderError.error("the file is not UTF-8 text", at: SourceLocation(file: path),
+                                    hint: "save it as UTF-8", status: .invalidInput)
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    // MARK: YAML
+
+    public static func parseYAML(_ text: String, file: String? = nil) throws -> Value {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw yamlDiagnostic(error, file: file)
+        }
+        guard let node else { return .null }
+        var budget = NodeBudget(textBytes: text.utf8.count, file: file)
+        return try value(of: node, file: file, budget: &budget, depth: 0)
+    }
+
+    /// Bounds the values a YAML document expands to. An alias repeats a whole subtree, so a
+    /// few hundred bytes of nested aliases ("billion laughs") could expand to billions of
+    /// values: the expansion may not exceed what the text could hold without aliases, nor
+    /// nest deeper than the JSON reader allows.
+    struct NodeBudget {
+        static let maxDepth = 512
+        var remaining: Int
+        let file: String?
+        init(textBytes: Int, file: String?) {
+            remaining = max(1_000_000, textBytes)
+            self.file = file
+        }
+
+        mutating func spend(_ node: Node, depth: Int) throws {
+            remaining -= 1
+            if remaining < 0 {
+                throw TenderError.error("the YAML expands to too many values through its aliases (*name)",
+                                        at: DataLoader.location(of: node, file: file),
+                                        hint: "write the data out, or use fewer aliases; a few hundred bytes of nested aliases can expand to billions of values")
+            }
+            if depth > NodeBudget.maxDepth {
+                throw TenderError.error("the YAML nests more than \(NodeBudget.maxDepth) levels deep",
+                                        at: DataLoader.location(of: node, file: file),
+                                        hint: "real data nests a few levels")
+            }
+        }
+    }
+
+    /// Converts a composed YAML node, resolving plain scalars with the YAML 1.2 core schema
+    /// (plus dates). Numbers are built from their text.
+    public static func value(of node: Node, file: String? = nil) throws -> Value {
+        var budget = NodeBudget(textBytes: 0, file: file)
+        return try value(of: node, file: file, budget: &budget, depth: 0)
+    }
+
+    static func value(of node: Node, file: String?, budget: inout NodeBudget, depth: Int) throws -> Value {
+        try budget.spend(node, depth: depth)
+        switch node {
+        case .scalar(let scalar):
+            return scalarValue(scalar)
+        case .sequence(let seq):
+            return .list(try seq.map { try value(of: $0, file: file, budget: &budget, depth: depth + 1) })
+        case .mapping(let map):
+            var m = Mapping()
+            for (k, v) in map {
+                guard case .scalar(let ks) = k else {
+                    throw TenderError.error("mapping keys must be plain text", at: location(of: k, file: file))
+                }
+                if m[ks.string] != nil {
+                    throw TenderError.error("duplicate key '\(Quote.cut(ks.string))'", at: location(of: k, file: file),
+                                            hint: "each key may appear once in a mapping")
+                }
+                m[ks.string] = try value(of: v, file: file, budget: &budget, depth: depth + 1)
+            }
+            return .map(m)
+        case .alias:
+            // Yams resolves aliases while composing; an unresolved one is treated as null.
+            return .null
+        }
+    }
+
+    /// Resolves a YAML scalar: quoted scalars are strings; plain ones may be null, bool,
+    /// number or date.
+    public static func scalarValue(_ scalar: Node.Scalar) -> Value {
+        let s = scalar.string
+        if scalar.style != .plain { return .string(s) }
+        switch s {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if let first = s.unicodeScalars.first, first == "-" || first == "+" || first == "." || ("0"..."9").contains(first) {
+            if !s.hasPrefix("0x"), !s.hasPrefix("0o"), !s.contains("_"), let d = Decimal(exactly: s) {
+                return .number(d)
+            }
+            if let date = DateValue(iso: s) { return .date(date) }
+        }
+        return .string(s)
+    }
+
+    public static func location(of node: Node, file: String?) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String?) -> TenderError {
+        switch error {
+        case .parser(_, let problem, let mark, _) where problem.contains("nesting level"):
+            // libyaml's own words name its C function; say what it means instead.
+            return TenderError.error("the YAML nests too deeply (lists or mappings inside each other)",
+                                     at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                                     hint: "real data nests a few levels; check the brackets around this place")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            let ctx = context.map { "\($0.text) " } ?? ""
+            return TenderError.error("malformed YAML: \(ctx)\(problem)",
+                                     at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                                     hint: "check indentation and quoting around this place")
+        case .composer(let context, let problem, let mark, _):
+            let ctx = context.map { "\($0.text) " } ?? ""
+            return TenderError.error("malformed YAML: \(ctx)\(problem)",
+                                     at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        default:
+            return TenderError.error("malformed YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+
+    // MARK: JSON
+
+    /// A strict JSON parser (RFC 8259) that keeps numbers as written and reports line and column.
+    public static func parseJSON(_ text: String, file: String? = nil) throws -> Value {
+        var parser = JSONParser(bytes: Array(text.utf8), file: file)
+        return try parser.parseDocument()
+    }
+}
+
+struct JSONParser {
+    let bytes: [UInt8]
+    let file: String?
+    var pos = 0
+    var depth = 0
+
+    init(bytes: [UInt8], file: String?) { self.bytes = bytes; self.file = file }
+
+    func fail(_ message: String, at offset: Int? = nil) -> TenderError {
+        let o = min(offset ?? pos, bytes.count)
+        var line = 1, col = 1
+        var i = 0
+        while i < o {
+            if bytes[i] == 0x0A { line += 1; col = 1 } else if bytes[i] & 0xC0 != 0x80 { col += 1 }
+            i += 1
+        }
+        return TenderError.error("malformed JSON: \(message)", at: SourceLocation(file: file, line: line, column: col),
+                                 hint: "check commas, quotes and brackets around this place")
+    }
+
+    mutating func skipSpace() {
+        while pos < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[pos]) { pos += 1 }
+    }
+
+    mutating func parseDocument() throws -> Value {
+        skipSpace()
+        let v = try parseValue()
+        skipSpace()
+        if pos < bytes.count { throw fail("unexpected text after the end of the document") }
+        return v
+    }
+
+    mutating func parseValue() throws -> Value {
+        skipSpace()
+        guard pos < bytes.count else { throw fail("unexpected end of input") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw fail("unexpected character '\(String(decoding: [bytes[pos]], as: UTF8.self))'")
+        }
+    }
+
+    mutating func expectWord(_ word: String) throws {
+        let w = Array(word.utf8)
+        guard pos + w.count <= bytes.count, Array(bytes[pos..<(pos + w.count)]) == w else {
+            throw fail("expected '\(word)'")
+        }
+        pos += w.count
+    }
+
+    mutating func parseObject() throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 512 { throw fail("nesting is too deep") }
+        pos += 1
+        var m = Mapping()
+        skipSpace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .map(m) }
+        while true {
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a key in double quotes") }
+            let keyStart = pos
+            let key = try parseString()
+            if m[key] != nil { throw fail("duplicate key \"\(key)\"", at: keyStart) }
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after the key") }
+            pos += 1
+            m[key] = try parseValue()
+            skipSpace()
+            guard pos < bytes.count else { throw fail("unexpected end of input, '}' missing") }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .map(m) }
+            throw fail("expected ',' or '}'")
+        }
+    }
+
+    mutating func parseArray() throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 512 { throw fail("nesting is too deep") }
+        pos += 1
+        var items: [Value] = []
+        skipSpace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .list(items) }
+        while true {
+            items.append(try parseValue())
+            skipSpace()
+            guard pos < bytes.count else { throw fail("unexpected end of input, ']' missing") }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .list(items) }
+            throw fail("expected ',' or ']'")
+        }
+    }
+
+    mutating func parseNumber() throws -> Value {
+        let start = pos
+        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        func digits() -> Int {
+            let s = pos
+            while pos < bytes.count, bytes[pos] >= 48, bytes[pos] <= 57 { pos += 1 }
+            return pos - s
+        }
+        guard digits() > 0 else { throw fail("a number needs digits", at: start) }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            pos += 1
+            guard digits() > 0 else { throw fail("digits expected after the decimal point") }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard digits() > 0 else { throw fail("digits expected in the exponent") }
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        guard let d = Decimal(exactly: text) else {
+            throw fail("number out of range, or with more significant digits than tender keeps exactly (38)", at: start)
+        }
+        return .number(d)
+    }
+
+    mutating func parseString() throws -> String {
+        let start = pos
+        pos += 1
+        var out: [UInt8] = []
+        while true {
+            guard pos < bytes.count else { throw fail("unterminated string", at: start) }
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\"") { pos += 1; break }
+            if c < 0x20 { throw fail("control character in a string (escape it as \\n, \\t…)") }
+            if c != UInt8(ascii: "\\") { out.append(c); pos += 1; continue }
+            pos += 1
+            guard pos < bytes.count else { throw fail("unterminated string", at: start) }
+            let e = bytes[pos]
+            pos += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800...0xDBFF).contains(code) {
+                    guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+                        throw fail("lone surrogate in \\u escape")
+                    }
+                    pos += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("invalid surrogate pair") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default: throw fail("invalid escape '\\\(String(decoding: [e], as: UTF8.self))'")
+            }
+        }
+        guard let s = String(validatingUTF8: out.map { CChar(bitPattern: $0) } + [0]) else {
+            throw fail("invalid UTF-8 in a string", at: start)
+        }
+        return s
+    }
+
+    mutating func hex4() throws -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw fail("incomplete \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[pos]
+            let d: UInt32
+            switch c {
+            case 48...57: d = UInt32(c - 48)
+            case 65...70: d = UInt32(c - 55)
+            case 97...102: d = UInt32(c - 87)
+            default: throw fail("invalid hex digit in \\u escape")
+            }
+            v = v * 16 + d
+            pos += 1
+        }
+        return v
+    }
+}

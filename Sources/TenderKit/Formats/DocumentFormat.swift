@@ -1,0 +1,87 @@
+import Foundation
+
+/// The document formats tender fills. Each case's knowledge is in its own folder under
+/// `Formats/` behind `FormatAdapter`; adding a format is one folder and one case here.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case docx = "DOCX"
+    case odt = "ODT"
+
+    /// What the format knows.
+    var adapter: any FormatAdapter {
+        switch self {
+        case .docx: return DocxFormat()
+        case .odt: return OdtFormat()
+        }
+    }
+
+    /// The order in which formats look at an archive: a package that names its own type in
+    /// a `mimetype` entry says what it is before any other sign is read.
+    static let detectionOrder: [DocumentFormat] = [.odt, .docx]
+
+    /// Tells the format from the archive's content (not its extension).
+    static func detect(_ archive: ZipArchive) throws -> DocumentFormat {
+        for format in detectionOrder where try format.adapter.recognizes(archive) { return format }
+        let adapters = allCases.map(\.adapter)
+        throw TenderError.error("not a \(allCases.map(\.rawValue).joined(separator: " or ")) document (a zip archive without \(adapters.map(\.signature).joined(separator: " or ")))",
+                                at: SourceLocation(file: archive.path),
+                                hint: "save the template " + adapters.map(\.savedFrom).joined(separator: " or "))
+    }
+
+    /// The entry written first and stored uncompressed.
+    var storedFirst: String? { adapter.storedFirst }
+
+    /// Whether the document at `path` holds a table of contents or another index.
+    static func holdsIndex(path: String) -> Bool {
+        guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive) else { return false }
+        return format.adapter.holdsIndex(archive)
+    }
+}
+
+/// A part of a document that carries text, with the dialect the engine reads it in.
+struct TextPart {
+    enum Role {
+        /// The document's body (DOCX `word/document.xml`, ODT `content.xml`).
+        case body
+        /// Headers, footers, notes, styles: text the document shows around its body.
+        case other
+        /// The document's properties (title, subject, keywords).
+        case properties
+    }
+    var name: String
+    var dialect: Dialect
+    var role: Role
+}
+
+/// Everything one document format knows about its XML. The engine, the checks, the review
+/// and the build see formats only through this.
+protocol FormatAdapter {
+    /// Whether the archive is a document of this format (by content, not by extension);
+    /// throws when it is clearly of a kind tender cannot fill (an OpenDocument spreadsheet).
+    func recognizes(_ archive: ZipArchive) throws -> Bool
+    /// The entry an archive of this format lacks when it is not one (for the error message).
+    var signature: String { get }
+    /// How to save a document in this format (`from Word as .docx`), for hints.
+    var savedFrom: String { get }
+    /// The entry written first and stored uncompressed, if the format has one.
+    var storedFirst: String? { get }
+    /// The parts that carry text, in document order, each with its dialect.
+    func textParts(of archive: ZipArchive) throws -> [TextPart]
+    /// What to repair in the parts a render wrote, knowing the template's parts as read.
+    func finisher(for template: [(part: TextPart, bytes: [UInt8], compiled: Bool)]) -> any PartFinisher
+    /// Tells the heading level of a paragraph of this document (nil: not a heading).
+    func headings(in archive: ZipArchive, parts: [TextPart]) throws -> (XMLNodePtr) -> Int?
+    /// The language of the document's default style (`fr-FR`), when declared.
+    func defaultLanguage(of archive: ZipArchive) -> String?
+    /// Whether the document holds a table of contents or another index (to refresh before a PDF).
+    func holdsIndex(_ archive: ZipArchive) -> Bool
+    /// Puts a draft mark in every page's header and comments at their paragraphs.
+    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws
+}
+
+/// Repairs one render's parts after the engine wrote them (fresh ids for repeated drawings,
+/// table grids after column loops). A value: each render starts from the template's copy.
+protocol PartFinisher {
+    mutating func finish(_ bytes: [UInt8], part: TextPart, program: Program, location: SourceLocation) throws -> [UInt8]
+    /// The writer of rich values (Markdown, images) for one rendering of the template.
+    func richWriter(_ archive: ZipArchive) -> RichWriter?
+}

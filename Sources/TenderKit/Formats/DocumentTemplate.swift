@@ -1,0 +1,108 @@
+import Foundation
+
+/// How to render.
+public struct RenderOptions: Sendable {
+    /// Undefined names are errors (default); when false they render as nothing with a warning.
+    public var strict: Bool
+    public var limits: ArchiveLimits
+    /// The filters templates may use.
+    public var filters: FilterRegistry
+    /// French typography on the text of values, when the document is French (`FrenchTypography`).
+    public var typography: Bool
+    public init(strict: Bool = true, limits: ArchiveLimits = .default, filters: FilterRegistry = .default, typography: Bool = true) {
+        self.strict = strict; self.limits = limits; self.filters = filters; self.typography = typography
+    }
+}
+
+/// A compiled document template: every text-bearing part parsed and compiled once, ready
+/// to render any number of times. The format's adapter says which parts carry text and
+/// what to repair after rendering.
+public final class DocumentTemplate {
+    public let path: String
+    public let format: DocumentFormat
+    let archive: ZipArchive
+    let parts: [PartTemplate]
+    let textParts: [TextPart]
+    /// The format's repairs, surveyed from the template once; each render starts from a copy.
+    private let finisher: any PartFinisher
+    /// The document's language from its default style (`fr-FR`), when it declares one.
+    public let language: String?
+
+    /// Opens and compiles a template. Throws every template error of every part at once.
+    public init(path: String, options: RenderOptions = RenderOptions()) throws {
+        self.path = path
+        archive = try ZipArchive(path: path, limits: options.limits)
+        format = try DocumentFormat.detect(archive)
+        let adapter = format.adapter
+        var compiled: [PartTemplate] = []
+        var errors: [Diagnostic] = []
+        var survey: [(part: TextPart, bytes: [UInt8], compiled: Bool)] = []
+        let textParts = try adapter.textParts(of: archive)
+        for part in textParts {
+            let bytes = try archive.read(part.name)
+            do {
+                // Compiling checks the part's bounds first: only then does the format survey it (drawing ids).
+                let template = try PartTemplate.compile(bytes, name: part.name, dialect: part.dialect, file: path)
+                compiled.append(template)
+                survey.append((part, bytes, template.program != nil))
+            } catch let e as TenderError {
+                errors.append(contentsOf: e.diagnostics)
+                survey.append((part, bytes, false))
+            }
+        }
+        if errors.isEmpty {
+            // The other parts are copied raw: check them now, so that a damaged one is refused, not copied.
+            do { try TemplateIntegrity.verify(archive, skipping: Set(compiled.map(\.name))) } catch let e as TenderError {
+                errors.append(contentsOf: e.diagnostics)
+            }
+        }
+        if !errors.isEmpty { throw TenderError(errors) }
+        parts = compiled
+        self.textParts = textParts
+        finisher = adapter.finisher(for: survey)
+        language = adapter.defaultLanguage(of: archive)
+    }
+
+    /// Every tag, with where it is, in part order.
+    public var tags: [SourceLocation] { parts.flatMap(\.tagLocations) }
+
+    /// Renders with `context` and returns the changed parts (name → bytes), plus warnings.
+    public func render(_ context: Value, options: RenderOptions = RenderOptions()) throws -> (parts: [String: [UInt8]], warnings: [Diagnostic]) {
+        let result = try renderPackage(context, options: options)
+        return (result.parts, result.warnings)
+    }
+
+    /// Renders: the changed parts, the entries to add (images) and the warnings.
+    func renderPackage(_ context: Value, options: RenderOptions) throws
+        -> (parts: [String: [UInt8]], adding: [(name: String, data: [UInt8])], warnings: [Diagnostic]) {
+        let evaluator = Evaluator(globals: context, filters: options.filters, strict: options.strict)
+        let french = language.map { $0.lowercased().hasPrefix("fr") } ?? true
+        let session = RenderSession(typography: options.typography && french, writer: finisher.richWriter(archive))
+        var out: [String: [UInt8]] = [:]
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        var finisher = self.finisher
+        for (part, textPart) in zip(parts, textParts) {
+            do {
+                guard let bytes = try part.render(evaluator, warnings: &warnings, session: session), let program = part.program else { continue }
+                out[part.name] = try finisher.finish(bytes, part: textPart, program: program,
+                                                     location: SourceLocation(file: path, part: part.name))
+            } catch let e as TenderError {
+                errors.append(contentsOf: e.diagnostics)
+            }
+        }
+        if !errors.isEmpty { throw TenderError(errors) }
+        var adding: [(name: String, data: [UInt8])] = []
+        try session.writer?.finish(parts: &out, adding: &adding)
+        return (out, adding, warnings)
+    }
+
+    /// Renders and writes the document atomically to `output`. Returns the warnings.
+    @discardableResult
+    public func render(_ context: Value, to output: String, options: RenderOptions = RenderOptions()) throws -> [Diagnostic] {
+        let result = try renderPackage(context, options: options)
+        try ArchiveWriter.write(to: output, from: archive, replacing: result.parts, adding: result.adding,
+                                storedFirst: format.storedFirst)
+        return result.warnings
+    }
+}

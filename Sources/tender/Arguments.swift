@@ -1,0 +1,35 @@
+import ArgumentParser
+import TenderKit
+
+// Typed options: ArgumentParser parses and refuses a bad value (exit 64, with the accepted
+// values), so that no command checks a string in validate().
+
+extension CheckOutput.Format: ExpressibleByArgument {}
+extension PricingReport.Format: ExpressibleByArgument {}
+extension DiffReport.Format: ExpressibleByArgument {}
+
+/// A calendar day (`--today 2021-11-05`): the date templates see.
+struct Day: ExpressibleByArgument {
+    var date: DateValue
+    /// The moment the day starts, in Paris time (a build's check compares the deadline with it).
+    var moment: DateValue
+
+    init?(argument: String) {
+        guard let date = DateValue(iso: argument), let moment = DateValue(moment: argument) else { return nil }
+        self.date = date
+        self.moment = moment
+    }
+
+    /// Today in Europe/Paris.
+    static var today: DateValue { DateValue.today() }
+}
+
+/// A moment (`--as-of 2021-11-05T12:00`): a date, a local time in Paris, or a time with its offset.
+struct Moment: ExpressibleByArgument {
+    var value: DateValue
+
+    init?(argument: String) {
+        guard let value = DateValue(moment: argument) else { return nil }
+        self.value = value
+    }
+}

@@ -1,0 +1,2 @@
+// Only the header matters: see include/CFuzzer.h.
+#include "CFuzzer.h"

@@ -1,0 +1,1 @@
+../../../Tests/TenderKitTests/FuzzChecks.swift
