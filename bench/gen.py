@@ -3,7 +3,8 @@
 table.docx  a header row, `{%tr for r in rows %}`, one body row of 5 tagged cells, `{%tr endfor %}`
 prose.docx  ~60 long paragraphs (about 20 pages) with inline tags, bold runs, two `{% if %}`,
             two `{%p for %}` loops over a 10-item list, a tagged header and footer
-rows-200.json, rows-2000.json, rows-20000.json, prose.json
+hello.docx  one paragraph with one tag (start-up)
+rows-200.json, rows-2000.json, rows-20000.json, prose.json, hello.json
 """
 import json
 import os
@@ -112,3 +113,10 @@ prose = {
 }
 with open(os.path.join(out, "prose.json"), "w") as f:
     json.dump(prose, f, ensure_ascii=False)
+
+# ---------------------------------------------------------------- one-paragraph template (start-up)
+doc = Document()
+doc.add_paragraph("Hello {{ name }}.")
+doc.save(os.path.join(out, "hello.docx"))
+with open(os.path.join(out, "hello.json"), "w") as f:
+    json.dump({"name": "Ville de Lyon"}, f, ensure_ascii=False)

@@ -297,7 +297,8 @@ import Testing
             .replacingOccurrences(of: "  - { id: memoire, template: ../../templates/memoire.docx, output: \"01 Mémoire.docx\" }\n  - { id: cv, template: ../../templates/cv.docx, per: team, output: \"02 CV {{ person.name }}.docx\" }",
                                   with: "  - { id: memoire, template: \(root)memoire-technique.\(ext), output: \"01 Mémoire.\(ext)\" }\n  - { id: annexes, template: \(root)bordereau-prix.\(ext), output: \"03 Bordereau.\(ext)\" }")
             + "pro_bono: { share: 0.10 }\n"
-            + "memoire:\n" + ["presentation", "understanding", "summary", "approach"].map { "  \($0): \"Texte.\"\n" }.joined()
+            + "memoire:\n  sections:\n"
+            + "    - { id: offre, title: \"Notre offre\", body: \"Texte.\", blocks: [key_figures, tasks, team, price] }\n"
         if exempt { yaml = yaml.replacingOccurrences(of: "vat: { rate: 0.20 }", with: "vat: { exemption: \"TVA non applicable, art. 293 B du CGI\" }") }
         return yaml
     }
@@ -322,7 +323,7 @@ import Testing
         #expect(warnings.contains { $0.message.contains("0,25 × 100,10\u{00A0}€ = 25,025\u{00A0}€, imprimé 25,03\u{00A0}€") })
         let memoire = try #require(texts["01 Mémoire.\(ext)"]), bordereau = try #require(texts["03 Bordereau.\(ext)"])
         #expect(memoire.contains("Consultant·e senior (taux spécifique)"))
-        #expect(memoire.contains("Durée : 2 mois ; affermissement au plus tard le 30 juin 2022"))
+        #expect(memoire.contains("Durée\u{00A0}: 2 mois\u{202F}; affermissement au plus tard le 30 juin 2022"))
         #expect(memoire.contains("15 kit à 42,50\u{00A0}€ HT"))
         #expect(bordereau.contains("Remise commerciale (5\u{00A0}%) sur tranche optionnelle TO"))
         #expect(bordereau.contains("Fournitures"))

@@ -9,6 +9,35 @@ import Testing
         #expect(Decimal(exactly: "1.5e2") == Decimal(150))
     }
 
+    /// The fast parser for plain numbers gives what Foundation's parser gives, value and printed form.
+    @Test func plainNumbersParseAsFoundationDoes() throws {
+        var texts = ["0", "-0", "007", "0.00", "1.50", "-1.5", "+3", ".5", "5.", "1e3", "1E-3", "-2.5e+2", "0.000001",
+                     "123456789012345678", "9999999999999999999", "-9999999999999999999", "1234.5678",
+                     "1e99", "1e-99", "100e-2", "0.10"]
+        for i in 0..<500 { texts.append("\(i * 7919 % 100_003).\(i % 100)"); texts.append("-\(i)e\(i % 7 - 3)") }
+        let posix = Locale(identifier: "en_US_POSIX")
+        for text in texts {
+            let fast = try #require(Decimal.parsePlain(text.utf8), "\(text)")
+            let slow = try #require(Decimal(string: text, locale: posix), "\(text)")
+            #expect(fast == slow, "\(text)")
+            #expect(fast.description == slow.description, "\(text)")
+        }
+        for text in ["", "-", "e5", "1e", "1e+", "1e+-5", "1..2", "1.2.3", "--1", "1-", " 1", "1 ", "0x10", "1_000",
+                     "12345678901234567890", "1e999", "1e-101"] {
+            #expect(Decimal.parsePlain(text.utf8) == nil, "\(text)")
+        }
+        #expect(Decimal(exactly: " 12 ") == Decimal(12))
+        #expect(Decimal(exactly: "12345678901234567890123") == Decimal(string: "12345678901234567890123"))
+    }
+
+    /// Title case of ASCII text, done byte by byte, is the general one's.
+    @Test func asciiTitleCaseIsTitleCase() {
+        for s in ["", "lyon district 3", "o'neil  MCDONALD-smith", "3rd ave.", "ABC def_ghi", "x", "a1b2 c3"] {
+            #expect(StandardFilters.asciiTitleCase(s) == String(StandardFilters.titleCase(s + "é").dropLast()), "\(s)")
+        }
+        #expect(StandardFilters.titleCase("saint-étienne district 4") == "Saint-Étienne District 4")
+    }
+
     @Test func roundingIsHalfUp() {
         #expect(Decimal(exactly: "2.345")!.roundedHalfUp() == Decimal(exactly: "2.35")!)
         #expect(Decimal(exactly: "2.355")!.roundedHalfUp() == Decimal(exactly: "2.36")!)

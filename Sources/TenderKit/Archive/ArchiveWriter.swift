@@ -43,8 +43,9 @@ public enum ArchiveWriter {
     /// the earliest a zip can hold; with DOS time 0, i.e. 00:00:00.
     private static let fixedDOSDate: UInt16 = (0 << 9) | (1 << 5) | 1
     private static let fixedDOSTime: UInt16 = 0
-    /// zlib's default level: a good balance of size and speed.
-    private static let deflateLevel: UInt32 = 6
+    /// zlib's level 3: on a 1.3 MB document part, a third of the time of the default level 6 (the
+    /// largest cost of writing a big document) for a zip about 14 % larger (47 KB instead of 41 KB).
+    private static let deflateLevel: UInt32 = 3
 
     /// One entry of the output.
     private struct PlannedEntry {

@@ -190,7 +190,12 @@ struct JSONParser {
     }
 
     mutating func skipSpace() {
-        while pos < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[pos]) { pos += 1 }
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case 0x20, 0x09, 0x0A, 0x0D: pos += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseDocument() throws -> Value {

@@ -525,6 +525,7 @@ enum StandardFilters {
     }
 
     static func titleCase(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTitleCase(s) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var word = ""
@@ -550,5 +551,20 @@ enum StandardFilters {
         }
         flush()
         return out
+    }
+
+    /// `titleCase` of ASCII text, byte by byte (the same word characters: letters, digits, `'`).
+    static func asciiTitleCase(_ s: String) -> String {
+        var bytes = Array(s.utf8)
+        var inWord = false
+        for i in bytes.indices {
+            let a = bytes[i]
+            let isUpper = a >= 0x41 && a <= 0x5A, isLower = a >= 0x61 && a <= 0x7A
+            let wordByte = isUpper || isLower || (a >= 0x30 && a <= 0x39) || a == 0x27
+            if wordByte && !inWord && isLower { bytes[i] = a - 0x20 }
+            if wordByte && inWord && isUpper { bytes[i] = a + 0x20 }
+            inWord = wordByte
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

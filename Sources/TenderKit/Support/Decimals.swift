@@ -4,6 +4,7 @@ extension Decimal {
     /// A decimal from its written form (`"1234.50"`, `"-3"`, `"1e3"`); nil when not a number.
     /// Never goes through `Double`.
     public init?(exactly text: String) {
+        if let d = Decimal.parsePlain(text.utf8) { self = d; return }
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return nil }
         var sawDigit = false
@@ -34,6 +35,54 @@ extension Decimal {
         let mantissa = text.prefix { $0 != "e" && $0 != "E" }
         let digits = mantissa.filter { $0.isASCII && $0.isNumber }.drop { $0 == "0" }
         return digits.reversed().drop { $0 == "0" }.count
+    }
+
+    /// The common case of `init(exactly:)` without Foundation's parser (which builds a locale and
+    /// scans the text several times per number): `[+-]digits[.digits][e[+-]digits]` with at most
+    /// 19 significant digits and a small exponent, as data files hold them. Anything else (spaces,
+    /// long digit strings, odd forms) returns nil and goes the general way.
+    static func parsePlain(_ text: String.UTF8View) -> Decimal? {
+        var mantissa: UInt64 = 0, significant = 0, scale = 0
+        var negative = false, sawDigit = false, sawDot = false
+        var exponent = 0, exponentSign = 1, exponentDigits = 0, sawExponent = false, sawExponentSign = false
+        for (i, c) in text.enumerated() {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(c &- 48)
+                if sawExponent {
+                    exponentDigits += 1
+                    guard exponentDigits <= 3 else { return nil }
+                    exponent = exponent * 10 + digit
+                    continue
+                }
+                sawDigit = true
+                if sawDot { scale += 1 }
+                if mantissa == 0 && digit == 0 { continue }   // leading zeros add nothing
+                significant += 1
+                guard significant <= 19 else { return nil }
+                mantissa = mantissa * 10 + UInt64(digit)
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                if i == 0 { negative = c == UInt8(ascii: "-") }
+                else if sawExponent && exponentDigits == 0 && !sawExponentSign {
+                    sawExponentSign = true
+                    exponentSign = c == UInt8(ascii: "-") ? -1 : 1
+                }
+                else { return nil }
+            case UInt8(ascii: "."):
+                guard !sawDot, !sawExponent else { return nil }
+                sawDot = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard sawDigit, !sawExponent else { return nil }
+                sawExponent = true
+            default:
+                return nil
+            }
+        }
+        guard sawDigit, !sawExponent || exponentDigits > 0 else { return nil }
+        let power = exponentSign * exponent - scale
+        guard (-100...100).contains(power) else { return nil }
+        if mantissa == 0 { return Decimal.zero }
+        return Decimal(sign: negative ? .minus : .plus, exponent: power, significand: Decimal(mantissa))
     }
 
     /// Rounded half-up (away from zero at .5) to `scale` decimals: 2.345 → 2.35, -2.345 → -2.35.
