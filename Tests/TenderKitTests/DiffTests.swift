@@ -50,6 +50,7 @@ struct DiffFixture {
         original = try String(contentsOfFile: CLI.packageRoot + "/offers/cuf-dcol/offer.yaml", encoding: .utf8)
         try DiffFixture.copyTeam(to: folder.file("team"))
         try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/bidder.yaml", toPath: folder.file("bidder.yaml"))
+        try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/library", toPath: folder.file("library"))
         try write("v1")
     }
 
@@ -300,6 +301,7 @@ struct DiffFixture {
         let repo = f.folder.file("repo")
         try DiffFixture.copyTeam(to: repo + "/offers/team")
         try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/bidder.yaml", toPath: repo + "/offers/bidder.yaml")
+        try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/library", toPath: repo + "/offers/library")
         try f.write("", path: repo + "/offers/x/offer.yaml")
         func gitRun(_ arguments: [String]) throws {
             let r = try CLI.runProgram(git, ["-c", "user.name=tender", "-c", "user.email=tender@localhost",

@@ -76,6 +76,9 @@ public enum OfferKeys {
             Field("within_months", count, "References must have ended less than this many months before the deadline."),
             Field("tags", .list(.text), "References must have at least one of these tags."),
         ])), "References asked for."),
+        Field("library", .record(Record("library rule", [
+            Field("review_months", count, "A block of the answer library used by the offer is reviewed within this many months (default 12)."),
+        ])), "Reviews of the answer library's blocks the offer uses."),
         Field("sections", .list(.text), "Headings the response must contain, in order."),
         Field("sections_document", .text, "Id of the document that holds the sections."),
         Field("meetings", .record(Record("meetings rule", [
@@ -205,6 +208,7 @@ public enum OfferKeys {
         Field("id", .text, required: true, "Short id of the section (unique in the offer)."),
         Field("title", .text, required: true, "The heading, as the call's response frame words it."),
         Field("body", .text, "The text, in Markdown: paragraphs, lists, **bold**, *italic*, links, pipe tables."),
+        Field("use", .text, "A block of the answer library, library/<name> (offers/library/<name>.md), whose text comes before the body; a body line {{ library/<name> }} includes a block there."),
         Field("answers", .list(.text), "Ids of the call's requirements this section answers."),
         Field("blocks", .list(.choice(memoireBlocks)),
               "Parts the template writes after the text, from the offer's data: " + memoireBlocks.joined(separator: ", ") + "."),

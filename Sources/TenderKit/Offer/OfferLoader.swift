@@ -435,9 +435,11 @@ struct OfferBuilder {
                 continue
             }
             seen[id] = s.location(of: "id")
-            sections.append(MemoireSection(id: id, title: title, body: s["body"]?.string,
+            let (body, library) = sectionText(s)
+            sections.append(MemoireSection(id: id, title: title, body: body,
                                            answers: s["answers"]?.items.compactMap(\.string) ?? [],
-                                           blocks: s["blocks"]?.items.compactMap(\.string) ?? [], location: s.location))
+                                           blocks: s["blocks"]?.items.compactMap(\.string) ?? [], location: s.location,
+                                           library: library))
         }
         return sections
     }

@@ -324,6 +324,8 @@ public struct MemoireSection: Sendable {
     public var answers: [String]
     public var blocks: [String]
     public var location: SourceLocation
+    /// The answer library's blocks the section's text uses (`use:`, or included in its body).
+    public var library: [LibraryBlock] = []
 }
 
 /// A requirement of the call (`requirements:`), which sections of the mémoire answer.

@@ -89,6 +89,15 @@ public enum OfferRevision {
             }
         }
 
+        // The answer library beside the offers (`../library`), as it was at that commit.
+        let answers = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/../library")
+        if answers != "..", !answers.hasPrefix("../") {
+            let listing = try run(["-C", top, "ls-tree", "-z", "--name-only", commit, "--", answers + "/"])
+            for block in listing.stdout.split(separator: "\0").map(String.init) where block.hasSuffix(".md") {
+                if let text = try show(block) { try write(text, to: root + "/" + block) }
+            }
+        }
+
         let rename = { (file: String) -> String in
             file.hasPrefix(root + "/") ? "\(revision):" + file.dropFirst(root.count + 1) : file
         }
