@@ -131,6 +131,6 @@ import Testing
         }
         let (text, problems) = AnswerLibrary.listing(offersFolder: root)
         #expect(problems.isEmpty, "\(problems)")
-        #expect(text.contains("library/maillages-en-bref — Maillages en une phrase (forme, métier, création) (relu le 1er septembre 2021, Hélène Marchal) : utilisé par aupa-prospective, cerdd-efc, cuf-dcol, ivd-resilience"))
+        #expect(text.contains("library/maillages-en-bref — Maillages en une phrase (relu le 1er septembre 2021, Hélène Marchal) : utilisé par aupa-prospective, cerdd-efc, cuf-dcol, ivd-resilience"))
     }
 }
