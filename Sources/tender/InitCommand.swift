@@ -10,7 +10,7 @@ struct Init: ParsableCommand {
         and fills `tender:`: buyer, title, reference, deadline and the rules (budget, duration, pages, cv_pages, \
         references, sections, meetings), each value after a comment quoting its sentence and place. Unsure \
         values are commented out with their readings; what is not found is a TODO that `tender check` reports. \
-        Bidder, team and tranches are a skeleton (the bidder from bidder.yaml beside the offer's folder, if any).
+        Bidder, team and tranches are a skeleton (the bidder refers to bidder.yaml beside the offer's folder, if any).
         Exit status: 0 written, 64 wrong option, 65 a call document that cannot be read, 66 a missing one, \
         69 pdftotext missing for a PDF, 73 the offer already exists (init never replaces one).
         """)
@@ -38,8 +38,8 @@ struct Init: ParsableCommand {
             }
             // The firm's bidder profile and the schema, when the offers folder has them.
             let offers = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-            let profile = FileManager.default.contents(atPath: (offers as NSString).appendingPathComponent("bidder.yaml"))
-                .map { String(decoding: $0, as: UTF8.self) }
+            let profile = FileManager.default.fileExists(atPath: (offers as NSString).appendingPathComponent("bidder.yaml"))
+                ? "../bidder.yaml" : nil
             let schema = FileManager.default.fileExists(atPath: (offers as NSString).appendingPathComponent("schema/offer.schema.json"))
                 ? "../schema/offer.schema.json" : nil
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -8,7 +8,7 @@ struct Tender: ParsableCommand {
         commandName: "tender",
         abstract: "Assemble French public tender responses from structured offers and DOCX/ODT templates.",
         version: TenderVersion.current,
-        subcommands: [Init.self, Build.self, Check.self, Render.self, Lint.self, Price.self, Diff.self, Context.self, Schema.self]
+        subcommands: [Init.self, Build.self, Check.self, Render.self, Lint.self, Price.self, Diff.self, Context.self, Schema.self, Library.self]
     )
 
     static func main() {

@@ -457,7 +457,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         let good = try CheckFixture(.init(rules: "{ budget: { max: 20000, basis: ttc, scope: all }, references: { count: 2, within_months: 12 } }"))
         let ok = try CLI.run(["check", good.dir.file("offer"), "--as-of", "2021-10-01", "--no-render"])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("OK : 0 erreur, 0 avertissement ; 16 règles : "))
+        #expect(ok.stdout.contains("OK : 0 erreur, 0 avertissement ; 18 règles : "))
         #expect(ok.stdout.contains("render : --no-render"))
         #expect(ok.stdout.contains("budget : le prix, \(FrenchFormat.euros(10080)) TTC (toutes tranches), respecte le plafond"))
 
@@ -472,7 +472,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("Erreurs (2)"))
         #expect(failed.stdout.contains("    correction : "))
-        #expect(failed.stdout.contains("ÉCHEC : 2 erreurs, 0 avertissement ; 16 règles : "))
+        #expect(failed.stdout.contains("ÉCHEC : 2 erreurs, 0 avertissement ; 18 règles : "))
 
         // JSON: one object per finding.
         let json = try CLI.run(["check", bad.offerPath, "--as-of", "2021-10-01", "--no-render", "--format", "json"])

@@ -49,6 +49,8 @@ struct DiffFixture {
         folder = try TemporaryFolder()
         original = try String(contentsOfFile: CLI.packageRoot + "/offers/cuf-dcol/offer.yaml", encoding: .utf8)
         try DiffFixture.copyTeam(to: folder.file("team"))
+        try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/bidder.yaml", toPath: folder.file("bidder.yaml"))
+        try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/library", toPath: folder.file("library"))
         try write("v1")
     }
 
@@ -298,6 +300,8 @@ struct DiffFixture {
         let f = try DiffFixture()
         let repo = f.folder.file("repo")
         try DiffFixture.copyTeam(to: repo + "/offers/team")
+        try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/bidder.yaml", toPath: repo + "/offers/bidder.yaml")
+        try FileManager.default.copyItem(atPath: CLI.packageRoot + "/offers/library", toPath: repo + "/offers/library")
         try f.write("", path: repo + "/offers/x/offer.yaml")
         func gitRun(_ arguments: [String]) throws {
             let r = try CLI.runProgram(git, ["-c", "user.name=tender", "-c", "user.email=tender@localhost",

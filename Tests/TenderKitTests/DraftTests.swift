@@ -102,6 +102,8 @@ import Testing
         let root = CLI.packageRoot
         try FileManager.default.createDirectory(atPath: dir.file("offers"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: root + "/offers/team", toPath: dir.file("offers/team"))
+        try FileManager.default.copyItem(atPath: root + "/offers/bidder.yaml", toPath: dir.file("offers/bidder.yaml"))
+        try FileManager.default.copyItem(atPath: root + "/offers/library", toPath: dir.file("offers/library"))
         try FileManager.default.copyItem(atPath: root + "/offers/cuf-dcol", toPath: dir.file("offers/cuf-dcol"))
         try FileManager.default.copyItem(atPath: root + "/templates", toPath: dir.file("templates"))
         let path = dir.file("offers/cuf-dcol/offer.yaml")

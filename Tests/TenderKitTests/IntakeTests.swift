@@ -375,8 +375,8 @@ enum Calls {
     }
 
     @Test func theBidderProfileReplacesTheSkeleton() {
-        let yaml = OfferDraft.yaml(Calls.read(Calls.rouen), bidderProfile: "name: \"Atelier Civique\"\nvat: { rate: 0.20 }\n")
-        #expect(yaml.contains("bidder:\n  name: \"Atelier Civique\"\n  vat: { rate: 0.20 }\n"))
+        let yaml = OfferDraft.yaml(Calls.read(Calls.rouen), bidderProfile: "../bidder.yaml")
+        #expect(yaml.contains("bidder:\n  file: \"../bidder.yaml\"\n"))
         #expect(!yaml.contains("raison sociale"))
     }
 
@@ -418,6 +418,10 @@ enum Calls {
                 for (k, h) in zip(keywords, headings) {
                     #expect(FoldedText.contains(h.asString ?? "", words: k.asString ?? ""), "\(name): « \(k) » in « \(h) »")
                 }
+            } else if key == "references", case .map(var written) = expected {
+                // The tags that pick references among the firm's are the offer's, not the call's words.
+                written["tags"] = nil
+                #expect(finding.value == .map(written), "\(name): \(key)")
             } else {
                 #expect(finding.value == expected, "\(name): \(key)")
             }
@@ -494,7 +498,7 @@ enum Calls {
         #expect((tender["rules"] as? [String: Any])?["duration"] as? [String: Int] == ["min_months": 10, "max_months": 12])
         #expect(((object["quotes"] as? [String: Any])?["deadline"] as? [String: Any])?["line"] as? Int == 100)
         let written = try String(contentsOfFile: dir.file("offers/aupa/offer.yaml"), encoding: .utf8)
-        #expect(written.contains("bidder:\n  name: \"Atelier Civique\""))
+        #expect(written.contains("bidder:\n  file: \"../bidder.yaml\""))
         let bad = try CLI.run(["init", dir.file("absent.pdf")])
         #expect(bad.status == 66)
         #expect(bad.stderr.contains("absent.pdf n'existe pas"))

@@ -105,10 +105,14 @@ struct CVPagesRule: CheckRule {
             }
             let measured = FrenchWords.count(pages, "page")
             if pages > max {
+                // The offer's selection for this CV is what to shorten, when it makes one.
+                let selection = cv.member.cvPlace
+                let hint = selection == nil
+                    ? "choisir pour cette offre les expériences les plus pertinentes (team[].cv.experiences : ids, étiquettes ou les N plus récentes) ou une synthèse plus courte (team[].cv.summary) pour tenir en \(limit)"
+                    : "réduire la sélection de cette offre (team[].cv : moins d'expériences, ou une synthèse plus courte) pour tenir en \(limit)"
                 return finding(.error, "le CV \(FrenchWords.de(name)) (\(cv.document.name)) fait \(measured), au-delà de la limite de \(limit)",
-                               hint: "garder les expériences les plus pertinentes (ou raccourcir la synthèse) pour tenir en \(limit)",
-                               location: location, measured: measured, limit: limit, document: cv.document.path, anchor: name,
-                               values: (String(pages), String(max)))
+                               hint: hint, location: selection ?? location, measured: measured, limit: limit,
+                               document: cv.document.path, anchor: name, values: (String(pages), String(max)))
             }
             return finding(.info, "le CV \(FrenchWords.de(name)) fait \(measured), dans la limite de \(limit)", location: location,
                            measured: measured, limit: limit, values: (String(pages), String(max)))

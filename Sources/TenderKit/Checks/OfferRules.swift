@@ -230,34 +230,36 @@ struct ReferencesRule: CheckRule {
     let keys = [Self.key]
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        let rule = context.rule(Self.key)
-        let count = rule?["count"]?.asInt ?? 1
-        let within = rule?["within_months"]?.asInt
         let offer = context.offer
         let deadline = offer.tender.deadline
         let reference = deadline.map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
             ?? DateValue(year: context.asOf.year, month: context.asOf.month, day: context.asOf.day)
         let anchor = deadline == nil ? "la date de vérification (\(reference.frenchDay) ; l'offre ne donne pas de date limite)"
                                      : "la date limite (\(reference.frenchDay))"
-        let cutoff = within.map { reference.addingMonths(-$0) }
-        let recent = offer.bidder.references.filter { r in
-            guard let end = r.end else { return false }
-            return end <= reference && cutoff.map { end > $0 } ?? true
-        }
+        let pick = ReferencePick(rule: context.rule(Self.key) ?? .null, deadline: reference)
+        let count = pick.count, within = pick.withinMonths, cutoff = pick.cutoff
+        // The references the offer shows (`references:`, else those the rule picks): those that count.
+        let recent = offer.references.filter(pick.counts)
+        let tagged = pick.tags.isEmpty ? "" : " " + FrenchWords.plural(recent.count, "étiquetée") + " " + pick.tags.map { "« \($0) »" }.joined(separator: " ou ")
         let period = within.map { "moins de \($0) mois avant \(anchor)" } ?? "avant \(anchor)"
         let list = recent.map { r in "\(r.client) (terminée le \(r.end!.frenchDay), \(FrenchFormat.number(r.end!.months(until: reference))) mois avant)" }
         let measured = FrenchWords.count(recent.count, "référence"), limit = "au moins \(count)"
-        let ended = FrenchWords.plural(recent.count, "terminée")
-        let place = offer.place("bidder", "references")
+        let ended = tagged + " " + FrenchWords.plural(recent.count, "terminée")
+        let place = offer.source?.wrote("references") == true ? offer.place("references") : offer.place("bidder", "references")
+        var findings: [Finding] = []
+        for shown in offer.references where !pick.counts(shown) {
+            findings.append(finding(.info, "la référence « \(shown.client) » est présentée mais ne compte pas pour la règle (terminée trop tôt, en cours ou sans l'étiquette demandée)",
+                                    location: place))
+        }
         if recent.count < count {
-            let ongoing = offer.bidder.references.filter { $0.end == nil }.count
+            let ongoing = offer.references.filter { $0.end == nil }.count
             let note = ongoing > 0 ? " ; \(FrenchWords.count(ongoing, "référence")) en cours \(ongoing == 1 ? "ne compte" : "ne comptent") pas" : ""
-            return RuleResult([finding(.error, "seulement \(measured) \(ended) \(period), la consultation en demande \(count)\(note)"
+            return RuleResult(findings + [finding(.error, "seulement \(measured)\(ended) \(period), la consultation en demande \(count)\(note)"
                                        + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
-                                       hint: "ajouter à bidder.references des références terminées\(cutoff.map { " après le \($0.frenchDay)" } ?? ""), avec leur date de fin",
+                                       hint: "ajouter au profil du candidat (bidder.references) des références terminées\(cutoff.map { " après le \($0.frenchDay)" } ?? "")\(pick.tags.isEmpty ? "" : ", avec l'une des étiquettes de la règle"), avec leur date de fin, et les sélectionner (`references:`)",
                                        location: place, measured: measured, limit: limit, values: (String(recent.count), String(count)))])
         }
-        return RuleResult([finding(.info, "\(measured) \(ended) \(period)" + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
+        return RuleResult(findings + [finding(.info, "\(measured)\(ended) \(period)" + (list.isEmpty ? "" : " : " + list.joined(separator: " ; ")),
                                    location: place, measured: measured, limit: limit, values: (String(recent.count), String(count)))])
     }
 }

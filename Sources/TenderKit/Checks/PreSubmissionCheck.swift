@@ -159,6 +159,8 @@ public protocol CheckRule: Sendable {
     /// The keys of `tender.rules` it reads; when none of them is written, the rule is skipped.
     /// Empty: the rule applies to every offer.
     var keys: [String] { get }
+    /// Keys of `tender.rules` it reads that do not decide whether it runs (settings with a default).
+    var settingKeys: [String] { get }
     /// Whether it needs the rendered PDFs.
     var needsPages: Bool { get }
     /// Whether it needs documents.
@@ -168,6 +170,7 @@ public protocol CheckRule: Sendable {
 
 extension CheckRule {
     public var keys: [String] { [] }
+    public var settingKeys: [String] { [] }
     public var needsPages: Bool { false }
     public var needsDocuments: Bool { false }
 
@@ -184,7 +187,7 @@ extension CheckRule {
 public enum PreSubmissionCheck {
     /// Every rule, in report order (JUnit has one test case for each).
     public static let rules: [any CheckRule] = [
-        RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), TeamRule(), ProBonoRule(),
+        RuleKeysRule(), DeadlineRule(), BudgetRule(), DurationRule(), ReferencesRule(), RequirementsRule(), LibraryRule(), TeamRule(), ProBonoRule(),
         MeetingsRule(), RenderRule(), PagesRule(), CVPagesRule(), SectionsRule(), LeftoversRule(), TypographyRule(), TotalsRule(),
         TablesRule(),
     ]
@@ -193,7 +196,7 @@ public enum PreSubmissionCheck {
     static let folderRule = FolderRule()
 
     /// The keys of `tender.rules` some rule reads.
-    public static var knownKeys: [String] { rules.flatMap(\.keys) }
+    public static var knownKeys: [String] { rules.flatMap { $0.keys + $0.settingKeys } }
 
     /// Runs the check. Throws (status 65/66) when the documents cannot be built or found;
     /// every problem of the offer itself is a finding.

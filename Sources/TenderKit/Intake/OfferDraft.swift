@@ -4,8 +4,8 @@ import Foundation
 /// came from, unsure values commented out with their readings, `# TODO` for what was not found,
 /// the rest a skeleton), or the JSON of the findings.
 public enum OfferDraft {
-    /// The offer file. `bidderProfile`: the text of the firm's bidder profile (`offers/bidder.yaml`),
-    /// put under `bidder:` as it is; nil for a skeleton. `schema`: the schema path for editors, if any.
+    /// The offer file. `bidderProfile`: the path of the firm's bidder profile relative to the offer
+    /// (`../bidder.yaml`), which the offer refers to, not a copy; nil for a skeleton. `schema`: the schema path for editors, if any.
     public static func yaml(_ reading: CallReading, bidderProfile: String? = nil, schema: String? = nil) -> String {
         var out: [String] = []
         if let schema { out += ["# yaml-language-server: $schema=\(schema)", "#"] }
@@ -158,10 +158,9 @@ public enum OfferDraft {
     static func skeleton(bidderProfile: String?) -> [String] {
         var out: [String] = []
         if let bidderProfile {
-            out.append("# Le candidat : repris du profil de la société (bidder.yaml).")
+            out.append("# Le candidat : le profil de la société, commun aux offres ; une clé écrite ici le remplace (phone: …).")
             out.append("bidder:")
-            out += bidderProfile.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
-            while out.last == "" { out.removeLast() }
+            out.append("  file: " + flow(.string(bidderProfile)))
         } else {
             out += [
                 "bidder:",

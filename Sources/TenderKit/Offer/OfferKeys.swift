@@ -13,13 +13,25 @@ public enum OfferKeys {
 
     /// A dated piece of work: a CV experience or a bidder reference.
     static let experience = Record("experience", [
+        Field("id", .text, "Short id, unique in its file, by which an offer selects it (team[].cv, references)."),
         Field("client", .text, required: true, "Client (buyer) of the assignment."),
         Field("subject", .text, required: true, "Subject of the assignment."),
         Field("start", .date, required: true, "Start date, YYYY-MM-DD."),
         Field("end", .date, "End date, YYYY-MM-DD; leave out while ongoing."),
         Field("amount", money, "Amount of the assignment, € HT, when known."),
         Field("role", .text, "Role held in the assignment."),
+        Field("tags", .list(.text), "Subjects of the assignment, by which an offer selects it: [international, evaluation]."),
     ])
+
+    /// Which experiences (or references) an offer shows: by id in this order, by tags, or the N most recent.
+    static let selection = Record("selection", [
+        Field("ids", .list(.text), "Ids, in the order shown."),
+        Field("tags", .list(.text), "Those with at least one of these tags, most recent first."),
+        Field("recent", .integer(min: 1), "Only the N most recent (after the tags)."),
+    ], groups: [.atMostOne("ids", "tags"), .atMostOne("ids", "recent")])
+
+    /// A selection written as a plain list of ids, or as a mapping.
+    static let selectionShape = Shape.either([.list(.text), .record(selection)])
 
     // MARK: offers/team/<id>.yaml
 
@@ -30,6 +42,8 @@ public enum OfferKeys {
         Field("profile", .text, "Qualification: a key of the offer's `profiles` rate card."),
         Field("years", count, "Years of professional experience."),
         Field("summary", .text, "One-paragraph profile."),
+        Field("summaries", .dictionary(.text, keyDescription: "summary name"),
+              "Other summaries (a shorter one…), by name, that an offer may pick: team[].cv.summary."),
         Field("education", .list(.record(Record("education", [
             Field("year", .integer(min: 1900, max: 2200), "Year the degree was obtained."),
             Field("degree", .text, required: true, "Degree or training."),
@@ -60,7 +74,11 @@ public enum OfferKeys {
         Field("references", .record(Record("references rule", [
             Field("count", count, "Number of references asked for."),
             Field("within_months", count, "References must have ended less than this many months before the deadline."),
+            Field("tags", .list(.text), "References must have at least one of these tags."),
         ])), "References asked for."),
+        Field("library", .record(Record("library rule", [
+            Field("review_months", count, "A block of the answer library used by the offer is reviewed within this many months (default 12)."),
+        ])), "Reviews of the answer library's blocks the offer uses."),
         Field("sections", .list(.text), "Headings the response must contain, in order."),
         Field("sections_document", .text, "Id of the document that holds the sections."),
         Field("meetings", .record(Record("meetings rule", [
@@ -78,25 +96,36 @@ public enum OfferKeys {
         Field("rules", .record(rules), "Constraints of the call, read by `tender check`; every key optional."),
     ])
 
+    /// The firm: `offers/bidder.yaml`, shared by the offers (`required`), or an offer's `bidder:`,
+    /// which names that profile (`file`) and overrides single keys of it.
+    static func bidderFields(required: Bool) -> [Field] {
+        [
+            Field("name", .text, required: required, "Legal name of the bidder."),
+            Field("legal_form", .text, "Legal form, e.g. SCOP SARL."),
+            Field("siret", .text, "SIRET, 14 digits (quoted)."),
+            Field("address", .text, "Postal address; lines separated by \\n."),
+            Field("email", .text, "Contact e-mail."),
+            Field("phone", .text, "Contact phone (quoted)."),
+            Field("logo", .text, "Logo, a PNG or JPEG file relative to the file that names it (the offer, or the bidder profile); templates show it with {{ bidder.logo | image(width=\"4cm\") }}."),
+            Field("signatory", .record(Record("signatory", [
+                Field("name", .text, required: true, "Name of the person who signs."),
+                Field("title", .text, "Their title, e.g. Gérante."),
+            ])), "Who signs the offer."),
+            Field("vat", .record(Record("VAT", [
+                Field("rate", ratio, "VAT rate as a fraction: 0.20 for 20 %."),
+                Field("exemption", .text, "Exact exemption wording, e.g. \"TVA non applicable, art. 293 B du CGI\"."),
+            ], groups: [.exactlyOne("rate", "exemption")])), required: required, "VAT: a rate, or an exemption with its wording."),
+            Field("turnover", money, "Turnover of the last financial year, € HT (for the mécénat cap)."),
+            Field("references", .list(.record(experience)), "The bidder's references."),
+        ]
+    }
+
+    /// `offers/bidder.yaml`: the firm, shared by the offers.
+    public static let bidderProfile = Record("bidder profile", bidderFields(required: true))
+
     static let bidder = Record("bidder", [
-        Field("name", .text, required: true, "Legal name of the bidder."),
-        Field("legal_form", .text, "Legal form, e.g. SCOP SARL."),
-        Field("siret", .text, "SIRET, 14 digits (quoted)."),
-        Field("address", .text, "Postal address; lines separated by \\n."),
-        Field("email", .text, "Contact e-mail."),
-        Field("phone", .text, "Contact phone (quoted)."),
-        Field("logo", .text, "Logo, a PNG or JPEG file relative to the offer; templates show it with {{ bidder.logo | image(width=\"4cm\") }}."),
-        Field("signatory", .record(Record("signatory", [
-            Field("name", .text, required: true, "Name of the person who signs."),
-            Field("title", .text, "Their title, e.g. Gérante."),
-        ])), "Who signs the offer."),
-        Field("vat", .record(Record("VAT", [
-            Field("rate", ratio, "VAT rate as a fraction: 0.20 for 20 %."),
-            Field("exemption", .text, "Exact exemption wording, e.g. \"TVA non applicable, art. 293 B du CGI\"."),
-        ], groups: [.exactlyOne("rate", "exemption")])), required: true, "VAT: a rate, or an exemption with its wording."),
-        Field("turnover", money, "Turnover of the last financial year, € HT (for the mécénat cap)."),
-        Field("references", .list(.record(experience)), "The bidder's references."),
-    ])
+        Field("file", .text, "The firm's bidder profile, relative to this file (default: ../bidder.yaml when `bidder` is left out); the keys written here replace its keys."),
+    ] + bidderFields(required: false))
 
     static let profile = Record("profile", [
         Field("label", .text, required: true, "Name of the qualification, as documents show it."),
@@ -110,6 +139,11 @@ public enum OfferKeys {
         Field("profile", .text, "Profile for this offer (a key of `profiles`); default: the person's own."),
         Field("rate", money, "Day rate, € HT; default: the rate of the profile."),
         Field("cost", money, "Cost per day, € (values the mécénat at cost); default: the profile's cost."),
+        Field("cv", .record(Record("CV selection", [
+            Field("experiences", selectionShape,
+                  "Experiences shown on this offer's CV: ids in order ([a, b]), or { tags: [...], recent: N }; the CV file is unchanged."),
+            Field("summary", .text, "Name of one of the person's `summaries` to show instead of `summary`."),
+        ])), "The CV as this offer shows it: which experiences, which summary."),
     ])
 
     static let task = Record("task", [
@@ -174,6 +208,7 @@ public enum OfferKeys {
         Field("id", .text, required: true, "Short id of the section (unique in the offer)."),
         Field("title", .text, required: true, "The heading, as the call's response frame words it."),
         Field("body", .text, "The text, in Markdown: paragraphs, lists, **bold**, *italic*, links, pipe tables."),
+        Field("use", .text, "A block of the answer library, library/<name> (offers/library/<name>.md), whose text comes before the body; a body line {{ library/<name> }} includes a block there."),
         Field("answers", .list(.text), "Ids of the call's requirements this section answers."),
         Field("blocks", .list(.choice(memoireBlocks)),
               "Parts the template writes after the text, from the offer's data: " + memoireBlocks.joined(separator: ", ") + "."),
@@ -194,11 +229,20 @@ public enum OfferKeys {
         Field("means", .text, "Moyens mobilisés, organisation (1 paragraph)."),
     ])
 
+    /// A requirement of the call, which mémoire sections answer (`memoire.sections[].answers`).
+    static let requirement = Record("requirement", [
+        Field("id", .text, required: true, "Short id, unique in the offer, e.g. R1 or RC-5.2."),
+        Field("text", .text, required: true, "What the call requires, in its words."),
+        Field("source", .text, "Where the call says it: « RC art. 5.2 », « CCTP §3 »."),
+    ])
+
     /// An offer: `offers/<name>/offer.yaml`.
     public static let offer = Record("offer", [
         Field("team_library", .text, "Folder of the team CVs, relative to this file (default: ../team)."),
         Field("tender", .record(tender), required: true, "The call for tender answered."),
-        Field("bidder", .record(bidder), required: true, "The firm that answers."),
+        Field("bidder", .record(bidder), "The firm that answers: `file:` names its profile (default ../bidder.yaml), other keys override it."),
+        Field("references", selectionShape,
+              "The bidder's references this offer shows: ids in order, or { tags: [...], recent: N }; default: those the `references` rule picks, else all."),
         Field("profiles", .dictionary(.record(profile), keyDescription: "profile id"), "Rate card: profile id → label, rate."),
         Field("team", .list(.record(teamMember)), required: true, "The people of the offer, in order."),
         Field("tranches", .list(.record(tranche)), required: true, "Tranches: fixed and optional."),
@@ -209,5 +253,7 @@ public enum OfferKeys {
         Field("memoire", .record(memoire), "Prose of the technical response (mémoire technique)."),
         Field("typography", .boolean,
               "French typography of the offer's texts in the documents (no-break spaces, ’, « »); default true."),
+        Field("requirements", .list(.record(requirement)),
+              "The call's requirements, in order; each mémoire section says which it answers (memoire.sections[].answers)."),
     ])
 }

@@ -43,6 +43,9 @@ extension Person {
             let person = Person(
                 id: id, file: path, name: name, title: top["title"]?.string, profile: top["profile"]?.string,
                 years: top["years"]?.int, summary: top["summary"]?.string,
+                summaries: Dictionary(uniqueKeysWithValues: (top["summaries"]?.entries ?? []).compactMap { key, text in
+                    text.string.map { (key, $0) }
+                }),
                 education: top["education"]?.items.compactMap { e in
                     e["degree"]?.string.map { Education(year: e["year"]?.int, degree: $0, school: e["school"]?.string) }
                 } ?? [],
@@ -63,7 +66,7 @@ extension Experience {
             return nil
         }
         self.init(client: client, subject: subject, start: start, end: e["end"]?.date, amount: e["amount"]?.decimal,
-                  role: e["role"]?.string)
+                  role: e["role"]?.string, id: e["id"]?.string, tags: e["tags"]?.strings ?? [])
     }
 }
 
@@ -82,8 +85,12 @@ struct OfferBuilder {
     /// The offer's folder, against which its paths are resolved.
     var folder: String { (file as NSString).deletingLastPathComponent }
 
-    func resolve(_ path: String) -> String {
-        OfferBuilder.normalized(path.hasPrefix("/") ? path : (folder.isEmpty ? path : folder + "/" + path))
+    func resolve(_ path: String) -> String { resolve(path, from: file) }
+
+    /// A path written in `source` (the offer, the bidder profile…), resolved against that file's folder.
+    func resolve(_ path: String, from source: String) -> String {
+        let base = (source as NSString).deletingLastPathComponent
+        return OfferBuilder.normalized(path.hasPrefix("/") ? path : (base.isEmpty ? path : base + "/" + path))
     }
 
     /// `a/b/../c` → `a/c`, lexically, keeping leading `..`.
@@ -103,19 +110,27 @@ struct OfferBuilder {
     }
 
     mutating func build() -> Offer {
+        let bidderView = loadBidderProfile()
+        let bidder = buildBidder(bidderView)
         let profiles = buildProfiles()
         let (team, writtenTeamIds) = buildTeam(profiles: profiles)
         let tranches = buildTranches(teamIds: writtenTeamIds)
         let proBono = buildProBono(team: writtenTeamIds, tranches: tranches)
-        var offer = Offer(file: file, tender: buildTender(), bidder: buildBidder(), profiles: profiles, team: team,
+        var offer = Offer(file: file, tender: buildTender(), bidder: bidder, profiles: profiles, team: team,
                           tranches: tranches, proBono: proBono, discount: top["discount"].flatMap(OfferBuilder.discount),
                           schedule: buildSchedule(), documents: buildDocuments(), memoire: buildMemoire(), warnings: [])
         checkDiscounts(offer)
-        offer.sections = buildSections()
-        offer.bidder.logo = top["bidder"]?["logo"]?.string.map(resolve)
+        // The logo is resolved against the file that names it: the offer, or the bidder profile.
+        offer.bidder.logo = bidderView["logo"].flatMap { logo in
+            logo.string.map { resolve($0, from: logo.location.file ?? file) }
+        }
         offer.typography = top["typography"]?.bool ?? true
         offer.warnings = warnings(for: offer)
         offer.source = top
+        offer.bidderSource = bidderView.profile
+        offer.sections = buildSections()
+        offer.requirements = buildRequirements()
+        offer.references = selectReferences(bidder.references, view: bidderView)
         return offer
     }
 
@@ -128,10 +143,9 @@ struct OfferBuilder {
                           deadline: t?["deadline"]?.date, rules: t?["rules"]?.value ?? .null)
     }
 
-    mutating func buildBidder() -> Bidder {
-        let b = top["bidder"]
-        var siret = b?["siret"]?.string
-        if let written = siret, let place = b?["siret"]?.location {
+    mutating func buildBidder(_ b: BidderView) -> Bidder {
+        var siret = b["siret"]?.string
+        if let written = siret, let place = b["siret"]?.location {
             let digits = written.filter { !$0.isWhitespace }
             if digits.count == 14, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 siret = digits
@@ -140,20 +154,20 @@ struct OfferBuilder {
             }
         }
         let vat: VAT
-        if let rate = b?["vat"]?["rate"]?.decimal {
+        if let rate = b["vat"]?["rate"]?.decimal {
             vat = .rate(rate)
-        } else if let exemption = b?["vat"]?["exemption"]?.string {
+        } else if let exemption = b["vat"]?["exemption"]?.string {
             vat = .exempt(exemption)
         } else {
             vat = .rate(0) // reported by the shape check
         }
-        return Bidder(name: b?["name"]?.string ?? "", legalForm: b?["legal_form"]?.string, siret: siret,
-                      address: b?["address"]?.string, email: b?["email"]?.string, phone: b?["phone"]?.string,
-                      signatory: b?["signatory"].flatMap { s in
+        return Bidder(name: b["name"]?.string ?? "", legalForm: b["legal_form"]?.string, siret: siret,
+                      address: b["address"]?.string, email: b["email"]?.string, phone: b["phone"]?.string,
+                      signatory: b["signatory"].flatMap { s in
                           s["name"]?.string.map { Signatory(name: $0, title: s["title"]?.string) }
                       },
-                      vat: vat, turnover: b?["turnover"]?.decimal,
-                      references: b?["references"]?.items.compactMap(Experience.init(located:)) ?? [])
+                      vat: vat, turnover: b["turnover"]?.decimal,
+                      references: b["references"]?.items.compactMap(Experience.init(located:)) ?? [])
     }
 
     func buildProfiles() -> [Profile] {
@@ -219,9 +233,10 @@ struct OfferBuilder {
                 }
                 continue
             }
-            team.append(TeamMember(id: id, person: person, role: item["role"]?.string, profile: profileId,
-                                   profileLabel: profile?.label, rate: rate,
-                                   cost: item["cost"]?.decimal ?? profile?.cost))
+            var member = TeamMember(id: id, person: person, role: item["role"]?.string, profile: profileId,
+                                    profileLabel: profile?.label, rate: rate, cost: item["cost"]?.decimal ?? profile?.cost)
+            tailorCV(&member, item["cv"])
+            team.append(member)
         }
         return (team, written)
     }
@@ -420,9 +435,11 @@ struct OfferBuilder {
                 continue
             }
             seen[id] = s.location(of: "id")
-            sections.append(MemoireSection(id: id, title: title, body: s["body"]?.string,
+            let (body, library) = sectionText(s)
+            sections.append(MemoireSection(id: id, title: title, body: body,
                                            answers: s["answers"]?.items.compactMap(\.string) ?? [],
-                                           blocks: s["blocks"]?.items.compactMap(\.string) ?? [], location: s.location))
+                                           blocks: s["blocks"]?.items.compactMap(\.string) ?? [], location: s.location,
+                                           library: library))
         }
         return sections
     }

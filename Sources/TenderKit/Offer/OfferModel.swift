@@ -27,10 +27,29 @@ public struct Offer: Sendable {
     public var warnings: [Diagnostic]
     /// The checked file, so that later checks can say where a key is written.
     public var source: Located? = nil
+    /// The bidder profile the offer refers to (`bidder.file`, default `../bidder.yaml`), checked; nil when
+    /// the offer's `bidder:` stands alone.
+    public var bidderSource: Located? = nil
+    /// The call's requirements (`requirements:`), in order.
+    public var requirements: [Requirement] = []
+    /// The bidder's references this offer shows (`references:`, else those the `references` rule
+    /// picks, else all), in the order shown.
+    public var references: [Experience] = []
 
     /// Where a key is written, e.g. `place("tender", "rules", "budget")`: the deepest written key
     /// of the path (or the file when none is).
     public func place(_ path: String...) -> SourceLocation {
+        // A bidder key the offer does not write comes from the bidder profile: it is written there.
+        if path.first == "bidder", let profile = bidderSource, path.count > 1, source?["bidder"]?.wrote(path[1]) != true {
+            var node: Located? = profile
+            var found = profile.location
+            for key in path.dropFirst() {
+                guard let current = node, current.wrote(key) else { break }
+                found = current.location(of: key)
+                node = current[key]
+            }
+            return found
+        }
         var node = source
         var found = SourceLocation(file: file)
         for key in path {
@@ -101,6 +120,18 @@ public struct Experience: Sendable, Equatable {
     public var end: DateValue?
     public var amount: Decimal?
     public var role: String?
+    /// The id an offer selects it by, when given.
+    public var id: String? = nil
+    public var tags: [String] = []
+
+    /// Ongoing first, then by end and start date, latest first (stable).
+    public static func mostRecentFirst(_ list: [Experience]) -> [Experience] {
+        list.enumerated().sorted { a, b in
+            let ka = (a.element.end?.dayNumber ?? Int.max, a.element.start.dayNumber)
+            let kb = (b.element.end?.dayNumber ?? Int.max, b.element.start.dayNumber)
+            return ka != kb ? ka > kb : a.offset < b.offset
+        }.map(\.element)
+    }
 }
 
 public struct Education: Sendable, Equatable {
@@ -118,6 +149,8 @@ public struct Person: Sendable {
     public var profile: String?
     public var years: Int?
     public var summary: String?
+    /// Other summaries by name (`courte`…), which an offer may pick.
+    public var summaries: [String: String] = [:]
     public var education: [Education]
     public var languages: [String]
     public var skills: [String]
@@ -125,13 +158,7 @@ public struct Person: Sendable {
     public var experiences: [Experience]
 
     /// Ongoing first, then by end and start date, latest first.
-    public var experiencesMostRecentFirst: [Experience] {
-        experiences.enumerated().sorted { a, b in
-            let ka = (a.element.end?.dayNumber ?? Int.max, a.element.start.dayNumber)
-            let kb = (b.element.end?.dayNumber ?? Int.max, b.element.start.dayNumber)
-            return ka != kb ? ka > kb : a.offset < b.offset
-        }.map(\.element)
-    }
+    public var experiencesMostRecentFirst: [Experience] { Experience.mostRecentFirst(experiences) }
 }
 
 /// A line of the rate card.
@@ -157,6 +184,13 @@ public struct TeamMember: Sendable {
     public var rate: Decimal
     /// € per day: the member's own, else the profile's.
     public var cost: Decimal?
+    /// The experiences this offer's CV shows, in order, as of the deadline (`team[].cv.experiences`,
+    /// else all, most recent first; begun after the deadline left out, running at it shown ongoing).
+    public var experiences: [Experience] = []
+    /// The summary this offer's CV shows (`team[].cv.summary`, else the person's `summary`).
+    public var summary: String? = nil
+    /// Where the offer selects this CV's content (`team[].cv`), when it does.
+    public var cvPlace: SourceLocation? = nil
 }
 
 public enum TrancheKind: String, Sendable {
@@ -289,6 +323,17 @@ public struct MemoireSection: Sendable {
     public var body: String?
     public var answers: [String]
     public var blocks: [String]
+    public var location: SourceLocation
+    /// The answer library's blocks the section's text uses (`use:`, or included in its body).
+    public var library: [LibraryBlock] = []
+}
+
+/// A requirement of the call (`requirements:`), which sections of the mémoire answer.
+public struct Requirement: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    /// Where the call says it: « RC art. 5.2 ».
+    public var source: String?
     public var location: SourceLocation
 }
 

@@ -8,13 +8,18 @@ public enum SchemaGenerator {
         case offer
         /// `offers/team/<id>.yaml`
         case team
+        /// `offers/bidder.yaml`: the firm's profile, shared by the offers
+        case bidder
     }
 
     /// The schema as a value, keys in a stable order.
     public static func schema(for kind: FileKind) -> Value {
-        let (record, title) = kind == .offer
-            ? (OfferKeys.offer, "tender offer (offers/<name>/offer.yaml)")
-            : (OfferKeys.person, "tender team member CV (offers/team/<id>.yaml)")
+        let (record, title): (Record, String)
+        switch kind {
+        case .offer: (record, title) = (OfferKeys.offer, "tender offer (offers/<name>/offer.yaml)")
+        case .team: (record, title) = (OfferKeys.person, "tender team member CV (offers/team/<id>.yaml)")
+        case .bidder: (record, title) = (OfferKeys.bidderProfile, "tender bidder profile (offers/bidder.yaml)")
+        }
         var m = Mapping([
             ("$schema", "http://json-schema.org/draft-07/schema#"),
             ("title", .string(title)),

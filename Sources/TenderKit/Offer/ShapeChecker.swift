@@ -203,6 +203,11 @@ struct ShapeChecker {
                     return v
                 }
             }
+            // A mapping that fails the one mapping shape offered: its own errors say more than
+            // "must be a list or a mapping" (an unknown key, two keys that exclude each other).
+            if case .mapping = node, let record = shapes.first(where: { if case .record = $0 { return true }; return false }) {
+                return check(node, record, path: path, display: display)
+            }
             return mismatch(node, shape, display)
 
         case .list(let itemShape):

@@ -80,7 +80,7 @@ struct TemplateContext {
                 ("exemption", text(b.vat.exemption)),
                 ("label", .string(b.vat.label)),
             ]))),
-            ("references", .list(b.references.map { reference in
+            ("references", .list(offer.references.map { reference in
                 var m = experience(reference)
                 let months = offer.tender.deadline.map { deadline in
                     reference.end.map { $0.months(until: deadline) } ?? 0
@@ -103,31 +103,18 @@ struct TemplateContext {
             ("rate", .number(member.rate)),
             ("cost", number(member.cost)),
             ("years", number(p.years.map { Decimal($0) })),
-            ("summary", text(p.summary)),
+            ("summary", text(member.summary)),
             ("education", .list(p.education.map { e in
                 .map(Mapping([("year", number(e.year.map { Decimal($0) })), ("degree", .string(e.degree)),
                               ("school", text(e.school))]))
             })),
             ("languages", .list(p.languages.map(Value.string))),
             ("skills", .list(p.skills.map(Value.string))),
-            ("experiences", .list(experiencesAsOfDeadline(p).map { .map(experience($0)) })),
+            ("experiences", .list(member.experiences.map { .map(experience($0)) })),
             ("days", .number(total.days)),
             ("amount", .number(total.amount)),
             ("pro_bono_days", .number(total.proBonoDays)),
         ]))
-    }
-
-    /// A CV is dated by the call it answers: assignments that began after the deadline are left
-    /// out, and one still running at the deadline shows as ongoing (no end date).
-    func experiencesAsOfDeadline(_ p: Person) -> [Experience] {
-        guard let deadline = offer.tender.deadline else { return p.experiencesMostRecentFirst }
-        let day = DateValue(year: deadline.year, month: deadline.month, day: deadline.day)
-        return p.experiencesMostRecentFirst.compactMap { e in
-            guard e.start <= day else { return nil }
-            var kept = e
-            if let end = e.end, end > day { kept.end = nil }
-            return kept
-        }
     }
 
     func profileValue(_ p: ProfileTotal) -> Value {

@@ -69,9 +69,14 @@ public enum OfferRevision {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try write(text, to: root + "/" + offerInRepo)
 
-        // The team library, as that version of the offer names it.
-        let written = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: "an offer"))?
-            .0.top["team_library"]?.string ?? "../team"
+        // The team library and the bidder profile, as that version of the offer names them.
+        let checked = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: "an offer"))?.0.top
+        let profile = checked?["bidder"].map { $0["file"]?.string } ?? "../bidder.yaml"
+        if let profile, !profile.hasPrefix("/") {
+            let inRepo = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/" + profile)
+            if inRepo != "..", !inRepo.hasPrefix("../"), let content = try show(inRepo) { try write(content, to: root + "/" + inRepo) }
+        }
+        let written = checked?["team_library"]?.string ?? "../team"
         if !written.hasPrefix("/") {
             let library = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/" + written)
             guard library != "..", !library.hasPrefix("../") else {
@@ -84,12 +89,22 @@ public enum OfferRevision {
             }
         }
 
+        // The answer library beside the offers (`../library`), as it was at that commit.
+        let answers = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/../library")
+        if answers != "..", !answers.hasPrefix("../") {
+            let listing = try run(["-C", top, "ls-tree", "-z", "--name-only", commit, "--", answers + "/"])
+            for block in listing.stdout.split(separator: "\0").map(String.init) where block.hasSuffix(".md") {
+                if let text = try show(block) { try write(text, to: root + "/" + block) }
+            }
+        }
+
         let rename = { (file: String) -> String in
             file.hasPrefix(root + "/") ? "\(revision):" + file.dropFirst(root.count + 1) : file
         }
         do {
             var offer = try Offer.load(path: root + "/" + offerInRepo)
             offer.file = label
+            offer.bidderSource = nil   // its places name a temporary file
             for i in offer.team.indices { offer.team[i].person.file = rename(offer.team[i].person.file) }
             offer.warnings = offer.warnings.map { renamed($0, rename) }
             return (offer, label)
