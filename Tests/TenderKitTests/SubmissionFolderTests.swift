@@ -18,6 +18,8 @@ import Testing
             let root = CLI.packageRoot, fm = FileManager.default
             try fm.createDirectory(atPath: dir.file("offers"), withIntermediateDirectories: true)
             try fm.copyItem(atPath: root + "/offers/team", toPath: dir.file("offers/team"))
+            try fm.copyItem(atPath: root + "/offers/bidder.yaml", toPath: dir.file("offers/bidder.yaml"))
+            try fm.copyItem(atPath: root + "/offers/library", toPath: dir.file("offers/library"))
             try fm.copyItem(atPath: root + "/offers/cuf-dcol", toPath: dir.file("offers/cuf-dcol"))
             try fm.copyItem(atPath: root + "/templates", toPath: dir.file("templates"))
         }
@@ -170,7 +172,7 @@ import Testing
         let ws = try Workspace()
         _ = try ws.build()
         // The offer changes after the build: every document was built from the earlier version.
-        try ws.edit { $0.replacingOccurrences(of: "Maillages est une société", with: "Maillages est une entreprise") }
+        try ws.edit { $0.replacingOccurrences(of: "Notre pôle", with: "Notre équipe") }
         let errors = folderErrors(try ws.check())
         for name in ["01 Mémoire technique.docx", "02 CV Nadia Ferhat.docx", "03 Bordereau des prix.docx"] {
             #expect(errors.contains { $0.document == name && $0.message.contains("autres données") && $0.message.contains("offer.yaml") }, "\(name)")
@@ -205,7 +207,7 @@ import Testing
         #expect(manifest.kind == .final)
         #expect(manifest.files.map(\.name) == result.documents.map(\.fileName).sorted())
         #expect(manifest.files.allSatisfy { $0.sha256.count == 64 && $0.size > 0 })
-        #expect(manifest.inputs.map(\.role) == [.offer, .team, .team, .template, .template, .template])
+        #expect(manifest.inputs.map(\.role) == [.offer, .bidder, .library, .team, .team, .template, .template, .template])
         #expect(manifest.inputs.first?.path == "../../offers/cuf-dcol/offer.yaml")
         #expect(manifest.check == nil)
         // Same inputs, same manifest.

@@ -24,7 +24,7 @@ public struct BuildManifest: Sendable, Equatable {
     }
 
     public struct Input: Sendable, Equatable {
-        public enum InputRole: String, Sendable { case offer, team, template }
+        public enum InputRole: String, Sendable { case offer, bidder, library, team, template }
         public var role: InputRole
         /// As the offer names it (relative to the working folder of the build).
         public var path: String
@@ -108,12 +108,21 @@ public struct BuildManifest: Sendable, Equatable {
 
     // MARK: Making one
 
-    /// The inputs of an offer's documents: the offer file, its team's files, the templates,
+    /// The inputs of an offer's documents: the offer file, the bidder profile and library blocks it
+    /// uses, its team's files, the templates,
     /// with paths relative to `folder` (the build folder), so that the manifest holds no path of
     /// the machine it was built on.
     public static func inputs(of offer: Offer, relativeTo folder: String) throws -> [Input] {
         let all = offer.documents.map(\.id)
         var list: [(Input.InputRole, String, [String])] = [(.offer, offer.file, all)]
+        // The shared bidder profile and the answer library's blocks are inputs too: a document
+        // built before one of them changed is out of date.
+        if let profile = offer.bidderSource?.location.file {
+            list.append((.bidder, profile, all))
+        }
+        for block in offer.sections.flatMap(\.library) where !list.contains(where: { $0.1 == block.path }) {
+            list.append((.library, block.path, all))
+        }
         for member in offer.team where !list.contains(where: { $0.1 == member.person.file }) {
             list.append((.team, member.person.file, all))
         }
