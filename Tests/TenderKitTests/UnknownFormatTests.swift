@@ -46,8 +46,7 @@ import Testing
         }
     }
 
-    @Test func renderAndLintExit65AndWriteNothing() throws {
-        guard CLI.binary != nil else { return }
+    @Test(.needs(.tender)) func renderAndLintExit65AndWriteNothing() throws {
         let dir = try TemporaryFolder()
         try "prix: 10".write(toFile: dir.file("data.yaml"), atomically: true, encoding: .utf8)
         for (path, words) in try Self.cases(dir) {

@@ -20,9 +20,18 @@ public struct FilterArguments: Sendable {
 
 /// A filter's refusal, e.g. `eur` applied to a string. The engine adds the location.
 public struct FilterError: Error, Sendable {
+    public enum Kind: Sendable {
+        /// The filter's arguments are wrong whatever the data (`date("longue")`).
+        case arguments
+        /// The data does not fit the arguments (an item without the `attribute` asked for).
+        case data
+    }
     public var message: String
     public var hint: String?
-    public init(_ message: String, hint: String? = nil) { self.message = message; self.hint = hint }
+    public var kind: Kind
+    public init(_ message: String, hint: String? = nil, kind: Kind = .arguments) {
+        self.message = message; self.hint = hint; self.kind = kind
+    }
 }
 
 public typealias FilterFunction = @Sendable (_ input: Value, _ arguments: FilterArguments) throws -> Value

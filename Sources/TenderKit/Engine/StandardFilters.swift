@@ -439,7 +439,7 @@ enum StandardFilters {
         for p in parts {
             if let next = Evaluator.member(of: current, p) { current = next; continue }
             if case .list(let l) = current, let i = Int(p), i >= 0, i < l.count { current = l[i]; continue }
-            throw FilterError("an item has no attribute '\(parts.joined(separator: "."))'")
+            throw FilterError("an item has no attribute '\(parts.joined(separator: "."))'", kind: .data)
         }
         return current
     }

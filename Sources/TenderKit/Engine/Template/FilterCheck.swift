@@ -30,6 +30,9 @@ enum FilterCheck {
                 do {
                     _ = try f(probe, arguments)
                     return
+                } catch let e as FilterError where e.kind == .data {
+                    // The probe, not the arguments, does not fit (no item has `attribute`).
+                    return
                 } catch let e as FilterError {
                     out.append(("filter '\(name)': \(e.message)", e.hint))
                     return
