@@ -8,6 +8,12 @@ extension CheckOutput.Format: ExpressibleByArgument {}
 extension PricingReport.Format: ExpressibleByArgument {}
 extension DiffReport.Format: ExpressibleByArgument {}
 
+/// `render --typography`: French typography on values from the data in a French document
+/// (the default), or none (the output docxtpl gives for the same template and data).
+enum TypographyMode: String, CaseIterable, ExpressibleByArgument {
+    case auto, off
+}
+
 /// A calendar day (`--today 2021-11-05`): the date templates see.
 struct Day: ExpressibleByArgument {
     var date: DateValue

@@ -11,13 +11,15 @@ struct Render: ParsableCommand {
     @Argument(help: "The data (.json, .yaml or .yml).") var data: String
     @Option(name: .shortAndLong, help: "The document to write.") var output: String
     @Flag(help: "Render undefined names as nothing, with a warning, instead of failing.") var lenient = false
+    @Option(help: "French typography on values from the data: auto (in a French document) or off.")
+    var typography: TypographyMode = .auto
     @Option(help: ArgumentHelp("Render N times in one process (for benchmarks).", visibility: .hidden)) var `repeat`: Int = 1
 
     func run() throws {
         try guarded {
             try Paths.checkSameExtension(template: template, output: output)
             let context = try DataLoader.load(path: data)
-            let options = RenderOptions(strict: !lenient)
+            let options = RenderOptions(strict: !lenient, typography: typography == .auto)
             let start = Date()
             let document = try DocumentTemplate(path: template, options: options)
             try Paths.checkOutput(output, for: document)

@@ -47,6 +47,20 @@ enum CLI {
 }
 
 @Suite(.serialized) struct CLITests {
+    /// French typography on data values by default; `--typography off` gives docxtpl's output
+    /// (how the shared docxtpl conformance corpus is run); a bad value is a usage error.
+    @Test(.needs(.tender)) func renderTypographyAutoOrOff() throws {
+        let dir = try TemporaryFolder()
+        try DocxFixture.make(at: dir.file("t.docx"), body: p(r("{{ t }}")))
+        try #"{"ref": "R", "t": "Saint-Exupery : L'aviateur; Testé&xx;"}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
+        let auto = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("a.docx")])
+        #expect(auto.status == 0, "\(auto.stderr)")
+        #expect(try DocxFixture.texts(dir.file("a.docx"), "word/document.xml") == ["Saint-Exupery\u{00A0}: L\u{2019}aviateur\u{202F}; Testé&xx;"])
+        #expect(try CLI.run(["render", "--typography", "off", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("b.docx")]).status == 0)
+        #expect(try DocxFixture.texts(dir.file("b.docx"), "word/document.xml") == ["Saint-Exupery : L'aviateur; Testé&xx;"])
+        #expect(try CLI.run(["render", "--typography", "french", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("c.docx")]).status == 64)
+    }
+
     @Test(.needs(.tender)) func renderExitStatuses() throws {
         let dir = try TemporaryFolder()
         try DocxFixture.make(at: dir.file("t.docx"), body: p(r("{{ ref }}")))

@@ -21,6 +21,7 @@ import Testing
         ("voir https://example.org/a?b=1;c=2 ou www.ville.fr:8080", "voir https://example.org/a?b=1;c=2 ou www.ville.fr:8080"),
         ("écrire à contact@maillages.example", "écrire à contact@maillages.example"),
         ("réunion à 10:30, ratio 1:2", "réunion à 10:30, ratio 1:2"),
+        ("Testé&xx; puis &#8217; et &#x2019;", "Testé&xx; puis &#8217; et &#x2019;"),
         ("Déjà\u{202F}; juste\u{00A0}: bien\u{202F}!", "Déjà\u{202F}; juste\u{00A0}: bien\u{202F}!"),
         ("", ""),
     ])

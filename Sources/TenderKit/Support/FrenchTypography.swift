@@ -33,9 +33,10 @@ public enum FrenchTypography {
         }
     }
 
-    /// Ranges of web and e-mail addresses, left untouched.
+    /// Ranges of web and e-mail addresses and of character references (`&amp;`, `&#8217;`),
+    /// left untouched.
     static let protected = try! NSRegularExpression(
-        pattern: #"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)[^\s<>«»"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
+        pattern: #"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)[^\s<>«»"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"#)
 
     private static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == noBreak || c == narrow || c == "\u{2009}"
