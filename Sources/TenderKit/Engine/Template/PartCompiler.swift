@@ -292,13 +292,8 @@ final class PartCompiler {
         }
     }
 
-    /// A block's tags in order: the opener (`for` or `if`, its statement with it), the
-    /// branches and the closer.
-    struct Block {
-        var opener: Statement
-        var tags: [TagSite]
-    }
-
+    /// Matches the block tags once, into the blocks the program is built from: each tag is
+    /// given its edge (see `TagSite.edge`). Reports every stray, crossing or unclosed block.
     private func matchBlocks() -> [Block] {
         var stack: [Block] = []
         var blocks: [Block] = []
@@ -311,15 +306,16 @@ final class PartCompiler {
                           hint: "close some blocks before opening others; real templates nest a few levels")
                     return []
                 }
-                stack.append(Block(opener: st, tags: [tag]))
+                guard let block = Block(opening: st, at: tag) else { continue }
+                tag.edge = .opens(block)
+                stack.append(block)
             case .elif, .elseBlock:
-                guard var top = stack.popLast() else {
+                guard let top = stack.last else {
                     error("\(tag.text) has no open {% if %}\(st == .elseBlock ? " or {% for %}" : "") before it", tag,
                           hint: "add the {% if … %} it belongs to, or remove it")
                     continue
                 }
-                let isIf: Bool = { if case .ifBlock = top.opener { return true }; return false }()
-                if st != .elseBlock && !isIf {
+                if st != .elseBlock && !top.isConditional {
                     error("\(tag.text) is inside \(top.tags[0].text), not inside an {% if %}", tag,
                           hint: "close the loop with {% endfor %} first")
                 } else if top.tags.contains(where: { $0.statement == .elseBlock }) {
@@ -327,7 +323,8 @@ final class PartCompiler {
                           hint: "{% else %} must be the last branch")
                 }
                 top.tags.append(tag)
-                stack.append(top)
+                if case .elif(let condition) = st { top.addBranch(condition, at: tag.location) } else { top.addBranch(nil, at: tag.location) }
+                tag.edge = .branches(top)
             case .endFor, .endIf:
                 let wantFor = st == .endFor
                 guard let top = stack.last else {
@@ -335,24 +332,23 @@ final class PartCompiler {
                           hint: "remove it, or add the matching {% \(wantFor ? "for … in …" : "if …") %} before it")
                     continue
                 }
-                let isFor: Bool = { if case .forLoop = top.opener { return true }; return false }()
+                let isFor = top.isLoop
                 if isFor != wantFor {
                     error("\(tag.text) cannot close \(top.tags[0].text) (\(top.tags[0].location.description)): blocks cannot cross", tag,
                           hint: "close the inner block first with {% \(isFor ? "endfor" : "endif") %}")
                     // If it matches an outer block, unwind to it; otherwise ignore the tag.
-                    if let k = stack.lastIndex(where: { b in
-                        if case .forLoop = b.opener { return wantFor }
-                        return !wantFor
-                    }) {
+                    if let k = stack.lastIndex(where: { $0.isLoop == wantFor }) {
                         stack.removeSubrange((k + 1)...)
-                        var b = stack.removeLast()
+                        let b = stack.removeLast()
                         b.tags.append(tag)
+                        tag.edge = .closes(b)
                         blocks.append(b)
                     }
                     continue
                 }
-                var b = stack.removeLast()
+                let b = stack.removeLast()
                 b.tags.append(tag)
+                tag.edge = .closes(b)
                 blocks.append(b)
             default:
                 break
@@ -499,8 +495,9 @@ final class PartCompiler {
                 let existing = Int(cells.remove(.span, from: cell, in: tree) ?? "1") ?? 1
                 let span = Expr.binary("*", .attribute(.name("loop"), "length"), .literal(.number(Decimal(existing))))
                 cells.insert(property(.span, span), as: .span, into: cell, in: tree)
-                cell.insertBefore(marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), loc)))
-                cell.insertAfter(marker(.synthetic(.endIf, loc)))
+                let firstRow = Block.conditional(.attribute(.name("loop"), "first"), at: loc)
+                cell.insertBefore(marker(.edge(.opens(firstRow), loc)))
+                cell.insertAfter(marker(.edge(.closes(firstRow), loc)))
             default: break
             }
         }
@@ -524,13 +521,15 @@ final class PartCompiler {
         // An output tag alone in its paragraph: the paragraph is framed, so that a rich value
         // (Markdown, an image) can take its place.
         for tag in inlineTags where tag.kind == .output && tag.aloneInParagraph && !tag.trimBefore && !tag.trimAfter {
-            tag.paragraph.insertBefore(marker(.richParagraph(start: true, tag.location)))
-            tag.paragraph.insertAfter(marker(.richParagraph(start: false, tag.location)))
+            let frame = Block.richParagraph(at: tag.location)
+            tag.paragraph.insertBefore(marker(.edge(.opens(frame), tag.location)))
+            tag.paragraph.insertAfter(marker(.edge(.closes(frame), tag.location)))
         }
         for (start, end) in vmTextHolders {
-            let open = marker(.synthetic(.ifBlock(.attribute(.name("loop"), "first")), base))
+            let firstRow = Block.conditional(.attribute(.name("loop"), "first"), at: base)
+            let open = marker(.edge(.opens(firstRow), base))
             if let first = start.firstChild { first.insertBefore(open) } else { start.appendChild(open) }
-            end.appendChild(marker(.synthetic(.endIf, base)))
+            end.appendChild(marker(.edge(.closes(firstRow), base)))
         }
         for element in order {
             for tag in replaced[element] ?? [] where tag.kind != .comment {

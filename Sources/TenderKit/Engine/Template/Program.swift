@@ -2,22 +2,103 @@ import Foundation
 
 /// What a marker in the serialized part stands for.
 enum Slot {
-    /// A tag of the template.
+    /// A tag of the template (a block's tags carry their place in it, see `TagSite.edge`).
     case tag(TagSite)
-    /// A statement the engine adds (the `if loop.first` around a merged cell).
-    case synthetic(Statement, SourceLocation)
+    /// An edge of a block the engine adds: the `if loop.first` around a merged cell, the
+    /// frame of a paragraph holding one output tag alone (a rich value takes its place).
+    case edge(BlockEdge, SourceLocation)
     /// Markup with one computed attribute value (`<w:gridSpan w:val="…"/>`).
     case raw(String, Expr, String, SourceLocation)
-    /// The edges of a paragraph holding one output tag alone: a rich value (Markdown, an
-    /// image) takes the whole paragraph's place.
-    case richParagraph(start: Bool, SourceLocation)
 
     var location: SourceLocation {
         switch self {
         case .tag(let t): return t.location
-        case .synthetic(_, let l), .raw(_, _, _, let l), .richParagraph(_, let l): return l
+        case .edge(_, let l), .raw(_, _, _, let l): return l
         }
     }
+}
+
+/// A block of a part: a loop, a condition, or a paragraph framed for a rich value. The tree
+/// of blocks is made once: `PartCompiler.matchBlocks` pairs the tags (and reports every
+/// unclosed or crossing block), the compiler adds its own blocks around merged cells and
+/// lone output tags; `ProgramBuilder` only fills each branch with what lies between its
+/// markers.
+final class Block {
+    enum Kind {
+        case loop(targets: [String], iterable: Expr, condition: Expr?)
+        case conditional
+        case richParagraph
+    }
+    let kind: Kind
+    /// The branches in order, each with its condition (an `if` or `elif`; nil for a loop's
+    /// body and for an `else`) and where it starts.
+    private(set) var branches: [(condition: Expr?, location: SourceLocation)]
+    /// The tags that open, continue and close it, in order (none for the compiler's own blocks).
+    var tags: [TagSite] = []
+
+    private init(_ kind: Kind, _ first: (condition: Expr?, location: SourceLocation)) {
+        self.kind = kind
+        self.branches = [first]
+    }
+
+    /// A block opened by a tag (`for` or `if`); nil for any other statement.
+    convenience init?(opening statement: Statement, at tag: TagSite) {
+        switch statement {
+        case .forLoop(let targets, let iterable, let condition):
+            self.init(.loop(targets: targets, iterable: iterable, condition: condition), (nil, tag.location))
+        case .ifBlock(let condition):
+            self.init(.conditional, (condition, tag.location))
+        default:
+            return nil
+        }
+        tags = [tag]
+    }
+
+    /// A condition the compiler adds (no tag of the template opens it).
+    static func conditional(_ condition: Expr, at location: SourceLocation) -> Block {
+        Block(.conditional, (condition, location))
+    }
+
+    /// The frame of a paragraph holding one output tag alone (see `ProgramNode.richParagraph`).
+    static func richParagraph(at location: SourceLocation) -> Block {
+        Block(.richParagraph, (nil, location))
+    }
+
+    /// Where the block opens.
+    var location: SourceLocation { branches[0].location }
+
+    var isLoop: Bool { if case .loop = kind { return true }; return false }
+    var isConditional: Bool { if case .conditional = kind { return true }; return false }
+
+    /// Adds a branch (an `elif` with its condition, or an `else`).
+    func addBranch(_ condition: Expr?, at location: SourceLocation) {
+        branches.append((condition, location))
+    }
+
+    /// The program node of the block, given what each branch holds.
+    func node(_ bodies: [[ProgramNode]]) -> ProgramNode {
+        switch kind {
+        case .loop(let targets, let iterable, let condition):
+            return .forLoop(targets: targets, iterable: iterable, condition: condition, body: bodies.first ?? [],
+                            orElse: bodies.dropFirst().first ?? [], location)
+        case .conditional:
+            var taken: [(Expr, [ProgramNode], SourceLocation)] = []
+            var orElse: [ProgramNode] = []
+            for (branch, body) in zip(branches, bodies) {
+                if let condition = branch.condition { taken.append((condition, body, branch.location)) } else { orElse = body }
+            }
+            return .conditional(branches: taken, orElse: orElse)
+        case .richParagraph:
+            return .richParagraph(body: bodies.first ?? [], location)
+        }
+    }
+}
+
+/// A marker's place in a block: it opens it, starts its next branch (`elif`, `else`), or closes it.
+enum BlockEdge {
+    case opens(Block)
+    case branches(Block)
+    case closes(Block)
 }
 
 /// A compiled part: literal byte slices and instructions, as a tree of blocks.
@@ -42,7 +123,8 @@ struct Program {
     var changesTableShape: Bool
 }
 
-/// Builds the block tree from the cut sequence of literals and markers.
+/// Fills the blocks matched by the compiler with the cut sequence of literals and markers.
+/// It matches nothing itself: each marker says which block it opens, continues or closes.
 struct ProgramBuilder {
     enum Item { case literal([UInt8]); case slot(Int) }
 
@@ -53,116 +135,76 @@ struct ProgramBuilder {
 
     init(slots: [Slot]) { self.slots = slots }
 
-    /// An open block and what it has gathered so far.
+    /// An open block: the branches it has closed and what the current one gathered so far.
     private final class Frame {
-        enum Kind {
-            case root
-            case forBody(targets: [String], iterable: Expr, condition: Expr?)
-            /// The `{% else %}` of a loop: `body` is the loop's body.
-            case forElse(targets: [String], iterable: Expr, condition: Expr?, body: [ProgramNode])
-            /// A branch of an `if` (`condition` nil: the `else`), after the `branches` closed before it.
-            case conditional(branches: [(Expr, [ProgramNode], SourceLocation)], condition: Expr?)
-            /// A paragraph holding one output tag alone (see `Slot.richParagraph`).
-            case richParagraph
-        }
-        var kind: Kind
+        let block: Block
+        var bodies: [[ProgramNode]] = []
         var nodes: [ProgramNode] = []
-        var location: SourceLocation
-        init(_ kind: Kind, _ location: SourceLocation) { self.kind = kind; self.location = location }
+        var location: SourceLocation { block.location }
+        init(_ block: Block) { self.block = block }
     }
 
-    private let root = Frame(.root, SourceLocation())
+    private var root: [ProgramNode] = []
     private var open: [Frame] = []
-    /// The innermost open block, or the part itself.
-    private var top: Frame { open.last ?? root }
+
+    /// Adds a node to the innermost open block, or to the part itself.
+    private mutating func append(_ node: ProgramNode) {
+        if let top = open.last { top.nodes.append(node) } else { root.append(node) }
+    }
 
     mutating func build(_ items: [Item]) -> Program {
         var locations: [SourceLocation] = []
         for item in items {
             switch item {
             case .literal(let bytes):
-                if !bytes.isEmpty { top.nodes.append(.literal(bytes)) }
+                if !bytes.isEmpty { append(.literal(bytes)) }
             case .slot(let id):
                 let slot = slots[id]
                 let loc = slot.location
-                if case .tag = slot { locations.append(loc) }
                 switch slot {
                 case .raw(let pre, let e, let post, let l):
                     changesTableShape = true
-                    top.nodes.append(.raw(pre, e, post, l))
+                    append(.raw(pre, e, post, l))
                 case .tag(let tag) where tag.kind == .output:
-                    if let e = tag.expression { top.nodes.append(.output(e, loc)) }
+                    locations.append(loc)
+                    if let e = tag.expression { append(.output(e, loc)) }
                 case .tag(let tag):
+                    locations.append(loc)
                     if tag.scope == .cell || (tag.scope == .paragraph && tag.inTableCell) { changesTableShape = true }
-                    if let st = tag.statement { apply(st, loc) }
-                case .synthetic(let st, _):
-                    apply(st, loc)
-                case .richParagraph(let start, let l):
-                    if start {
-                        open.append(Frame(.richParagraph, l))
-                    } else if let f = open.last, case .richParagraph = f.kind {
-                        open.removeLast()
-                        top.nodes.append(.richParagraph(body: f.nodes, l))
+                    if let edge = tag.edge {
+                        follow(edge)
+                    } else if case .set(let name, let e)? = tag.statement {
+                        append(.set(name, e, loc))
                     }
+                case .edge(let edge, _):
+                    follow(edge)
                 }
             }
         }
         if let unclosed = open.last {
             diagnostics.append(.error("a block is never closed", at: unclosed.location))
         }
-        return Program(nodes: root.nodes, tagLocations: locations, hasLoops: hasLoops,
+        return Program(nodes: root, tagLocations: locations, hasLoops: hasLoops,
                        changesTableShape: changesTableShape)
     }
 
-    private mutating func apply(_ st: Statement, _ loc: SourceLocation) {
-        switch st {
-        case .forLoop(let targets, let iterable, let condition):
-            hasLoops = true
-            open.append(Frame(.forBody(targets: targets, iterable: iterable, condition: condition), loc))
-        case .ifBlock(let e):
-            open.append(Frame(.conditional(branches: [], condition: e), loc))
-        case .elif(let e):
-            guard let f = open.last, case .conditional(let branches, let condition?) = f.kind else { return }
-            f.kind = .conditional(branches: branches + [(condition, f.nodes, f.location)], condition: e)
-            f.nodes = []
-            f.location = loc
-        case .elseBlock:
-            guard let f = open.last else { return }
-            switch f.kind {
-            case .forBody(let targets, let iterable, let condition):
-                f.kind = .forElse(targets: targets, iterable: iterable, condition: condition, body: f.nodes)
-                f.nodes = []
-            case .conditional(let branches, let condition?):
-                f.kind = .conditional(branches: branches + [(condition, f.nodes, f.location)], condition: nil)
-                f.nodes = []
-            default:
-                break
-            }
-        case .endFor:
-            guard let f = open.last else { return }
-            let node: ProgramNode
-            switch f.kind {
-            case .forBody(let targets, let iterable, let condition):
-                node = .forLoop(targets: targets, iterable: iterable, condition: condition, body: f.nodes, orElse: [], f.location)
-            case .forElse(let targets, let iterable, let condition, let body):
-                node = .forLoop(targets: targets, iterable: iterable, condition: condition, body: body, orElse: f.nodes, f.location)
-            default:
-                return
-            }
+    /// An edge of the innermost open block moves on in it; an edge of another block (the
+    /// compiler's own blocks crossing the template's) is left, and the block it leaves open
+    /// is reported.
+    private mutating func follow(_ edge: BlockEdge) {
+        switch edge {
+        case .opens(let block):
+            if block.isLoop { hasLoops = true }
+            open.append(Frame(block))
+        case .branches(let block):
+            guard let top = open.last, top.block === block else { return }
+            top.bodies.append(top.nodes)
+            top.nodes = []
+        case .closes(let block):
+            guard let top = open.last, top.block === block else { return }
             open.removeLast()
-            top.nodes.append(node)
-        case .endIf:
-            guard let f = open.last, case .conditional(let branches, let condition) = f.kind else { return }
-            open.removeLast()
-            if let condition {
-                top.nodes.append(.conditional(branches: branches + [(condition, f.nodes, f.location)], orElse: []))
-            } else {
-                top.nodes.append(.conditional(branches: branches, orElse: f.nodes))
-            }
-        case .set(let name, let e):
-            top.nodes.append(.set(name, e, loc))
-        case .horizontalMerge, .verticalMerge, .colspan, .cellBackground:
-            break
+            top.bodies.append(top.nodes)
+            append(block.node(top.bodies))
         }
     }
 }

@@ -32,6 +32,8 @@ final class TagSite {
     var scopeElement: XMLNodePtr?
     /// Dropped: inside another tag's structural element, which replaces it.
     var dropped = false
+    /// The block it opens, continues (`elif`, `else`) or closes, once blocks are matched.
+    var edge: BlockEdge?
 
     init(kind: Kind, text: String, body: String, prefix: Scope?, trimBefore: Bool, trimAfter: Bool,
          textNode: XMLNodePtr, range: Range<Int>, paragraph: XMLNodePtr, location: SourceLocation) {
