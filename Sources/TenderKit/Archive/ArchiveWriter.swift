@@ -166,7 +166,7 @@ public enum ArchiveWriter {
     private static func makeBufferSource(_ bytes: [UInt8], for archive: OpaquePointer) -> OpaquePointer? {
         guard !bytes.isEmpty else { return zip_source_buffer(archive, nil, 0, 0) }
         guard let copy = malloc(bytes.count) else { return nil }
-        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        copy.copyMemory(from: bytes, byteCount: bytes.count)
         guard let source = zip_source_buffer(archive, copy, UInt64(bytes.count), 1) else {
             free(copy)
             return nil

@@ -42,7 +42,7 @@ public enum AtomicFile {
             try bytes.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let written = pwrite(fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
+                    let written = pwrite(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset, off_t(offset))
                     if written < 0 {
                         if errno == EINTR { continue }
                         throw cannotWrite(location, SystemError.describe(errno: errno))
@@ -108,7 +108,7 @@ public enum AtomicFile {
         var existing = stat()
         let keepMode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
         for _ in 0..<100 {
-            let suffix = String((0..<6).map { _ in alphabet.randomElement()! })
+            let suffix = String((0..<6).map { _ in alphabet[Int.random(in: alphabet.indices)] })
             let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(suffix)"
             // O_EXCL: never reuse a file someone else made; 0666 lets the umask apply, as for any new file.
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)

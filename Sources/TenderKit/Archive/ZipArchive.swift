@@ -140,7 +140,7 @@ public final class ZipArchive {
             // Ask for one byte more than the bound allows, to notice going past it.
             let left = bound - total
             let wanted = left < chunkSize ? left + 1 : chunkSize
-            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress!, UInt64(wanted)) }
+            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64(wanted)) }
             if count < 0 { throw Self.damaged(location, SystemError.describe(zip_file_get_error(file))) }
             if count == 0 { break }
             total += Int(count)
@@ -190,7 +190,7 @@ public final class ZipArchive {
         guard fd >= 0 else { throw unreadable(location, SystemError.describe(errno: errno)) }
         defer { close(fd) }
         var magic = [UInt8](repeating: 0, count: oleMagic.count)
-        let count = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
+        let count = pread(fd, &magic, magic.count, 0)
         guard count >= 0 else { throw unreadable(location, SystemError.describe(errno: errno)) }
         if count == oleMagic.count && magic == oleMagic {
             throw TenderError.error(

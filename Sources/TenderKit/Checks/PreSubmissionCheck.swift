@@ -88,10 +88,10 @@ public struct CheckContext: Sendable {
     /// documents, the parts that start at a heading naming a team member (page ranges found by
     /// the CV headings, when rendered).
     func cvs() -> [CV] {
-        let perMember = documents.filter { $0.member != nil }
+        let perMember = documents.compactMap { doc in doc.member.map { (doc, $0) } }
         if !perMember.isEmpty {
-            return perMember.compactMap { doc in
-                offer.member(doc.member!).map { CV(member: $0, document: doc, pages: doc.pages) }
+            return perMember.compactMap { doc, member in
+                offer.member(member).map { CV(member: $0, document: doc, pages: doc.pages) }
             }
         }
         var found: [CV] = []

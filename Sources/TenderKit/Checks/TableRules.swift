@@ -13,8 +13,8 @@ struct ReadTable {
 
         /// The first non-empty cell: what names the row.
         var label: String {
-            cells.keys.sorted().lazy.compactMap { c -> String? in
-                let text = self.cells[c]!.trimmingCharacters(in: .whitespacesAndNewlines)
+            cells.sorted { $0.key < $1.key }.lazy.compactMap { cell -> String? in
+                let text = cell.value.trimmingCharacters(in: .whitespacesAndNewlines)
                 return text.isEmpty ? nil : text
             }.first ?? ""
         }
@@ -86,9 +86,9 @@ struct ReadTable {
     /// price and an amount, told by their headings; nil when the table has no such columns.
     var lineColumns: (counts: [Int], price: Int, amount: Int)? {
         guard let header else { return nil }
-        let folded = header.cells.mapValues(FoldedText.fold)
+        let folded = header.cells.mapValues { Set(FoldedText.fold($0).split(separator: " ").map(String.init)) }
         let columns = folded.keys.sorted()
-        let words = { (c: Int) in Set(folded[c]!.split(separator: " ").map(String.init)) }
+        let words = { (c: Int) in folded[c] ?? [] }
         guard let price = columns.first(where: { !words($0).isDisjoint(with: ["prix", "taux"]) }),
               let amount = columns.first(where: { $0 > price && words($0).contains("montant") }) else { return nil }
         let counts = columns.filter { $0 != price && !words($0).isDisjoint(with: ["jours", "jour", "qte", "quantite"]) }
@@ -142,17 +142,17 @@ struct TablesRule: CheckRule {
                     }
                 }
                 for row in table.rows.dropFirst() where row.isTotal {
-                    for column in row.cells.keys.sorted() {
+                    for (column, text) in row.cells.sorted(by: { $0.key < $1.key }) {
                         guard let printed = row.number(column) else { continue }
                         let sums = Self.candidates(for: row.number, column: column, in: table)
                         guard let expected = sums.first else { continue }
                         checked = true
                         if !sums.contains(printed) {
                             let place = "\(doc.name), \(table.name), ligne « \(row.label) », colonne « \(table.title(column)) »"
-                            findings.append(finding(.error, "\(place) : le total imprimé \(Self.show(printed, like: row.cells[column]!)) n'est pas la somme des lignes, \(Self.show(expected, like: row.cells[column]!))",
+                            findings.append(finding(.error, "\(place) : le total imprimé \(Self.show(printed, like: text)) n'est pas la somme des lignes, \(Self.show(expected, like: text))",
                                                     hint: "régénérer le document (tender build) ; si le modèle a été modifié, vérifier que chaque ligne du total y est imprimée",
-                                                    location: location(doc, table, row), measured: Self.show(printed, like: row.cells[column]!),
-                                                    limit: Self.show(expected, like: row.cells[column]!), document: doc.path, anchor: row.cells[column]))
+                                                    location: location(doc, table, row), measured: Self.show(printed, like: text),
+                                                    limit: Self.show(expected, like: text), document: doc.path, anchor: text))
                         }
                     }
                 }
@@ -191,7 +191,7 @@ struct TablesRule: CheckRule {
         let at = "\(doc.name), " + (table.map { "\($0.name), ligne « \(row.label) »" } ?? "\(place ?? ""), ligne « \(row.label) »")
         var days = count < 0 ? -count : count, whole = Decimal()
         NSDecimalRound(&whole, &days, 0, .up)
-        let tolerance = Decimal(string: "0.01")! * max(1, whole)
+        let tolerance = Decimal(sign: .plus, exponent: -2, significand: 1) * max(1, whole)
         let difference = exact > amount ? exact - amount : amount - exact
         if exact.roundedHalfUp(2) == amount || difference <= tolerance {
             return finding(.warning, "\(at) : \(product), imprimé \(FrenchFormat.euros(amount)) (une ligne tombe sous le centime : chaque ligne est arrondie au centime, et les totaux additionnent les montants arrondis)",

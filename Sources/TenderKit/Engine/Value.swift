@@ -103,7 +103,7 @@ public struct Mapping: Sendable, Equatable, Sequence {
 
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
-    public var values: [Value] { keys.map { storage[$0]! } }
+    public var values: [Value] { keys.compactMap { storage[$0] } }
 
     public subscript(key: String) -> Value? {
         get { storage[key] }
@@ -119,10 +119,13 @@ public struct Mapping: Sendable, Equatable, Sequence {
     public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
         var index = 0
         return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            let key = keys[index]
-            return (key, storage[key]!)
+            // `keys` and `storage` hold the same keys (the subscript's setter keeps them so).
+            while index < keys.count {
+                let key = keys[index]
+                index += 1
+                if let value = storage[key] { return (key, value) }
+            }
+            return nil
         }
     }
 

@@ -233,7 +233,7 @@ public enum CallReader {
             }
         }
         readings.sort { $0.support > $1.support }
-        let minutes = hours.count == 1 ? hours.first! : 23 * 60 + 59
+        let minutes = hours.count == 1 ? hours.first ?? 0 : 23 * 60 + 59
         let question = days.count == 1 && contradictions.isEmpty
             ? "quelle est l'heure limite ? La consultation en donne plusieurs."
             : "quelle est la date limite ? La consultation en donne plusieurs, ou un jour de la semaine qui ne correspond pas à la date."

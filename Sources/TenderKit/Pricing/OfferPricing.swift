@@ -353,10 +353,10 @@ public struct ProfileTotal: Sendable, Equatable {
 /// Mécénat de compétences, valued for the tax reduction of art. 238 bis CGI.
 public struct Mecenat: Sendable, Equatable {
     /// The reduction is 60 % of the gifts…
-    public static let reductionRate = Decimal(string: "0.6")!
+    public static let reductionRate = Decimal(sign: .plus, exponent: -1, significand: 6)
     /// …taken within the larger of €20,000 and 0.5 % of the turnover excluding VAT.
     public static let capFloor = Decimal(20000)
-    public static let capTurnoverShare = Decimal(string: "0.005")!
+    public static let capTurnoverShare = Decimal(sign: .plus, exponent: -3, significand: 5)
     public static let legalReview = "à faire valider par un juriste : un mécénat consenti à l'acheteur dans une offre "
         + "peut être regardé comme une contrepartie liée à l'attribution du marché (égalité de traitement des candidats) "
         + "et ne pas ouvrir droit à la réduction d'impôt de l'art. 238 bis du CGI"

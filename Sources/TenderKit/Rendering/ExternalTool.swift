@@ -130,13 +130,13 @@ enum ExternalTool {
     /// A temporary file already unlinked: nothing is left behind whatever happens to tender.
     private static func anonymousFile() throws -> Int32 {
         var template = Array((FileManager.default.temporaryDirectory.path + "/tender-out-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let fd = mkstemp(&template)
         guard fd >= 0 else {
             throw TenderError.error("cannot create a temporary file (\(SystemError.describe(errno: errno)))",
                                     hint: "check the free disk space, or point TMPDIR at a writable folder", status: .cannotCreate)
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        _ = unlink(template)
         return fd
     }
 
@@ -146,7 +146,7 @@ enum ExternalTool {
         var buffer = [UInt8](repeating: 0, count: 65536)
         var offset: off_t = 0
         while bytes.count < 1 << 20 {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, offset) }
+            let n = pread(fd, &buffer, buffer.count, offset)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
@@ -342,10 +342,10 @@ public enum PDF {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 16 else { return false }
         var head = [UInt8](repeating: 0, count: 5)
-        guard head.withUnsafeMutableBytes({ pread(fd, $0.baseAddress!, 5, 0) }) == 5, head == Array("%PDF-".utf8) else { return false }
+        guard pread(fd, &head, 5, 0) == 5, head == Array("%PDF-".utf8) else { return false }
         let tailSize = min(Int(info.st_size), 1024)
         var tail = [UInt8](repeating: 0, count: tailSize)
-        guard tail.withUnsafeMutableBytes({ pread(fd, $0.baseAddress!, tailSize, off_t(info.st_size) - off_t(tailSize)) }) == tailSize else {
+        guard pread(fd, &tail, tailSize, off_t(info.st_size) - off_t(tailSize)) == tailSize else {
             return false
         }
         let marker = Array("%%EOF".utf8)

@@ -191,12 +191,12 @@ public struct OfferDiff: Sendable {
         totals = scopes.map { key, path in
             MoneyLine(key: key, kind: nil, title: nil, totals: Change(before[keyPath: path], after[keyPath: path]))
         }
-        people = OfferDiff.keyedChanges(before.people, after.people, id: \.id) { b, a in
-            PersonEffort(id: (a ?? b)!.id, name: (a ?? b)!.name, days: Change(b?.days, a?.days))
+        people = OfferDiff.keyedChanges(before.people, after.people, id: \.id) { p in
+            PersonEffort(id: p.item.id, name: p.item.name, days: Change(p.before?.days, p.after?.days))
         }.filter { $0.days.isChanged }
         tasks = OfferDiff.compareTasks(before, after)
-        team = OfferDiff.keyedChanges(before.offer.team.map(Member.init), after.offer.team.map(Member.init), id: \.id) { b, a in
-            MemberChange(id: (a ?? b)!.id, member: Change(b, a))
+        team = OfferDiff.keyedChanges(before.offer.team.map(Member.init), after.offer.team.map(Member.init), id: \.id) { p in
+            MemberChange(id: p.item.id, member: Change(p.before, p.after))
         }.filter { $0.status != .unchanged }
         schedule = OfferDiff.compareSchedules(before.offer.schedule, after.offer.schedule)
         facts = OfferDiff.compareFacts(before.offer, after.offer)
@@ -213,13 +213,23 @@ public struct OfferDiff: Sendable {
 
     // MARK: Comparisons
 
+    /// An item on one side of the comparison or on both: `item` is the later one when there is one.
+    struct Paired<Item> {
+        let before: Item?
+        let after: Item?
+        let item: Item
+        init(before: Item, after: Item?) { self.before = before; self.after = after; item = after ?? before }
+        init(after: Item) { before = nil; self.after = after; item = after }
+    }
+
     /// Pairs the items of both sides by id: those of `before` in order, then those only in `after`.
     static func keyedChanges<Item, Key: Hashable, Result>(_ before: [Item], _ after: [Item], id: (Item) -> Key,
-                                                         _ make: (Item?, Item?) -> Result) -> [Result] {
+                                                         _ make: (Paired<Item>) -> Result) -> [Result] {
         var later: [Key: Item] = [:]
         for item in after where later[id(item)] == nil { later[id(item)] = item }
         let earlierIds = Set(before.map(id))
-        return before.map { make($0, later[id($0)]) } + after.filter { !earlierIds.contains(id($0)) }.map { make(nil, $0) }
+        return before.map { make(Paired(before: $0, after: later[id($0)])) }
+            + after.filter { !earlierIds.contains(id($0)) }.map { make(Paired(after: $0)) }
     }
 
     /// Items keyed by `key` and their rank among the items with the same key, so that two tasks
@@ -241,9 +251,9 @@ public struct OfferDiff: Sendable {
     }
 
     static func compareTranches(_ before: OfferPricing, _ after: OfferPricing) -> [MoneyLine] {
-        keyedChanges(before.tranches, after.tranches, id: \.id) { b, a in
-            MoneyLine(key: (a ?? b)!.id, kind: Change(b?.kind, a?.kind), title: (a ?? b)?.title,
-                      totals: Change(b?.totals, a?.totals))
+        keyedChanges(before.tranches, after.tranches, id: \.id) { p in
+            MoneyLine(key: p.item.id, kind: Change(p.before?.kind, p.after?.kind), title: p.item.title,
+                      totals: Change(p.before?.totals, p.after?.totals))
         }.filter { $0.status != .unchanged }
     }
 
@@ -256,8 +266,8 @@ public struct OfferDiff: Sendable {
                 }
             }
         }
-        return keyedChanges(entries(before), entries(after), id: \.key) { b, a in
-            let e = (a ?? b)!
+        return keyedChanges(entries(before), entries(after), id: \.key) { p in
+            let e = p.item, b = p.before, a = p.after
             return TaskEffort(tranche: e.key.scope, title: e.task.title, presence: Change(b.map { _ in true }, a.map { _ in true }),
                               days: Change(b?.task.days, a?.task.days), lumpSum: Change(b?.task.lumpSum, a?.task.lumpSum))
         }.filter { $0.status != .unchanged }
@@ -265,8 +275,8 @@ public struct OfferDiff: Sendable {
 
     static func compareSchedules(_ before: Schedule?, _ after: Schedule?) -> ScheduleChange {
         let milestones = keyedChanges(ranked(before?.milestones ?? [], key: \.title), ranked(after?.milestones ?? [], key: \.title),
-                                      id: { RankedKey(key: $0.key, rank: $0.rank) }) { b, a in
-            MilestoneChange(title: (a ?? b)!.key, date: Change(b?.item.date, a?.item.date))
+                                      id: { RankedKey(key: $0.key, rank: $0.rank) }) { p in
+            MilestoneChange(title: p.item.key, date: Change(p.before?.item.date, p.after?.item.date))
         }.filter { $0.date.isChanged }
         return ScheduleChange(start: Change(before?.start, after?.start),
                               startIsNotification: Change(before?.startIsNotification, after?.startIsNotification),
@@ -291,8 +301,8 @@ public struct OfferDiff: Sendable {
             for s in offer.sections { list.append(("memoire.sections." + s.id, .string("# " + s.title + "\n\n" + (s.body ?? "")))) }
             return list.filter { !$0.1.isNull }
         }
-        return keyedChanges(facts(before), facts(after), id: \.0) { b, a in
-            FactChange(key: (a ?? b)!.0, value: Change(b?.1, a?.1))
+        return keyedChanges(facts(before), facts(after), id: \.0) { p in
+            FactChange(key: p.item.0, value: Change(p.before?.1, p.after?.1))
         }.filter { $0.value.isChanged }
     }
 }

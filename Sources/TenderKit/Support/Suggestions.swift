@@ -10,7 +10,7 @@ public enum Suggestions {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let d = editDistance(target, candidate.lowercased())
-            if d <= limit, best == nil || d < best!.distance { best = (candidate, d) }
+            if d <= limit, d < best?.distance ?? Int.max { best = (candidate, d) }
         }
         return best?.candidate
     }

@@ -19,8 +19,8 @@ final class XMLTree {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         xmlResetLastError()
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlReadMemory($0, Int32(buf.count), "part.xml", nil, options)
+            buf.withMemoryRebound(to: CChar.self) {
+                xmlReadMemory($0.baseAddress, Int32(buf.count), "part.xml", nil, options)
             }
         }
         guard let parsed else {

@@ -152,10 +152,11 @@ final class Evaluator {
             if let v = lookup(n) { return .value(v) }
             if n == "loop", let state = loops.last { return .value(Evaluator.loopValue(state)) }
             return .missing(n)
-        case .attribute(.name("loop"), let name) where loops.last != nil && lookup("loop") == nil:
-            if let v = Evaluator.loopMember(loops.last!, name) { return .value(v) }
-            return .missing("loop.\(name)")
         case .attribute(let base, let name):
+            if case .name("loop") = base, let state = loops.last, lookup("loop") == nil {
+                if let v = Evaluator.loopMember(state, name) { return .value(v) }
+                return .missing("loop.\(name)")
+            }
             switch try resolve(base) {
             case .missing(let p): return .missing(p)
             case .value(let v):

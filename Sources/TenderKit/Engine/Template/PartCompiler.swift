@@ -378,19 +378,20 @@ final class PartCompiler {
             let free = block.tags.filter { $0.prefix == nil }
             guard !free.isEmpty else { continue }
             guard free.allSatisfy({ $0.aloneInParagraph && !$0.trimBefore && !$0.trimAfter }) else { continue }
-            let rows = free.map { $0.paragraph.ancestor(dialect.row) }
-            let cells = free.map { $0.paragraph.ancestor(dialect.cell) }
+            // The rows and the cells of the tags, when every tag is in one.
+            let rows = free.compactMap { $0.paragraph.ancestor(dialect.row) }
+            let cells = free.compactMap { $0.paragraph.ancestor(dialect.cell) }
             var scope = Scope.paragraph
-            if rows.allSatisfy({ $0 != nil }), Set(rows.map { $0! }).count == rows.count,
-               Set(rows.map { $0!.parent }).count == 1 {
+            if rows.count == free.count, Set(rows).count == rows.count,
+               Set(rows.map { $0.parent }).count == 1 {
                 scope = .row
-                for (tag, row) in zip(free, rows) where !rowHoldsOnly(row!, tag) {
+                for (tag, row) in zip(free, rows) where !rowHoldsOnly(row, tag) {
                     error("the row of \(tag.text) holds other text, which repeating rows would lose", tag,
                           hint: "put the tag alone in a row of its own, or write {%tr … %} to drop that row's other content")
                 }
-            } else if cells.allSatisfy({ $0 != nil }), Set(cells.map { $0! }).count == cells.count,
-                      Set(cells.map { $0!.parent }).count == 1,
-                      zip(free, cells).allSatisfy({ cellHoldsOnly($0.1!, $0.0) }) {
+            } else if cells.count == free.count, Set(cells).count == cells.count,
+                      Set(cells.map { $0.parent }).count == 1,
+                      zip(free, cells).allSatisfy({ cellHoldsOnly($0.1, $0.0) }) {
                 scope = .cell
             }
             for tag in free {
