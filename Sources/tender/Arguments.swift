@@ -7,6 +7,7 @@ import TenderKit
 extension CheckOutput.Format: ExpressibleByArgument {}
 extension PricingReport.Format: ExpressibleByArgument {}
 extension DiffReport.Format: ExpressibleByArgument {}
+extension SchemaGenerator.FileKind: ExpressibleByArgument {}
 
 /// `render --typography`: French typography on values from the data in a French document
 /// (the default), or none (the output docxtpl gives for the same template and data).

@@ -10,19 +10,12 @@ struct Schema: ParsableCommand {
               # yaml-language-server: $schema=../schema/offer.schema.json
             """)
 
-    @Argument(help: "offer (offers/<name>/offer.yaml), team (offers/team/<id>.yaml) or bidder (offers/bidder.yaml).") var kind: String = "offer"
+    @Argument(help: "offer (offers/<name>/offer.yaml), team (offers/team/<id>.yaml) or bidder (offers/bidder.yaml).") var kind: SchemaGenerator.FileKind = .offer
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
-
-    func validate() throws {
-        guard SchemaGenerator.FileKind(rawValue: kind) != nil else {
-            throw ValidationError("the kind of file must be one of: "
-                                  + SchemaGenerator.FileKind.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-    }
 
     func run() throws {
         try guarded {
-            try emit(SchemaGenerator.json(for: SchemaGenerator.FileKind(rawValue: kind) ?? .offer), to: output)
+            try emit(SchemaGenerator.json(for: kind), to: output)
         }
     }
 }
