@@ -18,6 +18,33 @@ protocol RichWriter: AnyObject {
 }
 
 extension RichWriter {
+    /// The runs of a paragraph: each link's runs between the markup `openLink` writes for it and
+    /// `closeLink`, every run through `run`, which writes an image as `image` gives it, a line
+    /// break as `lineBreak`, and text through `text`.
+    func writeRuns(_ runs: [RichRun], into out: inout [UInt8],
+                   openLink: (String, inout [UInt8]) -> Void, closeLink: String,
+                   image: (EmbeddedImage) -> String, lineBreak: String,
+                   text: (RichRun, inout [UInt8]) -> Void) {
+        for group in RichRun.linkGroups(runs) {
+            if let link = group.link { openLink(link, &out) }
+            for run in group.runs {
+                if let picture = run.image { out.append(contentsOf: image(picture).utf8) }
+                else if run.lineBreak { out.append(contentsOf: lineBreak.utf8) }
+                else { text(run, &out) }
+            }
+            if group.link != nil { out.append(contentsOf: closeLink.utf8) }
+        }
+    }
+
+    /// The value of `attribute` on the first `element` of `markup` (the style of the paragraph
+    /// a tag sat in), nil when absent.
+    static func attribute(_ element: String, _ attribute: String, in markup: String) -> String? {
+        guard let e = markup.range(of: "<\(element) ") else { return nil }
+        let tag = markup[e.upperBound...].prefix { $0 != ">" }
+        guard let a = tag.range(of: "\(attribute)=\"") else { return nil }
+        return String(tag[a.upperBound...].prefix { $0 != "\"" })
+    }
+
     /// `writeInline` for both formats: blocks separated by a line break, images through
     /// `image`, everything else as escaped text.
     func writeInlineText(_ rich: RichText, dialect: Dialect, image: (EmbeddedImage) -> String, into out: inout [UInt8]) {

@@ -146,23 +146,17 @@ final class DocxRichWriter: RichWriter {
 
     private func paragraph(_ runs: [RichRun], pPr: String, part: String, into out: inout [UInt8]) {
         out.append(contentsOf: "<w:p>\(pPr)".utf8)
-        for group in RichRun.linkGroups(runs) {
-            guard let link = group.link else {
-                for run in group.runs { self.run(run, part: part, into: &out) }
-                continue
-            }
+        writeRuns(runs, into: &out, openLink: { link, out in
             out.append(contentsOf: "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"".utf8)
             Dialect.docx.writeText(link.replacingOccurrences(of: "\"", with: "%22"), into: &out)
             out.append(contentsOf: "\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>".utf8)
-            for run in group.runs { self.run(run, part: part, into: &out) }
-            out.append(contentsOf: "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>".utf8)
-        }
+        }, closeLink: "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+           image: { "<w:r>\(self.drawing($0, part: part))</w:r>" }, lineBreak: "<w:r><w:br/></w:r>", text: textRun)
         out.append(contentsOf: "</w:p>".utf8)
     }
 
-    private func run(_ run: RichRun, part: String, into out: inout [UInt8]) {
-        if let image = run.image { out.append(contentsOf: "<w:r>\(drawing(image, part: part))</w:r>".utf8); return }
-        if run.lineBreak { out.append(contentsOf: "<w:r><w:br/></w:r>".utf8); return }
+    /// A run of text with its marks.
+    private func textRun(_ run: RichRun, into out: inout [UInt8]) {
         // Properties in the schema's order.
         var props = ""
         if run.code { props += "<w:rFonts w:ascii=\"Liberation Mono\" w:hAnsi=\"Liberation Mono\" w:cs=\"Liberation Mono\"/>" }
@@ -312,10 +306,4 @@ final class DocxRichWriter: RichWriter {
     }
 
     /// The value of `attribute` on the first `element` in `markup`.
-    static func attribute(_ element: String, _ attribute: String, in markup: String) -> String? {
-        guard let e = markup.range(of: "<\(element) ") else { return nil }
-        let tag = markup[e.upperBound...].prefix { $0 != ">" }
-        guard let a = tag.range(of: "\(attribute)=\"") else { return nil }
-        return String(tag[a.upperBound...].prefix { $0 != "\"" })
-    }
 }

@@ -49,8 +49,8 @@ final class OdtRichWriter: RichWriter {
 
     func writeBlocks(_ rich: RichText, paragraph: [UInt8], part: String, into out: inout [UInt8]) {
         let opening = String(decoding: paragraph, as: UTF8.self)
-        let style = DocxRichWriter.attribute("text:p", "text:style-name", in: opening)
-            ?? DocxRichWriter.attribute("text:h", "text:style-name", in: opening)
+        let style = Self.attribute("text:p", "text:style-name", in: opening)
+            ?? Self.attribute("text:h", "text:style-name", in: opening)
         if rich.blocks.isEmpty {
             out.append(contentsOf: "<text:p\(styleAttribute(style))/>".utf8)
             return
@@ -113,22 +113,15 @@ final class OdtRichWriter: RichWriter {
     }
 
     private func inline(_ runs: [RichRun], part: String, into out: inout [UInt8]) {
-        for group in RichRun.linkGroups(runs) {
-            guard let link = group.link else {
-                for run in group.runs { self.run(run, part: part, into: &out) }
-                continue
-            }
+        writeRuns(runs, into: &out, openLink: { link, out in
             out.append(contentsOf: "<text:a xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:type=\"simple\" xlink:href=\"".utf8)
             Dialect.writeAttribute(link, into: &out)
             out.append(contentsOf: "\">".utf8)
-            for run in group.runs { self.run(run, part: part, into: &out) }
-            out.append(contentsOf: "</text:a>".utf8)
-        }
+        }, closeLink: "</text:a>", image: frame, lineBreak: "<text:line-break/>", text: { self.textRun($0, part: part, into: &$1) })
     }
 
-    private func run(_ run: RichRun, part: String, into out: inout [UInt8]) {
-        if let image = run.image { out.append(contentsOf: frame(image).utf8); return }
-        if run.lineBreak { out.append(contentsOf: "<text:line-break/>".utf8); return }
+    /// A run of text with its marks, in an automatic style naming them.
+    private func textRun(_ run: RichRun, part: String, into out: inout [UInt8]) {
         var name = ""
         if run.bold { name += "B" }
         if run.italic { name += "I" }
