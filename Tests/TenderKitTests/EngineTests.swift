@@ -166,6 +166,29 @@ import Testing
         #expect(out.paragraphs == ["1", "x", "2", "x", "shown"])
     }
 
+    /// The blocks matched once hold every branch: a loop's `else`, an `if`'s `elif`s and `else`,
+    /// nested in each other, across paragraphs and inline.
+    @Test func blocksAreMatchedIntoOneTree() throws {
+        let body = p(r("{% for x in xs %}{% if x == 1 %}one{% elif x == 2 %}two{% else %}many{% endif %};{% else %}none{% endfor %}"))
+            + p(r("{% for x in xs %}")) + p(r("{% if x > 1 %}")) + p(r("[{{ x }}]")) + p(r("{% endif %}")) + p(r("{% else %}")) + p(r("rien"))
+            + p(r("{% endfor %}"))
+        #expect(try renderDocxPart(body, ["xs": [1, 2, 3]]).paragraphs == ["one;two;many;", "[2]", "[3]"])
+        #expect(try renderDocxPart(body, ["xs": []]).paragraphs == ["none", "rien"])
+    }
+
+    /// `{% vm %}` shows the cell's text up to its own text in the first row only; an `if` that
+    /// opens in that text and closes in the next run is nested as docxtpl nests it.
+    @Test func aMergedCellsFirstRowTextAroundAnInlineIf() throws {
+        func cell(_ runs: String) -> String { "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr>" + p(runs) + "</w:tc>" }
+        let body = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>"
+            + "<w:tr>" + cell(r("{%tr for m in team %}")) + "</w:tr>"
+            + "<w:tr>" + cell(r("{% vm %}{% if g %}") + r("{{ g }}{% endif %}")) + cell(r("{{ m }}")) + "</w:tr>"
+            + "<w:tr>" + cell(r("{%tr endfor %}")) + "</w:tr></w:tbl>"
+        let out = try renderDocxPart(body, ["team": ["a", "b"], "g": "G"])
+        #expect(out.paragraphs == ["G", "a", "", "b"])
+        #expect(out.xml.contains("<w:vMerge w:val=\"restart\"/>") && out.xml.contains("<w:vMerge w:val=\"continue\"/>"))
+    }
+
     @Test func errorsAreAllReportedWithPlaces() throws {
         let body = p(r("{{ a + }}")) + p(r("{% endif %}")) + p(r("{% for x in xs %}")) + p(r("{{ ok }}"))
         do {

@@ -323,8 +323,7 @@ final class PartCompiler {
                           hint: "{% else %} must be the last branch")
                 }
                 top.tags.append(tag)
-                if case .elif(let condition) = st { top.addBranch(condition, at: tag.location) } else { top.addBranch(nil, at: tag.location) }
-                tag.edge = .branches(top)
+                if case .elif(let condition) = st { tag.edge = .branch(condition, tag.location) } else { tag.edge = .branch(nil, tag.location) }
             case .endFor, .endIf:
                 let wantFor = st == .endFor
                 guard let top = stack.last else {
@@ -496,7 +495,7 @@ final class PartCompiler {
                 let existing = Int(cells.remove(.span, from: cell, in: tree) ?? "1") ?? 1
                 let span = Expr.binary("*", .attribute(.name("loop"), "length"), .literal(.number(Decimal(existing))))
                 cells.insert(property(.span, span), as: .span, into: cell, in: tree)
-                let firstRow = Block.conditional(.attribute(.name("loop"), "first"), at: loc)
+                let firstRow = Block(.conditional(.attribute(.name("loop"), "first")), at: loc)
                 cell.insertBefore(marker(.edge(.opens(firstRow), loc)))
                 cell.insertAfter(marker(.edge(.closes(firstRow), loc)))
             default: break
@@ -522,12 +521,12 @@ final class PartCompiler {
         // An output tag alone in its paragraph: the paragraph is framed, so that a rich value
         // (Markdown, an image) can take its place.
         for tag in inlineTags where tag.kind == .output && tag.aloneInParagraph && !tag.trimBefore && !tag.trimAfter {
-            let frame = Block.richParagraph(at: tag.location)
+            let frame = Block(.richParagraph, at: tag.location)
             tag.paragraph.insertBefore(marker(.edge(.opens(frame), tag.location)))
             tag.paragraph.insertAfter(marker(.edge(.closes(frame), tag.location)))
         }
         for (start, end) in vmTextHolders {
-            let firstRow = Block.conditional(.attribute(.name("loop"), "first"), at: base)
+            let firstRow = Block(.conditional(.attribute(.name("loop"), "first")), at: base)
             let open = marker(.edge(.opens(firstRow), base))
             if let first = start.firstChild { first.insertBefore(open) } else { start.appendChild(open) }
             end.appendChild(marker(.edge(.closes(firstRow), base)))

@@ -18,86 +18,56 @@ enum Slot {
     }
 }
 
-/// A block of a part: a loop, a condition, or a paragraph framed for a rich value. The tree
-/// of blocks is made once: `PartCompiler.matchBlocks` pairs the tags (and reports every
-/// unclosed or crossing block), the compiler adds its own blocks around merged cells and
-/// lone output tags; `ProgramBuilder` only fills each branch with what lies between its
-/// markers.
+/// A block of a part: a loop, a condition, or a paragraph framed for a rich value. Blocks
+/// are matched once: `PartCompiler.matchBlocks` pairs the tags (and reports every stray,
+/// crossing or unclosed block), the compiler adds its own blocks around merged cells and lone
+/// output tags; `ProgramBuilder` only follows the edges each marker carries.
 final class Block {
     enum Kind {
         case loop(targets: [String], iterable: Expr, condition: Expr?)
-        case conditional
+        case conditional(Expr)
         case richParagraph
     }
     let kind: Kind
-    /// The branches in order, each with its condition (an `if` or `elif`; nil for a loop's
-    /// body and for an `else`) and where it starts.
-    private(set) var branches: [(condition: Expr?, location: SourceLocation)]
+    /// Where the block opens.
+    let location: SourceLocation
     /// The tags that open, continue and close it, in order (none for the compiler's own blocks).
     var tags: [TagSite] = []
 
-    private init(_ kind: Kind, _ first: (condition: Expr?, location: SourceLocation)) {
+    init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
-        self.branches = [first]
+        self.location = location
     }
 
     /// A block opened by a tag (`for` or `if`); nil for any other statement.
     convenience init?(opening statement: Statement, at tag: TagSite) {
         switch statement {
         case .forLoop(let targets, let iterable, let condition):
-            self.init(.loop(targets: targets, iterable: iterable, condition: condition), (nil, tag.location))
+            self.init(.loop(targets: targets, iterable: iterable, condition: condition), at: tag.location)
         case .ifBlock(let condition):
-            self.init(.conditional, (condition, tag.location))
+            self.init(.conditional(condition), at: tag.location)
         default:
             return nil
         }
         tags = [tag]
     }
 
-    /// A condition the compiler adds (no tag of the template opens it).
-    static func conditional(_ condition: Expr, at location: SourceLocation) -> Block {
-        Block(.conditional, (condition, location))
-    }
-
-    /// The frame of a paragraph holding one output tag alone (see `ProgramNode.richParagraph`).
-    static func richParagraph(at location: SourceLocation) -> Block {
-        Block(.richParagraph, (nil, location))
-    }
-
-    /// Where the block opens.
-    var location: SourceLocation { branches[0].location }
-
     var isLoop: Bool { if case .loop = kind { return true }; return false }
     var isConditional: Bool { if case .conditional = kind { return true }; return false }
 
-    /// Adds a branch (an `elif` with its condition, or an `else`).
-    func addBranch(_ condition: Expr?, at location: SourceLocation) {
-        branches.append((condition, location))
-    }
-
-    /// The program node of the block, given what each branch holds.
-    func node(_ bodies: [[ProgramNode]]) -> ProgramNode {
-        switch kind {
-        case .loop(let targets, let iterable, let condition):
-            return .forLoop(targets: targets, iterable: iterable, condition: condition, body: bodies.first ?? [],
-                            orElse: bodies.dropFirst().first ?? [], location)
-        case .conditional:
-            var taken: [(Expr, [ProgramNode], SourceLocation)] = []
-            var orElse: [ProgramNode] = []
-            for (branch, body) in zip(branches, bodies) {
-                if let condition = branch.condition { taken.append((condition, body, branch.location)) } else { orElse = body }
-            }
-            return .conditional(branches: taken, orElse: orElse)
-        case .richParagraph:
-            return .richParagraph(body: bodies.first ?? [], location)
+    func isSameKind(as other: Block) -> Bool {
+        switch (kind, other.kind) {
+        case (.loop, .loop), (.conditional, .conditional), (.richParagraph, .richParagraph): return true
+        default: return false
         }
     }
 }
 
-/// A marker's place in a block: it opens it, starts its next branch (`elif`, `else`), or closes it.
+/// A marker's place in a block: it opens it, starts its next branch (an `elif` with its
+/// condition, an `else` without), or closes it.
 enum BlockEdge {
     case opens(Block)
-    case branches(Block)
+    case branch(Expr?, SourceLocation)
     case closes(Block)
 }
 
@@ -109,7 +79,7 @@ indirect enum ProgramNode {
     case forLoop(targets: [String], iterable: Expr, condition: Expr?, body: [ProgramNode], orElse: [ProgramNode], SourceLocation)
     case conditional(branches: [(Expr, [ProgramNode], SourceLocation)], orElse: [ProgramNode])
     case set(String, Expr, SourceLocation)
-    /// A paragraph holding one output tag alone (see `Slot.richParagraph`).
+    /// A paragraph holding one output tag alone (the compiler frames it, see `Slot.edge`).
     case richParagraph(body: [ProgramNode], SourceLocation)
 }
 
@@ -123,8 +93,11 @@ struct Program {
     var changesTableShape: Bool
 }
 
-/// Fills the blocks matched by the compiler with the cut sequence of literals and markers.
-/// It matches nothing itself: each marker says which block it opens, continues or closes.
+/// Nests the cut sequence of literals and markers into the program, following the edge each
+/// marker carries (matched once by the compiler). An edge applies to the innermost open
+/// block of its kind, as Jinja pairs the text docxtpl writes: where the compiler's own
+/// `if loop.first` around a merged cell's text crosses a block of the template, the two are
+/// nested as docxtpl's output would be; a block left open is reported.
 struct ProgramBuilder {
     enum Item { case literal([UInt8]); case slot(Int) }
 
@@ -135,13 +108,53 @@ struct ProgramBuilder {
 
     init(slots: [Slot]) { self.slots = slots }
 
-    /// An open block: the branches it has closed and what the current one gathered so far.
+    /// An open block: the branches it has closed, and the current one (its condition, where
+    /// it starts, what it gathered so far).
     private final class Frame {
         let block: Block
-        var bodies: [[ProgramNode]] = []
+        var closed: [(condition: Expr?, nodes: [ProgramNode], location: SourceLocation)] = []
+        var condition: Expr?
+        var location: SourceLocation
         var nodes: [ProgramNode] = []
-        var location: SourceLocation { block.location }
-        init(_ block: Block) { self.block = block }
+
+        init(_ block: Block) {
+            self.block = block
+            if case .conditional(let condition) = block.kind { self.condition = condition }
+            location = block.location
+        }
+
+        /// Starts the next branch: an `elif` (`condition`) or an `else` (nil); false when the
+        /// block has no such branch (an `elif` in a loop, a second `else`).
+        func startBranch(_ condition: Expr?, at location: SourceLocation) -> Bool {
+            switch block.kind {
+            case .loop: guard condition == nil, closed.isEmpty else { return false }
+            case .conditional: guard self.condition != nil else { return false }
+            case .richParagraph: return false
+            }
+            closed.append((self.condition, nodes, self.location))
+            nodes = []
+            self.condition = condition
+            if condition != nil { self.location = location }
+            return true
+        }
+
+        var node: ProgramNode {
+            switch block.kind {
+            case .loop(let targets, let iterable, let condition):
+                let body = closed.first?.nodes ?? nodes
+                return .forLoop(targets: targets, iterable: iterable, condition: condition, body: body,
+                                orElse: closed.isEmpty ? [] : nodes, block.location)
+            case .conditional:
+                var branches = closed.compactMap { b in b.condition.map { ($0, b.nodes, b.location) } }
+                if let condition {
+                    branches.append((condition, nodes, location))
+                    return .conditional(branches: branches, orElse: [])
+                }
+                return .conditional(branches: branches, orElse: nodes)
+            case .richParagraph:
+                return .richParagraph(body: nodes, block.location)
+            }
+        }
     }
 
     private var root: [ProgramNode] = []
@@ -188,23 +201,17 @@ struct ProgramBuilder {
                        changesTableShape: changesTableShape)
     }
 
-    /// An edge of the innermost open block moves on in it; an edge of another block (the
-    /// compiler's own blocks crossing the template's) is left, and the block it leaves open
-    /// is reported.
     private mutating func follow(_ edge: BlockEdge) {
         switch edge {
         case .opens(let block):
             if block.isLoop { hasLoops = true }
             open.append(Frame(block))
-        case .branches(let block):
-            guard let top = open.last, top.block === block else { return }
-            top.bodies.append(top.nodes)
-            top.nodes = []
+        case .branch(let condition, let location):
+            _ = open.last?.startBranch(condition, at: location)
         case .closes(let block):
-            guard let top = open.last, top.block === block else { return }
+            guard let top = open.last, top.block.isSameKind(as: block) else { return }
             open.removeLast()
-            top.bodies.append(top.nodes)
-            append(block.node(top.bodies))
+            append(top.node)
         }
     }
 }
