@@ -207,7 +207,7 @@ import Testing
         #expect(manifest.kind == .final)
         #expect(manifest.files.map(\.name) == result.documents.map(\.fileName).sorted())
         #expect(manifest.files.allSatisfy { $0.sha256.count == 64 && $0.size > 0 })
-        #expect(manifest.inputs.map(\.role) == [.offer, .bidder, .library, .team, .team, .template, .template, .template])
+        #expect(manifest.inputs.map(\.role) == [.offer, .bidder, .library, .library, .team, .team, .template, .template, .template, .template])
         #expect(manifest.inputs.first?.path == "../../offers/cuf-dcol/offer.yaml")
         #expect(manifest.check == nil)
         // Same inputs, same manifest.
