@@ -248,7 +248,7 @@ import Testing
         let outline = try ExternalTool.run(qpdf, ["--json=2", "--json-key=outlines", merged], timeout: 60)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outline.stdout.utf8)) as? [String: Any])
         let items = try #require(json["outlines"] as? [[String: Any]])
-        #expect(items.compactMap { $0["title"] as? String } == ["Mémoire technique", "CV Nadia Ferhat", "CV Lucas Perrin", "Bordereau des prix"])
+        #expect(items.compactMap { $0["title"] as? String } == ["Mémoire technique", "CV Nadia Ferhat", "CV Lucas Perrin", "Bordereau des prix", "Matrice de conformité"])
         var start = 1
         for (item, doc) in zip(items, result.documents) {
             #expect(item["destpageposfrom1"] as? Int == start)

@@ -932,12 +932,12 @@ def matrice():
     d.p("Title", "Matrice de conformité")
     d.p("Subtitle", "Exigences de la consultation et réponses du mémoire technique")
     d.table([4.0, W - 4.0], [
-        ("body", [K("Acheteur"), "{{ tender.buyer }}"]),
-        ("body", [K("Référence"), "{{ tender.reference }}"]),
+        ("body", [K("Acheteur"), "{{ tender.buyer }}{% if tender.reference %} — consultation {{ tender.reference }}{% endif %}"]),
         ("body", [K("Candidat"), "{{ bidder.name }} — SIRET {{ bidder.siret_formatted }}"]),
     ], header=0)
-    # A paragraph between the two tables: Word would join adjacent tables into one.
-    d.p("Text_20_Lead_2d_in", "Pour chaque exigence, la section du mémoire technique qui y répond et la page où elle commence.")
+    # What the page numbers are (or why there are none), between the two tables: Word would
+    # join adjacent tables into one.
+    d.p("Text_20_Lead_2d_in", "{{ matrix.note }}")
     d.table([2.8, 6.9, 5.9, 1.4], [
         ("head", ["Exigence", "Intitulé", "Section du mémoire", R("Page")]),
         ("tag", "{%tr for r in matrix.rows %}"),
@@ -948,7 +948,6 @@ def matrice():
                   R("{{ r.page_label }}")]),
         ("tag", "{%tr endfor %}"),
     ])
-    d.p("Note", "{{ matrix.note }}")
     styles = styles_xml("matrice", W, False, doc_header("Matrice de conformité"), FOOTER, False, 10.0)
     return d, styles, "Matrice de conformité"
 
