@@ -142,6 +142,6 @@ import Testing
         #expect(review.contains("| Nadia Ferhat | Consultant·e senior | 6 | 720,00\u{00A0}€ | 4\u{202F}320,00\u{00A0}€ |"))
         #expect(review.contains("❌ erreur — `budget`"))
         // Each passing rule with its measure.
-        #expect(review.contains("- ✅ `pages` : Limites de pages — 11 pages utilisées sur 20 pages (reste 9)"))
+        #expect(review.contains("- ✅ `pages` : Limites de pages — 12 pages utilisées sur 20 pages (reste 8)"))
     }
 }

@@ -121,16 +121,27 @@ import Testing
             """)
     }
 
-    @Test func theSampleOffersShareALibraryBlock() throws {
+    @Test func theSampleOffersReuseLibraryBlocks() throws {
         let root = Calls.packageRoot + "/offers"
+        var users: [String: [String]] = [:]
         for name in ["aupa-prospective", "cerdd-efc", "cuf-dcol", "ivd-resilience"] {
             let offer = try Offer.load(path: root + "/\(name)/offer.yaml")
             let presentation = try #require(offer.sections.first { $0.id == "presentation" })
-            #expect(presentation.library.map(\.name) == ["library/maillages-en-bref"], "\(name)")
+            #expect(presentation.library.first?.name == "library/maillages-en-bref", "\(name)")
             #expect(presentation.body?.hasPrefix("Maillages est une société coopérative et participative (SCOP SARL) de conseil en action publique, fondée à Lyon en 2012.\n") == true, "\(name)")
+            let blocks = Set(offer.sections.flatMap(\.library).map(\.name))
+            // Every sample offer reuses at least two blocks, and the block's text is in its section.
+            #expect(blocks.count >= 2, "\(name) uses \(blocks.sorted())")
+            for section in offer.sections {
+                for block in section.library { #expect(section.body?.contains(block.text) == true, "\(name) \(block.name)") }
+            }
+            for block in blocks { users[block, default: []].append(name) }
         }
+        #expect(users.mapValues { $0.count } == ["library/maillages-en-bref": 4, "library/cooperative-independante": 3, "library/pilotage-et-qualite": 3])
         let (text, problems) = AnswerLibrary.listing(offersFolder: root)
         #expect(problems.isEmpty, "\(problems)")
         #expect(text.contains("library/maillages-en-bref — Maillages en une phrase (relu le 1er septembre 2021, Hélène Marchal) : utilisé par aupa-prospective, cerdd-efc, cuf-dcol, ivd-resilience"))
+        #expect(text.contains("library/cooperative-independante — Une coopérative indépendante, au service de l'intérêt général (relu le 14 juin 2021, Hélène Marchal) : utilisé par aupa-prospective, cerdd-efc, ivd-resilience"))
+        #expect(text.contains("library/pilotage-et-qualite — Pilotage de la mission et qualité des livrables (relu le 4 octobre 2021, Nadia Ferhat) : utilisé par aupa-prospective, cerdd-efc, cuf-dcol"))
     }
 }

@@ -198,7 +198,8 @@ import Testing
         let today = DateValue(year: 2021, month: 11, day: 1)
         let c = p.templateContext(today: today, person: "paul-durand")
         #expect(keys(c) == ["today", "tender", "bidder", "team", "person", "profiles", "tranches", "pricing", "schedule",
-                            "memoire"])
+                            "memoire", "matrix"])
+        #expect(keys(c["matrix"]) == ["pages", "pdf", "note", "requirements", "rows"])
         #expect(keys(c["memoire"]) == ["presentation", "understanding", "summary", "approach", "tasks_intro", "means", "sections"])
         #expect(c["memoire"]?["presentation"] == .string("Maillages est une SCOP.\n\nElle répond."))   // as written
         #expect(c["memoire"]?["means"] == .null)

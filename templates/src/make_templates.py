@@ -5,7 +5,7 @@ Requirements: Python 3.9+ (standard library only) and LibreOffice (`soffice`, 7.
 for the ODT -> DOCX conversion. No third-party Python package is needed.
 
     python3 templates/src/make_templates.py            # writes templates/*.odt and templates/*.docx
-    python3 templates/src/make_templates.py --pdf DIR  # also renders the six files to PDF in DIR
+    python3 templates/src/make_templates.py --pdf DIR  # also renders the eight files to PDF in DIR
 
 How it works
 - Each template is described once below (paragraphs, headings, tables) and written as raw
@@ -17,7 +17,7 @@ How it works
   already tells Word that Carlito may be replaced by its metric twin Calibri.)
 
 The committed templates are the files users edit; this script only makes the first version
-reproducible. Re-running it overwrites the six files in templates/.
+reproducible. Re-running it overwrites the eight files in templates/.
 """
 
 import argparse
@@ -264,7 +264,7 @@ def pstyle_tabs(name, display, parent, para, text, stops):
 
 
 def styles_xml(kind, body_width, landscape, header_parts, footer_parts, numbered, base_size):
-    """kind: memoire | cv | bordereau."""
+    """kind: memoire | cv | bordereau | matrice."""
     s = base_size
     head_keep = 'fo:keep-with-next="always"'
     styles = [
@@ -917,6 +917,42 @@ def bordereau():
 
 
 # --------------------------------------------------------------------------------------------
+# Matrice de conformité
+# --------------------------------------------------------------------------------------------
+
+
+def matrice():
+    """The compliance matrix: each requirement of the call, the sections of the mémoire that
+    answer it and the page where each starts (`matrix`, offers/FORMAT.md). One row per answering
+    section; the requirement's cells are written on its first row only (`r.first`)."""
+    d = Doc()
+    W = 17.0
+    R = lambda c: {"c": c, "r": True}
+    K = lambda c: {"c": c, "key": True}
+    d.p("Title", "Matrice de conformité")
+    d.p("Subtitle", "Exigences de la consultation et réponses du mémoire technique")
+    d.table([4.0, W - 4.0], [
+        ("body", [K("Acheteur"), "{{ tender.buyer }}{% if tender.reference %} — consultation {{ tender.reference }}{% endif %}"]),
+        ("body", [K("Candidat"), "{{ bidder.name }} — SIRET {{ bidder.siret_formatted }}"]),
+    ], header=0)
+    # What the page numbers are (or why there are none), between the two tables: Word would
+    # join adjacent tables into one.
+    d.p("Text_20_Lead_2d_in", "{{ matrix.note }}")
+    d.table([2.8, 6.9, 5.9, 1.4], [
+        ("head", ["Exigence", "Intitulé", "Section du mémoire", R("Page")]),
+        ("tag", "{%tr for r in matrix.rows %}"),
+        ("body", [{"c": strong("{% if r.first %}{{ r.id }}{% endif %}"),
+                   "small": '{% if r.first %}{{ r.source | default("") }}{% endif %}'},
+                  "{% if r.first %}{{ r.text }}{% endif %}",
+                  "{% if r.number %}{{ r.number }}. {% endif %}{{ r.title }}",
+                  R("{{ r.page_label }}")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    styles = styles_xml("matrice", W, False, doc_header("Matrice de conformité"), FOOTER, False, 10.0)
+    return d, styles, "Matrice de conformité"
+
+
+# --------------------------------------------------------------------------------------------
 # ODT -> DOCX
 # --------------------------------------------------------------------------------------------
 
@@ -997,12 +1033,12 @@ def soffice(args, profile):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--pdf", metavar="DIR", help="also convert the six templates to PDF in DIR")
+    ap.add_argument("--pdf", metavar="DIR", help="also convert the eight templates to PDF in DIR")
     ap.add_argument("--profile", default="/tmp/lo-templates", help="LibreOffice profile directory")
     ap.add_argument("--only", action="append", metavar="NAME", help="write only this template (repeatable)")
     args = ap.parse_args()
 
-    names = {"memoire-technique": memoire, "cv": cv, "bordereau-prix": bordereau}
+    names = {"memoire-technique": memoire, "cv": cv, "bordereau-prix": bordereau, "matrice-conformite": matrice}
     if args.only:
         names = {n: b for n, b in names.items() if n in args.only}
     odts = []

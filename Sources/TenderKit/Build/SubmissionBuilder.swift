@@ -92,11 +92,29 @@ public enum SubmissionBuilder {
         progress?(Message.documentsWritten(result.documents.count, folder: options.outputFolder).text)
         try phase(.documents)
         if options.pdf || options.merge {
-            let pdfs = try LibreOffice.convertToPDF(result.documents.map(\.path), into: stage.path, timeout: options.timeout, exportNotes: options.draft,
-                                                    progress: progress)
-            for i in result.documents.indices {
-                result.documents[i].pdf = pdfs[i]
-                result.documents[i].pages = try PDF.pageCount(pdfs[i])
+            // The documents that show the compliance matrix print the pages of the mémoire's PDF:
+            // they are converted in a second LibreOffice call, once the others are converted and
+            // the mémoire's PDF is read, then rendered again with its pages (one call when the
+            // offer has no matrix).
+            let late = Set(pending.indices.filter { pending[$0].readsMatrix && !offer.requirements.isEmpty })
+            func convert(_ indices: [Int]) throws {
+                let pdfs = try LibreOffice.convertToPDF(indices.map { result.documents[$0].path }, into: stage.path, timeout: options.timeout,
+                                                        exportNotes: options.draft, progress: progress)
+                for (i, pdf) in zip(indices, pdfs) {
+                    result.documents[i].pdf = pdf
+                    result.documents[i].pages = try PDF.pageCount(pdf)
+                }
+            }
+            try convert(result.documents.indices.filter { !late.contains($0) })
+            if !late.isEmpty {
+                let pages = try matrixPages(offer, documents: result.documents)
+                result.warnings += pages.warnings
+                for i in late.sorted() {
+                    var again = try rerender(pending[i], offer: offer, pricing: pricing, today: options.today, pages: pages.pages)
+                    again.doc.path = (result.documents[i].path as NSString).lastPathComponent
+                    _ = try write([again], into: stage.path, draft: options.draft ? options.draftMark : nil, today: options.today)
+                }
+                try convert(late.sorted())
             }
         }
         try phase(.pdf)
@@ -148,6 +166,40 @@ public enum SubmissionBuilder {
         /// Entries the render adds to the package (images).
         var adding: [(name: String, data: [UInt8])]
         var warnings: [Diagnostic]
+        /// Its template reads `matrix`: it shows the mémoire's pages (`ComplianceMatrix`).
+        var readsMatrix = false
+    }
+
+    /// Whether a template reads the name `matrix` (`{{ matrix.note }}`, `{%tr for r in matrix.rows %}`):
+    /// a tag holding the word as a name, not after a dot. A string literal holding it would
+    /// only cost a second conversion of that document.
+    static func readsMatrix(_ template: DocumentTemplate) -> Bool {
+        template.tags.contains { $0.tag?.range(of: #"(?<![\w.])matrix\b"#, options: .regularExpression) != nil }
+    }
+
+    /// The pages of the mémoire's sections, read from its PDF, and a warning for each section
+    /// that answers a requirement and was not found there.
+    static func matrixPages(_ offer: Offer, documents: [BuiltDocument]) throws -> (pages: ComplianceMatrix.Pages, warnings: [Diagnostic]) {
+        guard let id = ComplianceMatrix.sectionsDocument(of: offer),
+              let memoire = documents.first(where: { $0.id == id && $0.member == nil }), let pdf = memoire.pdf else {
+            return (.notConverted, [])
+        }
+        let start = SectionPages.starts(of: offer.sections, in: try PDF.pageTexts(pdf))
+        let name = (pdf as NSString).lastPathComponent
+        let warnings = offer.sections.filter { s in start[s.id] == nil && !s.answers.isEmpty }.map { s in
+            Diagnostic.warning("the compliance matrix gives no page for section '\(s.title)': its title is not a heading of \(name)",
+                               at: s.location, hint: "the section's title must be a heading of the document (its Heading 1)")
+        }
+        return (.read(pdf: name, start: start), warnings)
+    }
+
+    /// Renders a document again with the mémoire's pages in its `matrix`.
+    static func rerender(_ item: Pending, offer: Offer, pricing: OfferPricing, today: DateValue, pages: ComplianceMatrix.Pages) throws -> Pending {
+        var again = item
+        let context = pricing.templateContext(today: today, person: item.doc.member, matrixPages: pages)
+        let rendered = try item.template.renderPackage(context, options: RenderOptions(typography: offer.typography))
+        again.parts = rendered.parts; again.adding = rendered.adding; again.warnings = []
+        return again
     }
 
     /// Compiles and renders every document in memory, collecting every error.
@@ -181,10 +233,23 @@ public enum SubmissionBuilder {
                     let rendered = try template.renderPackage(context, options: renderOptions)
                     let doc = BuiltDocument(id: spec.id, template: spec.template, path: name, member: member)
                     pending.append(Pending(doc: doc, template: template, parts: rendered.parts, adding: rendered.adding,
-                                           warnings: rendered.warnings))
+                                           warnings: rendered.warnings, readsMatrix: readsMatrix(template)))
                 } catch let e as TenderError {
                     errors.append(contentsOf: e.diagnostics)
                 }
+            }
+        }
+        if let index = pending.firstIndex(where: \.readsMatrix), let spec = offer.documents.first(where: { $0.id == pending[index].doc.id }) {
+            let id = ComplianceMatrix.sectionsDocument(of: offer)
+            if offer.requirements.isEmpty {
+                pending[index].warnings.append(.warning("\(pending[index].doc.path) shows the compliance matrix, but the offer lists no `requirements:`: its table is empty",
+                                                        at: spec.location, hint: "list the call's requirements (id, text, source) and the sections' `answers`"))
+            } else if let memoire = pending.first(where: { $0.doc.id == id }), !memoire.readsMatrix {
+                // The pages come from this document's PDF.
+            } else {
+                errors.append(.error("the compliance matrix (\(pending[index].doc.path)) shows the pages of the document holding the sections, '\(id ?? "")', which is "
+                                        + (id.map { i in pending.contains { $0.doc.id == i } } == true ? "itself a matrix" : "not built"),
+                                     at: spec.location, hint: "name the mémoire in tender.rules.sections_document"))
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }

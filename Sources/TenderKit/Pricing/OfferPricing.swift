@@ -196,8 +196,9 @@ public struct OfferPricing: Sendable {
 
     /// The template context for this offer (offers/FORMAT.md, "Template context"), with
     /// `person` set to the team member `person` (an id) for per-member documents such as CVs.
-    public func templateContext(today: DateValue, person: String? = nil) -> Value {
-        TemplateContext(pricing: self).build(today: today, person: person)
+    /// `matrixPages`: where the mémoire's sections start in its PDF, for the compliance matrix.
+    public func templateContext(today: DateValue, person: String? = nil, matrixPages: ComplianceMatrix.Pages = .notConverted) -> Value {
+        TemplateContext(pricing: self).build(today: today, person: person, matrixPages: matrixPages)
     }
 }
 

@@ -6,7 +6,7 @@ struct TemplateContext {
     let pricing: OfferPricing
     var offer: Offer { pricing.offer }
 
-    func build(today: DateValue, person: String?) -> Value {
+    func build(today: DateValue, person: String?, matrixPages: ComplianceMatrix.Pages = .notConverted) -> Value {
         let team = pricing.people.compactMap { total in offer.member(total.id).map { member(_: $0, total) } }
         let chosen = person.flatMap { id in offer.team.firstIndex { $0.id == id } }.map { team[$0] } ?? .null
         let profiles = Value.list(pricing.profiles.map(profileValue))
@@ -21,6 +21,7 @@ struct TemplateContext {
             ("pricing", pricingValue(profiles: profiles)),
             ("schedule", schedule()),
             ("memoire", memoire()),
+            ("matrix", ComplianceMatrix(offer: offer, pages: matrixPages).value),
         ]))
     }
 
