@@ -4,6 +4,7 @@ import TenderKit
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Render every document of an offer (one CV per team member), optionally as PDF and one merged PDF.",
         discussion: "Writes into a fresh folder swapped in at the end (nothing of an earlier build survives; a failed build leaves the previous one), with manifest.json. Drafts go to build/<offer>-projet/. Ends with one line counting the errors and warnings of `tender check` on the documents written. Exit status: 0 built (whatever the check found), 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
 

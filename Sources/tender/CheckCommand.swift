@@ -4,6 +4,7 @@ import TenderKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check an offer against the rules of its call before submitting it.",
         discussion: """
         Builds the offer's documents in a temporary folder (or takes those of --documents), renders them \

@@ -4,6 +4,7 @@ import TenderKit
 
 struct Context: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "context",
         abstract: "Print the template context of an offer as JSON: every name and value templates can use.",
         discussion: """
             Useful to write a template, or to lint one against an offer:

@@ -4,6 +4,7 @@ import TenderKit
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show what changed between two versions of an offer: money, days, team, schedule, tender facts.",
         discussion: """
             tender diff OLD NEW compares two offers (files or folders); tender diff --rev REV OFFER compares \

@@ -4,6 +4,7 @@ import TenderKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start an offer from the call itself: read its documents and write offer.yaml's tender block.",
         discussion: """
         Reads the call's documents (text, PDF through pdftotext, DOCX, ODT; several at once, e.g. RC and CCTP) \

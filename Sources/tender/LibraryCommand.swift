@@ -4,6 +4,7 @@ import TenderKit
 
 struct Library: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "library",
         abstract: "List the answer library's blocks (offers/library/*.md) with their review dates and the offers that use them.")
 
     @Argument(help: "The offers folder, which holds library/ and one folder per offer.") var offers: String = "offers"

@@ -4,6 +4,7 @@ import TenderKit
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check a template: list its tags and every error at once, without writing anything.",
         discussion: "Finds syntax errors (all of them, part by part), unknown filters, filter arguments a filter refuses, and with --data the names the data does not provide (with the closest name it does). Exit status: 0 clean, 65 errors in the template (or names missing from --data), 66 missing input.")
 

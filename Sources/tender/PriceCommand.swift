@@ -4,6 +4,7 @@ import TenderKit
 
 struct Price: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "price",
         abstract: "Print the price breakdown of an offer: tranches, totals, people, profiles, mécénat.")
 
     @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String

@@ -4,6 +4,7 @@ import TenderKit
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Fill a DOCX or ODT template with JSON or YAML data.",
         discussion: "Exit status: 0 written, 64 usage, 65 invalid template or data, 66 missing input, 73 cannot write.")
 

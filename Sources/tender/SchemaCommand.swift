@@ -4,6 +4,7 @@ import TenderKit
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema of offer, team or bidder files, for editors (yaml-language-server).",
         discussion: """
             Save it and point YAML files at it, e.g. first line of offer.yaml:

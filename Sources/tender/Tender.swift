@@ -8,6 +8,8 @@ struct Tender: ParsableCommand {
         commandName: "tender",
         abstract: "Assemble French public tender responses from structured offers and DOCX/ODT templates.",
         version: TenderVersion.current,
+        // Each command spells out its commandName: ArgumentParser would otherwise derive it from
+        // the type's name (reflection, a tenth of a small command's start-up) at every start.
         subcommands: [Init.self, Build.self, Check.self, Render.self, Lint.self, Price.self, Diff.self, Context.self, Schema.self, Library.self]
     )
 

@@ -27,6 +27,7 @@ public struct InspectedDocument: Sendable {
     /// else the paragraphs of the XML; each piece with where it is, in words (French, as the
     /// check writes it: `page 3`, `word/document.xml, paragraphe 14`).
     public var searchableText: [(text: String, place: String, location: SourceLocation)] {
+        let shownPath = shownPath  // once, not once a paragraph
         if let pageTexts {
             return pageTexts.enumerated().map { index, text in
                 (text, "page \(index + 1)", SourceLocation(file: shownPath))
@@ -44,6 +45,7 @@ public struct InspectedDocument: Sendable {
                 page.text.split(separator: "\n").map { (String($0), page.place, page.location) }
             }
         }
+        let shownPath = shownPath
         var out: [(text: String, place: String, location: SourceLocation)] = []
         var previous: DocumentParagraph?
         for p in paragraphs {

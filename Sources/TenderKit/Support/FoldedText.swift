@@ -4,9 +4,7 @@ import Foundation
 enum FoldedText {
     /// `Coût par profil (en euros)` → `cout par profil en euros`.
     static func fold(_ text: String) -> String {
-        let lowered = text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "oe")
-            .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "ae")
-            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "fr_FR"))
+        let lowered = quickLowered(text) ?? foundationLowered(text)
         var out = ""
         var pendingSpace = false
         for ch in lowered {
@@ -21,6 +19,49 @@ enum FoldedText {
         return out
     }
 
+    /// Ligatures spelt out, then case, accents and widths folded as French reads them.
+    private static func foundationLowered(_ text: String) -> String {
+        text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "oe")
+            .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "ae")
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "fr_FR"))
+    }
+
+    /// `foundationLowered` without Foundation, for the text checks see most (cells, labels,
+    /// amounts): every scalar ASCII, a Latin letter of U+00C0–U+017F (folded once, by
+    /// `foundationLowered` itself) or a space, punctuation or currency sign (which both ways
+    /// separate words). nil for anything else, such as a combining accent. Foundation's
+    /// folding took a third of a `check --no-render`.
+    private static func quickLowered(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let v = scalar.value
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
+            } else if let folded = latinLetters[scalar] {
+                out.append(contentsOf: folded.unicodeScalars)
+            } else {
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                     .finalPunctuation, .otherPunctuation, .currencySymbol:
+                    out.append(scalar)
+                default:
+                    return nil
+                }
+            }
+        }
+        return String(out)
+    }
+
+    /// The letters of U+00C0–U+017F folded by `foundationLowered`, in one call (it folds each
+    /// character on its own, so a line per letter folds as each letter alone would).
+    private static let latinLetters: [Unicode.Scalar: String] = {
+        let letters = (UInt32(0xC0)...0x17F).compactMap(Unicode.Scalar.init).filter { $0.properties.isAlphabetic }
+        let folded = foundationLowered(letters.map(String.init).joined(separator: "\n"))
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        guard folded.count == letters.count else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(letters, folded.map(String.init)))
+    }()
+
     /// Whether `needle` appears in `haystack` as whole words, both folded.
     static func contains(_ haystack: String, words needle: String) -> Bool {
         let n = fold(needle)
@@ -30,8 +71,10 @@ enum FoldedText {
 
     /// Every kind of space (no-break, narrow no-break, thin…) as one ASCII space, runs kept.
     static func plainSpaces(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            scalar != "\n" && scalar != "\t" && CharacterSet.whitespaces.contains(scalar) ? " " : Character(scalar)
+        // The set made once, not once a scalar; among ASCII it holds only the space and the tab.
+        let whitespaces = CharacterSet.whitespaces
+        return String(text.unicodeScalars.map { scalar -> Character in
+            !scalar.isASCII && whitespaces.contains(scalar) ? " " : Character(scalar)
         })
     }
 }

@@ -35,7 +35,10 @@ struct TextTable {
                 let fill = String(repeating: " ", count: widths[i] - cell.count)
                 return columns[i].align == .left ? cell + fill : fill + cell
             }
-            return indent + String(padded.joined(separator: "   ").reversed().drop { $0 == " " }.reversed())
+            // Trailing spaces dropped byte by byte: reversing the characters took most of `tender price`.
+            let joined = padded.joined(separator: "   ")
+            let spaces = joined.utf8.reversed().prefix { $0 == 0x20 }.count
+            return indent + String(decoding: joined.utf8.dropLast(spaces), as: UTF8.self)
         }
         var lines: [String] = []
         if header {

@@ -6,11 +6,14 @@ import Foundation
 /// relationship needed), images as inline drawings with their media part and relationship.
 final class DocxRichWriter: RichWriter {
     private let archive: ZipArchive
-    private let styles: String
+    // The template's styles and numbering are read when a rich value first needs them, not for
+    // every render (styles.xml is often the largest part of a template).
+    private lazy var styles: String = (try? archive.read("word/styles.xml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
     private var nextDrawingId: Int
     /// Ids above those of the template's numbering part.
-    private let firstAbstractId: Int
-    private let firstNumId: Int
+    private lazy var firstAbstractId: Int = DocxRichWriter.maxNumber(after: "w:abstractNumId=\"", in: numbering) + 1
+    private lazy var firstNumId: Int = DocxRichWriter.maxNumber(after: "w:numId=\"", in: numbering) + 1
+    private lazy var numbering: String = (try? archive.read("word/numbering.xml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
     /// The lists written: the kind of each nesting level.
     private var lists: [[Bool]] = []
     private struct Image { var part: String; var relationshipId: String; var media: String; var image: EmbeddedImage }
@@ -19,10 +22,6 @@ final class DocxRichWriter: RichWriter {
     init(archive: ZipArchive, firstDrawingId: Int) {
         self.archive = archive
         nextDrawingId = firstDrawingId
-        styles = (try? archive.read("word/styles.xml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let numbering = (try? archive.read("word/numbering.xml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        firstAbstractId = DocxRichWriter.maxNumber(after: "w:abstractNumId=\"", in: numbering) + 1
-        firstNumId = DocxRichWriter.maxNumber(after: "w:numId=\"", in: numbering) + 1
     }
 
     static func maxNumber(after prefix: String, in text: String) -> Int {

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import TenderKit
+
+/// Issue 16: the quicker ways give exactly what the general ways gave.
+@Suite struct FastPathTests {
+    /// FoldedText's quick folding against Foundation's, as `fold` was written before it.
+    @Test func foldingWithoutFoundationMatchesFoundation() {
+        func reference(_ text: String) -> String {
+            let lowered = text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "oe")
+                .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "ae")
+                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "fr_FR"))
+            var out = ""
+            var pendingSpace = false
+            for ch in lowered {
+                if ch.isLetter || ch.isNumber {
+                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                    pendingSpace = false
+                    out.append(ch)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return out
+        }
+        var samples = [
+            "Coût par profil (en euros)", "MONTANT TOTAL H.T. : 10\u{202F}000,00\u{A0}€", "Œuvre, cœur, Æther, ex æquo",
+            "Straße", "Ÿ ÿ ĳ Ĳ ŉ ſ", "l’offre « clé » — réf. n° 12/2021…", "e\u{301}te\u{301}", "Ελληνικά", "ﬁn ＡＢＣ",
+            "×÷", "", "   ", "A\u{00AD}B", "İstanbul", "2ᵉ trimestre",
+        ]
+        samples += (UInt32(0x20)...0x17F).compactMap(Unicode.Scalar.init).map { "x\(Character($0))y \(Character($0))" }
+        for text in samples {
+            #expect(FoldedText.fold(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// A document type declaration that the byte scan misses (after a comment holding a start
+    /// tag) is still refused in a part tender only checks, before its entities are read.
+    @Test func dtdAfterACommentIsRefusedInAnUntouchedPart() throws {
+        let location = SourceLocation(file: "t.docx", part: "word/styles.xml")
+        let hidden = "<?xml version=\"1.0\"?><!-- <a> --><!DOCTYPE s [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><s>&e;</s>"
+        #expect(!XMLTree.declaresDoctype(Array(hidden.utf8)))
+        let error = try #require(throws: TenderError.self) { try XMLTree.validate(Array(hidden.utf8), location: location) }
+        #expect(error.description.contains("DTD"))
+        // The same verdicts as building the tree: well-formed, broken, undeclared entity, empty.
+        for (text, fine) in [("<a xmlns:w=\"u\"><w:b c=\"1\"/>x &amp; y</a>", true), ("<a><b></a>", false),
+                             ("<a>&e;</a>", false), ("", false), ("<a x=\"1\" x=\"2\"/>", false)] {
+            let bytes = Array(text.utf8)
+            let built = (try? XMLTree(bytes: bytes, location: location)) != nil
+            let checked = (try? XMLTree.validate(bytes, location: location)) != nil
+            #expect(built == fine && checked == fine, "\(text)")
+            if !fine, !bytes.isEmpty {
+                let a = try #require(throws: TenderError.self) { try XMLTree(bytes: bytes, location: location) }
+                let b = try #require(throws: TenderError.self) { try XMLTree.validate(bytes, location: location) }
+                #expect(a.description == b.description)
+            }
+        }
+    }
+
+    @Test func textTableDropsTrailingSpacesOnly() {
+        var table = TextTable([("Nom", .left), ("Montant", .right), ("Note", .left)])
+        table.add(["Équipe", "10\u{202F}000,00\u{A0}€", ""])
+        table.add(["A", "1", "é"])
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+        #expect(lines[2] == "  Équipe   10\u{202F}000,00\u{A0}€")
+        #expect(lines[3] == "  A                  1   é")
+    }
+}
