@@ -144,10 +144,8 @@ public enum SubmissionBuilder {
     struct Pending {
         var doc: BuiltDocument
         var template: DocumentTemplate
-        var parts: [String: [UInt8]]
-        /// Entries the render adds to the package (images).
-        var adding: [(name: String, data: [UInt8])]
-        var warnings: [Diagnostic]
+        /// The changed parts, entries added (images) and left out, warnings.
+        var rendered: RenderedPackage
     }
 
     /// Compiles and renders every document in memory, collecting every error.
@@ -180,8 +178,7 @@ public enum SubmissionBuilder {
                     }
                     let rendered = try template.renderPackage(context, options: renderOptions)
                     let doc = BuiltDocument(id: spec.id, template: spec.template, path: name, member: member)
-                    pending.append(Pending(doc: doc, template: template, parts: rendered.parts, adding: rendered.adding,
-                                           warnings: rendered.warnings))
+                    pending.append(Pending(doc: doc, template: template, rendered: rendered))
                 } catch let e as TenderError {
                     errors.append(contentsOf: e.diagnostics)
                 }
@@ -198,13 +195,12 @@ public enum SubmissionBuilder {
         for item in pending {
             var doc = item.doc
             doc.path = (folder as NSString).appendingPathComponent(doc.path)
-            try ArchiveWriter.write(to: doc.path, from: item.template.archive, replacing: item.parts,
-                                    adding: item.adding, storedFirst: item.template.format.storedFirst)
+            try item.template.write(item.rendered, to: doc.path)
             if let mark {
                 try DraftAnnotator.annotate(doc.path, mark: mark, comments: [], date: today)
             }
             documents.append(doc)
-            warnings.append(contentsOf: item.warnings)
+            warnings.append(contentsOf: item.rendered.warnings)
         }
         return BuildResult(documents: documents, merged: nil, warnings: warnings)
     }

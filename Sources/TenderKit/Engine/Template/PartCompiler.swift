@@ -25,7 +25,9 @@ final class PartCompiler {
     init(tree: XMLTree, dialect: Dialect, location: SourceLocation) {
         self.tree = tree
         self.dialect = dialect
-        self.base = location
+        var base = location
+        base.sheet = dialect.sheet
+        self.base = base
     }
 
     private func error(_ message: String, _ tag: TagSite?, hint: String? = nil, at location: SourceLocation? = nil) {
@@ -213,6 +215,7 @@ final class PartCompiler {
             loc.table = tableNumber[table]
             loc.row = rowNumber[row]
         }
+        loc.cell = dialect.cellName?(paragraph)
         loc.tag = tagText
         return loc
     }
