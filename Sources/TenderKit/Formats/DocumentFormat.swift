@@ -5,18 +5,23 @@ import Foundation
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case docx = "DOCX"
     case odt = "ODT"
+    case xlsx = "XLSX"
+    case ods = "ODS"
 
     /// What the format knows.
     var adapter: any FormatAdapter {
         switch self {
         case .docx: return DocxFormat()
         case .odt: return OdtFormat()
+        case .xlsx: return XlsxFormat()
+        case .ods: return OdsFormat()
         }
     }
 
     /// The order in which formats look at an archive: a package that names its own type in
     /// a `mimetype` entry says what it is before any other sign is read.
-    static let detectionOrder: [DocumentFormat] = [.odt, .docx]
+    /// Spreadsheets before documents: a document format refuses a workbook it sees.
+    static let detectionOrder: [DocumentFormat] = [.ods, .odt, .xlsx, .docx]
 
     /// Tells the format from the archive's content (not its extension).
     static func detect(_ archive: ZipArchive) throws -> DocumentFormat {

@@ -215,7 +215,10 @@ final class PartCompiler {
             loc.table = tableNumber[table]
             loc.row = rowNumber[row]
         }
-        loc.cell = dialect.cellName?(paragraph)
+        if let place = dialect.cellPlace?(paragraph) {
+            loc.sheet = place.sheet ?? loc.sheet
+            loc.cell = place.cell
+        }
         loc.tag = tagText
         return loc
     }
