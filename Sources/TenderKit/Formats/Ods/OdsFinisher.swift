@@ -88,6 +88,7 @@ struct OdsFinisher: PartFinisher {
                 case "table": rewriteAddresses(c, "print-ranges", t)
                 case "named-range": rewriteAddresses(c, "cell-range-address", t); rewriteAddresses(c, "base-cell-address", t)
                 case "conditional-format": rewriteAddresses(c, "target-range-address", Self.calcext)
+                case "condition": rewriteAddresses(c, "base-cell-address", Self.calcext)
                 case "table-row": continue
                 default: break
                 }

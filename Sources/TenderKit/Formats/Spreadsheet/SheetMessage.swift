@@ -7,6 +7,7 @@ enum SheetMessage {
     case missingContent
     case resave(String)
     case damagedSheet(String)
+    case noSheet
 
     var text: String { text(in: .current) }
 
@@ -20,6 +21,8 @@ enum SheetMessage {
         case (.resave(let app), .english): return "the file is damaged; save it again from \(app)"
         case (.damagedSheet(let detail), .french): return "feuille illisible : \(detail)"
         case (.damagedSheet(let detail), .english): return "unreadable sheet: \(detail)"
+        case (.noSheet, .french): return "le classeur ne contient aucune feuille"
+        case (.noSheet, .english): return "the workbook holds no sheet"
         }
     }
 }

@@ -55,6 +55,10 @@ struct XlsxFormat: FormatAdapter {
                 out.append((name, rel.target))
             }
         }
+        guard !out.isEmpty else {
+            throw TenderError.error(SheetMessage.noSheet.text, at: SourceLocation(file: archive.path, part: workbook),
+                                    hint: SheetMessage.resave("Excel").text)
+        }
         return out
     }
 
