@@ -46,12 +46,7 @@ struct OdsFinisher: PartFinisher {
             return { refSheet, first, last, isRange in
                 guard let name = refSheet ?? sheet, let layout = layouts[name] else { return (first, last) }
                 let from = refSheet == nil || refSheet == sheet ? from : nil
-                if let from, layout.spans[from.span].copies.count > 1,
-                   let a = layout.row(first, from: from), let b = layout.row(last, from: from),
-                   !isRange || layout.sameBlock(first, last, as: from.span) {
-                    return (a, b)
-                }
-                if isRange { return layout.rows(first, last) }
+                if isRange { return layout.rows(first, last, from: from) }
                 return layout.row(first, from: from).map { ($0, $0) }
             }
         }

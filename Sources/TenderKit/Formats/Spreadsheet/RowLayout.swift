@@ -72,31 +72,51 @@ struct RowLayout {
     /// Where a row no row element stands for (an empty row between others) goes.
     private func gap(_ r: Int) -> Int { r + shift[index(after: r)] }
 
+    /// Seen from copy `copy` of the span `from`, the output rows between which the copies of
+    /// a repeated span `other` belong to the same loop item: a row above `from` in the template
+    /// belongs to the item when it lies after the previous copy of `from` and before this one;
+    /// a row below, after this copy and before the next. So a subtotal after a nested loop sums
+    /// its own item's lines, and `=C5*D5` on the 3rd copy of row 5 reads the 3rd copy.
+    private func window(_ other: Span, from: (span: Int, copy: Int)) -> ClosedRange<Int> {
+        let s = spans[from.span], k = from.copy
+        if other.start < s.start { return (k > 0 ? s.copies[k - 1] + s.count : Int.min)...(s.copies[k] - 1) }
+        return (s.copies[k] + s.count)...(k + 1 < s.copies.count ? s.copies[k + 1] - 1 : Int.max)
+    }
+
+    /// The copies of span `i` a reference from `from` sees: its own copy in the same span, the
+    /// copies in the loop item's window when both are repeated, else all.
+    private func visibleCopies(_ i: Int, from: (span: Int, copy: Int)?) -> [Int] {
+        let s = spans[i]
+        guard let from, spans[from.span].copies.count > 1, s.copies.count > 1 else { return s.copies }
+        if i == from.span { return [s.copies[from.copy]] }
+        let w = window(s, from: from)
+        return s.copies.filter { w.contains($0) }
+    }
+
     /// The output row a reference to template row `r` points to, seen from copy `copy` of the
-    /// span `from` (nil: from outside the sheet's rows, e.g. a defined name). Within a repeated
-    /// block, a reference to a row repeated as many times points to the same copy (`=C5*D5` on
-    /// the 3rd copy of row 5 is `=C7*D7`); otherwise to the first copy. Nil: the row was dropped.
+    /// span `from` (nil: from outside the sheet's rows, e.g. a defined name): the copy in the
+    /// same loop item (see `window`), else the first. Nil: the row was dropped.
     func row(_ r: Int, from: (span: Int, copy: Int)? = nil) -> Int? {
         guard let i = index(containing: r) else { return gap(r) }
-        let s = spans[i]
-        guard !s.copies.isEmpty else { return nil }
-        var k = 0
-        if let from, s.copies.count > 1, spans[from.span].copies.count == s.copies.count { k = from.copy }
-        return s.copies[k] + (r - s.start)
+        return visibleCopies(i, from: from).first.map { $0 + (r - spans[i].start) }
     }
 
     /// The output rows a range of template rows `first...last` spans: a range over repeated
-    /// rows grows to hold every copy. Nil: every row of it was dropped (a loop over no item).
-    func rows(_ first: Int, _ last: Int) -> (Int, Int)? {
+    /// rows grows to hold every copy (of the same loop item, seen from inside a loop). Nil:
+    /// every row of it was dropped (a loop over no item).
+    func rows(_ first: Int, _ last: Int, from: (span: Int, copy: Int)? = nil) -> (Int, Int)? {
         let (a, b) = (min(first, last), max(first, last))
         var lo = Int.max, hi = Int.min
-        for r in [a, b] where index(containing: r) == nil { let g = gap(r); lo = min(lo, g); hi = max(hi, g) }
         var i = index(containing: a) ?? index(after: a)
         while i < spans.count, spans[i].start <= b {
             let s = spans[i]
-            let from = max(s.start, a) - s.start, to = min(s.start + s.count - 1, b) - s.start
-            for c in s.copies { lo = min(lo, c + from); hi = max(hi, c + to) }
+            let from0 = max(s.start, a) - s.start, to = min(s.start + s.count - 1, b) - s.start
+            for c in visibleCopies(i, from: from) { lo = min(lo, c + from0); hi = max(hi, c + to) }
             i += 1
+        }
+        // An end on an empty row stays where that row went, unless nothing else is left.
+        if lo <= hi || from == nil || spans[from!.span].copies.count <= 1 {
+            for r in [a, b] where index(containing: r) == nil { let g = gap(r); lo = min(lo, g); hi = max(hi, g) }
         }
         return lo <= hi ? (lo, hi) : nil
     }
@@ -131,10 +151,4 @@ extension RowLayout {
         spans.first { $0.start <= r && r < $0.start + $0.count }.map { s in s.copies.map { $0 + (r - s.start) } }
     }
 
-    /// Whether template rows `a` and `b` are repeated as many times as the span `span` (the
-    /// same loop), so a range between them inside a copy stays in that copy.
-    func sameBlock(_ a: Int, _ b: Int, as span: Int) -> Bool {
-        let n = spans[span].copies.count
-        return copies(of: a)?.count == n && copies(of: b)?.count == n
-    }
 }

@@ -51,14 +51,7 @@ struct XlsxFinisher: PartFinisher {
                     guard let other = others[refSheet] else { return (first, last) }
                     return isRange ? other.rows(first, last) : other.row(first).map { ($0, $0) }
                 }
-                if let from, layout.spans[from.span].copies.count > 1 {
-                    // Inside a repeated row: references to rows repeated alike follow this copy.
-                    if let a = layout.row(first, from: from), let b = layout.row(last, from: from),
-                       isRange ? layout.sameBlock(first, last, as: from.span) : true {
-                        return (a, b)
-                    }
-                }
-                if isRange { return layout.rows(first, last) }
+                if isRange { return layout.rows(first, last, from: from) }
                 return layout.row(first, from: from).map { ($0, $0) }
             }
         }
