@@ -191,4 +191,25 @@ import Testing
             #expect(csv.contains("Tâche 3"))
         }
     }
+
+    /// The sample DPGF, built for an offer, shows in its PDF the totals `tender price` shows.
+    @Test(.needs(.libreOffice, .poppler)) func theSampleDPGFShowsTheOffersTotals() throws {
+        let pdftotext = try Tool.path("pdftotext", of: .poppler)
+        let offer = try Offer.load(path: CLI.packageRoot + "/offers/cuf-dcol/offer.yaml")
+        let pricing = OfferPricing(offer: offer)
+        let dir = try TemporaryFolder()
+        let result = try SubmissionBuilder.build(offer, pricing: pricing,
+                                                 options: BuildOptions(outputFolder: dir.path, pdf: true, today: DateValue(iso: "2021-11-05")!))
+        let dpgf = try #require(result.documents.first { $0.id == "dpgf" })
+        #expect(dpgf.path.hasSuffix("04 DPGF.xlsx"))
+        let pdf = (dpgf.path as NSString).deletingPathExtension + ".pdf"
+        let text = try CLI.runProgram(pdftotext, ["-layout", pdf, "-"]).stdout
+        func squeezed(_ s: String) -> String { String(s.unicodeScalars.filter { !CharacterSet.whitespaces.contains($0) }.map(Character.init)) }
+        let lines = text.split(separator: "\n").map { squeezed(String($0)) }
+        #expect(lines.contains { $0.hasPrefix("TotalHT") && $0.hasSuffix(squeezed(FrenchFormat.euros(pricing.all.netHT))) }, "\(text)")
+        let vat = try #require(pricing.all.vat)
+        #expect(lines.contains { $0.hasPrefix("TVA20%") && $0.hasSuffix(squeezed(FrenchFormat.euros(vat))) }, "\(text)")
+        #expect(lines.contains { $0.hasPrefix("TotalTTC") && $0.hasSuffix(squeezed(FrenchFormat.euros(pricing.all.ttc))) }, "\(text)")
+        #expect(text.contains("Cités Unies France") && !text.contains("{{") && !text.contains("{%"))
+    }
 }

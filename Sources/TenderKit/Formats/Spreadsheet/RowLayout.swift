@@ -84,10 +84,13 @@ struct RowLayout {
     }
 
     /// The copies of span `i` a reference from `from` sees: its own copy in the same span, the
-    /// copies in the loop item's window when both are repeated, else all.
-    private func visibleCopies(_ i: Int, from: (span: Int, copy: Int)?) -> [Int] {
+    /// copies in the loop item's window when both are repeated, else all. In a range seen from
+    /// a repeated row, every span is taken in the window, however often it was repeated (a
+    /// nested loop's row that came out once belongs to one item only); a single cell outside
+    /// the loop (`$D$3`, a rate) is seen from every copy.
+    private func visibleCopies(_ i: Int, from: (span: Int, copy: Int)?, inRange: Bool = false) -> [Int] {
         let s = spans[i]
-        guard let from, spans[from.span].copies.count > 1, s.copies.count > 1 else { return s.copies }
+        guard let from, spans[from.span].copies.count > 1, inRange || s.copies.count > 1 else { return s.copies }
         if i == from.span { return [s.copies[from.copy]] }
         let w = window(s, from: from)
         return s.copies.filter { w.contains($0) }
@@ -111,7 +114,7 @@ struct RowLayout {
         while i < spans.count, spans[i].start <= b {
             let s = spans[i]
             let from0 = max(s.start, a) - s.start, to = min(s.start + s.count - 1, b) - s.start
-            for c in visibleCopies(i, from: from) { lo = min(lo, c + from0); hi = max(hi, c + to) }
+            for c in visibleCopies(i, from: from, inRange: true) { lo = min(lo, c + from0); hi = max(hi, c + to) }
             i += 1
         }
         // An end on an empty row stays where that row went, unless nothing else is left.

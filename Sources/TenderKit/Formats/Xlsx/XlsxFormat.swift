@@ -93,8 +93,33 @@ struct XlsxFormat: FormatAdapter {
         return count
     }
 
-    /// Drafts of spreadsheets carry no mark yet: the sheet is returned unchanged.
-    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {}
+    /// A draft's mark goes in the centre of every sheet's printed page header (`&C`); the
+    /// check's findings are not written as notes in a workbook.
+    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
+        guard let mark else { return }
+        let later = ["rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
+                     "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]
+        for sheet in try Self.sheets(edit.archive) {
+            let tree = try edit.tree(sheet.part)
+            guard let root = tree.root else { continue }
+            let headerFooter: XMLNodePtr
+            if let existing = root.elements("headerFooter").first {
+                headerFooter = existing
+            } else {
+                headerFooter = tree.newElement(root.pointee.ns, "headerFooter")
+                if let next = root.children.first(where: { $0.isElement && later.contains($0.localName) }) {
+                    next.insertBefore(headerFooter)
+                } else {
+                    root.appendChild(headerFooter)
+                }
+            }
+            for old in headerFooter.elements("oddHeader") { old.unlinkAndFree() }
+            let header = tree.newElement(root.pointee.ns, "oddHeader")
+            header.appendChild(tree.newText(Array(("&C&\"-,Bold\"" + mark.replacingOccurrences(of: "&", with: "&&")).utf8)))
+            if let first = headerFooter.firstChild { first.insertBefore(header) } else { headerFooter.appendChild(header) }
+            edit.save(sheet.part)
+        }
+    }
 }
 
 extension Dialect {
