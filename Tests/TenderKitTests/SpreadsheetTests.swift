@@ -182,6 +182,12 @@ import Testing
         #expect(content.contains("table:formula=\"of:=[.C5]*[.D5]\"") && content.contains("of:=SUM([.E3:.E5])"))
         #expect(content.contains("office:value-type=\"float\" calcext:value-type=\"float\" office:value=\"1250.5\""))
         #expect(!content.contains("tender-row"))
+        #expect(content.contains("office:value-type=\"date\" calcext:value-type=\"date\" office:date-value=\"2026-01-15\""))
+        // An ODS error names the sheet and the cell too (rows counted through LibreOffice's repeated rows).
+        try Self.excelLike(at: dir.file("bad.xlsx"), loopEnd: "fin")
+        let badODS = try Self.convert(dir.file("bad.xlsx"), to: "ods", in: dir, into: "bad")
+        let error = try thrown { try DocumentTemplate(path: badODS) }
+        #expect(error.diagnostics.first?.location?.sheet == "DPGF" && error.diagnostics.first?.location?.cell == "A3")
         // 1 + 2 + 3 days at 1 250,50: 7 503,00 HT, 9 003,60 with 20 %.
         for output in [dir.file("a.xlsx"), dir.file("b.xlsx"), dir.file("c.ods")] {
             let csv = try String(contentsOfFile: try Self.convert(output, to: "csv", in: dir, into: "csv-" + (output as NSString).lastPathComponent), encoding: .utf8)

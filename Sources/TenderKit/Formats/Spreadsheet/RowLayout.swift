@@ -36,7 +36,8 @@ struct RowLayout {
             let out: Int
             if t > lastTemplate {
                 // Rows between not emitted (yet) were dropped: they close up.
-                let dropped = spans[index(after: lastTemplate)..<i].filter { $0.copies.isEmpty }.reduce(0) { $0 + $1.count }
+                let between = index(after: lastTemplate)
+                let dropped = between < i ? spans[between..<i].filter { $0.copies.isEmpty }.reduce(0) { $0 + $1.count } : 0
                 out = lastOut + (t - lastTemplate) - dropped
             } else {
                 out = lastOut + lastCount

@@ -9,9 +9,8 @@ import Foundation
 /// area) follow, the workbook asks for a full recalculation on load, and the calculation
 /// chain, now stale, is left out.
 struct XlsxFinisher: PartFinisher {
-    /// The template rows of each worksheet part, and its sheet name.
+    /// The template rows of each worksheet part.
     private var templateRows: [String: [Int]] = [:]
-    private var sheetNames: [String: String] = [:]
     /// The layouts of the sheets finished so far, by sheet name.
     private var layouts: [String: RowLayout] = [:]
 
@@ -20,14 +19,15 @@ struct XlsxFinisher: PartFinisher {
             guard let tree = try? XMLTree(bytes: bytes, location: SourceLocation(part: part.name)),
                   let data = tree.root?.elements("sheetData").first else { continue }
             templateRows[part.name] = data.elements("row").compactMap { $0.attribute("r", nil).flatMap { Int($0) } }
-            sheetNames[part.name] = part.dialect.sheet
         }
     }
 
     func richWriter(_ archive: ZipArchive) -> RichWriter? {
-        let date1904 = (try? XlsxFormat.workbook(archive)).flatMap { $0 }.flatMap { try? archive.read($0) }
-            .map { String(decoding: $0, as: UTF8.self).contains("date1904=\"1\"") || String(decoding: $0, as: UTF8.self).contains("date1904=\"true\"") } ?? false
-        return SheetValueWriter(dialect: .xlsx, dates: date1904 ? .serial1904 : .serial1900)
+        // Dates count from 1904 when the workbook says so (`<workbookPr date1904="1"/>`, §18.2.28).
+        let workbook = (try? XlsxFormat.workbook(archive)).flatMap { $0 }.flatMap { try? archive.read($0) }
+            .flatMap { try? XMLTree(bytes: $0, location: SourceLocation(file: archive.path)) }
+        let flag = workbook?.root?.elements("workbookPr").first?.attribute("date1904", nil)
+        return SheetValueWriter(dialect: .xlsx, dates: flag == "1" || flag == "true" ? .serial1904 : .serial1900)
     }
 
     mutating func finish(_ bytes: [UInt8], part: TextPart, program: Program, location: SourceLocation) throws -> [UInt8] {
