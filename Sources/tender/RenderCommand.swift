@@ -39,7 +39,8 @@ struct Render: ParsableCommand {
 
 enum Paths {
     /// The extensions a document of each format may be written with.
-    static let extensions: [DocumentFormat: [String]] = [.docx: ["docx", "docm", "dotx"], .odt: ["odt", "ott"]]
+    static let extensions: [DocumentFormat: [String]] = [.docx: ["docx", "docm", "dotx"], .odt: ["odt", "ott"],
+                                                         .xlsx: ["xlsx", "xltx"], .ods: ["ods", "ots"]]
 
     /// The output must be named for the format the template really is (by its content, not
     /// its extension): `out.txt`, or `.odt` for a DOCX renamed `.odt`, is refused.
@@ -60,7 +61,9 @@ enum Paths {
     static func checkSameExtension(template: String, output: String) throws {
         let t = (template as NSString).pathExtension.lowercased()
         let o = (output as NSString).pathExtension.lowercased()
-        let family = ["docx": "docx", "docm": "docx", "dotx": "docx", "odt": "odt", "ott": "odt"]
+        let family = extensions.reduce(into: [String: String]()) { map, format in
+            for ext in format.value { map[ext] = format.value[0] }
+        }
         if let ft = family[t], let fo = family[o], ft != fo {
             throw TenderError.error("the output '\(output)' is .\(o) but the template is .\(t)",
                                     hint: "a template renders to its own format; name the output .\(ft)", status: .usage)

@@ -84,9 +84,13 @@ import Testing
         let today = DateValue(iso: "2021-11-05")!
         let draft = try SubmissionBuilder.build(offer, pricing: pricing, options: BuildOptions(outputFolder: dir.file("draft"), draft: true, today: today))
         let final = try SubmissionBuilder.build(offer, pricing: pricing, options: BuildOptions(outputFolder: dir.file("final"), today: today))
-        for doc in draft.documents {
+        for doc in draft.documents where doc.id != "dpgf" {
             #expect(try DocumentText.paragraphs(of: doc.path).contains { $0.text == "PROJET — 5 novembre 2021" }, "\(doc.path)")
         }
+        // The buyer's workbook: the mark is in the printed page header of its sheet.
+        let dpgf = try #require(draft.documents.first { $0.id == "dpgf" })
+        let sheet = String(decoding: try ZipArchive(path: dpgf.path).read("xl/worksheets/sheet1.xml"), as: UTF8.self)
+        #expect(sheet.contains("<headerFooter><oddHeader>&amp;C&amp;\"-,Bold\"PROJET — 5 novembre 2021</oddHeader></headerFooter>"))
         for doc in final.documents {
             let archive = try ZipArchive(path: doc.path)
             #expect(!(try DocumentText.plainText(of: doc.path)).contains("PROJET"))

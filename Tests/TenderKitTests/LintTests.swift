@@ -93,6 +93,6 @@ import Testing
                                        environment: environment)
         #expect(price.stdout.contains("Total: 8\u{202F}250,00\u{00A0}€ net excl. VAT"))
         #expect(price.stdout.contains("check: 0 errors, 1 warning"))
-        #expect(price.stderr.contains("5 documents written in"))
+        #expect(price.stderr.contains("6 documents written in"))
     }
 }

@@ -60,7 +60,7 @@ import Testing
         let result = try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
                                                  options: BuildOptions(outputFolder: dir.file("out"), today: Self.today))
         let matrix = try #require(result.documents.first { $0.id == "matrice" })
-        #expect(matrix.fileName == "04 Matrice de conformité.\(format)")
+        #expect(matrix.fileName == "05 Matrice de conformité.\(format)")
         let rows = try Self.rows(of: matrix.path)
         #expect(rows == Self.expectedRows(offer) { _ in "non calculée" })
         // E6 is answered by two sections: two rows, the requirement's cells on the first only.
@@ -102,7 +102,7 @@ import Testing
             #expect(lines.contains { $0.contains(start) && $0.hasSuffix(" " + row[3]) }, "\(row[2]) p. \(row[3])")
         }
         #expect(pdfText.joined().contains("Pages du PDF « 01 Mémoire technique.pdf »"))
-        #expect(matrix.fileName == "04 Matrice de conformité.\(format)")
+        #expect(matrix.fileName == "05 Matrice de conformité.\(format)")
         // The matrix counts in the call's page limit, in the merged PDF too.
         #expect(result.documents.compactMap(\.pages).reduce(0, +) <= 20)
         #expect(try PDF.pageCount(try #require(result.merged)) == result.documents.compactMap(\.pages).reduce(0, +))
@@ -151,7 +151,7 @@ import Testing
         let dir = try TemporaryFolder()
         let result = try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
                                                  options: BuildOptions(outputFolder: dir.file("out"), today: Self.today))
-        #expect(result.warnings.contains { $0.message == "04 Matrice de conformité.docx shows the compliance matrix, but the offer lists no `requirements:`: its table is empty" })
+        #expect(result.warnings.contains { $0.message == "05 Matrice de conformité.docx shows the compliance matrix, but the offer lists no `requirements:`: its table is empty" })
         // A matrix whose pages would come from a document the offer does not build is refused.
         var orphan = try Offer.load(path: Self.cuf)
         orphan.documents.removeAll { $0.id == "memoire" }
@@ -159,6 +159,6 @@ import Testing
             try SubmissionBuilder.build(orphan, pricing: OfferPricing(offer: orphan),
                                         options: BuildOptions(outputFolder: dir.file("orphan"), today: Self.today))
         }
-        #expect(error.diagnostics.contains { $0.message.hasPrefix("the compliance matrix (04 Matrice de conformité.docx) shows the pages of the document holding the sections") })
+        #expect(error.diagnostics.contains { $0.message.hasPrefix("the compliance matrix (05 Matrice de conformité.docx) shows the pages of the document holding the sections") })
     }
 }

@@ -207,7 +207,7 @@ import Testing
         #expect(manifest.kind == .final)
         #expect(manifest.files.map(\.name) == result.documents.map(\.fileName).sorted())
         #expect(manifest.files.allSatisfy { $0.sha256.count == 64 && $0.size > 0 })
-        #expect(manifest.inputs.map(\.role) == [.offer, .bidder, .library, .library, .team, .team, .template, .template, .template, .template])
+        #expect(manifest.inputs.map(\.role) == [.offer, .bidder, .library, .library, .team, .team, .template, .template, .template, .template, .template])
         #expect(manifest.inputs.first?.path == "../../offers/cuf-dcol/offer.yaml")
         #expect(manifest.check == nil)
         // Same inputs, same manifest.
@@ -248,7 +248,7 @@ import Testing
         let outline = try ExternalTool.run(qpdf, ["--json=2", "--json-key=outlines", merged], timeout: 60)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outline.stdout.utf8)) as? [String: Any])
         let items = try #require(json["outlines"] as? [[String: Any]])
-        #expect(items.compactMap { $0["title"] as? String } == ["Mémoire technique", "CV Nadia Ferhat", "CV Lucas Perrin", "Bordereau des prix", "Matrice de conformité"])
+        #expect(items.compactMap { $0["title"] as? String } == ["Mémoire technique", "CV Nadia Ferhat", "CV Lucas Perrin", "Bordereau des prix", "DPGF", "Matrice de conformité"])
         var start = 1
         for (item, doc) in zip(items, result.documents) {
             #expect(item["destpageposfrom1"] as? Int == start)

@@ -29,8 +29,9 @@ import Testing
         let text = dir.file("notes.txt")
         try "{{ prix }}".write(toFile: text, atomically: true, encoding: .utf8)
         return [
-            (try ooxml(dir, "bpu.xlsx", main: "xl/workbook.xml",
-                       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"), "XLSX"),
+            // Workbooks are filled (XlsxTests); a macro-enabled one is not.
+            (try ooxml(dir, "bpu.xlsm", main: "xl/workbook.xml",
+                       contentType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml"), "XLSX"),
             (try ooxml(dir, "slides.pptx", main: "ppt/presentation.xml",
                        contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"), "PPTX"),
             (rtf, "RTF"), (doc, ".doc"), (text, "not a DOCX/ODT file"),

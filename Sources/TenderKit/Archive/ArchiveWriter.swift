@@ -16,13 +16,15 @@ public enum ArchiveWriter {
     /// - Parameters:
     ///   - replacing: new content for entries of `source`, by name.
     ///   - adding: new entries, appended at the end in this order.
+    ///   - removing: entries of `source` to leave out.
     ///   - storedFirst: an entry (from `source` or `adding`) to write first and uncompressed,
     ///     as ODT requires of `mimetype`.
     /// - Throws: `TenderError`: `.cannotCreate` when `destination` is the template itself or
     ///   cannot be written; `.invalidInput` when `storedFirst` names no entry; `.software` when
     ///   `replacing` or `adding` do not fit the template (unknown, duplicate or unsafe names).
     public static func write(to destination: String, from source: ZipArchive, replacing: [String: [UInt8]],
-                             adding: [(name: String, data: [UInt8])] = [], storedFirst: String? = nil) throws {
+                             adding: [(name: String, data: [UInt8])] = [], removing: Set<String> = [],
+                             storedFirst: String? = nil) throws {
         let location = SourceLocation(file: destination)
         if let target = FileIdentity(path: destination),
            target == source.identity || target == FileIdentity(path: source.path) {
@@ -31,6 +33,7 @@ public enum ArchiveWriter {
                 hint: "choose another output path; the template is never modified", status: .cannotCreate)
         }
         let plan = try makePlan(source: source, replacing: replacing, adding: adding, storedFirst: storedFirst)
+            .filter { !removing.contains($0.name) }
         // The source archive must stay open until the output is closed: copied entries are read from it then.
         let bytes = try withExtendedLifetime(source) {
             try archiveBytes(plan, from: source, location: location)

@@ -162,10 +162,8 @@ public enum SubmissionBuilder {
     struct Pending {
         var doc: BuiltDocument
         var template: DocumentTemplate
-        var parts: [String: [UInt8]]
-        /// Entries the render adds to the package (images).
-        var adding: [(name: String, data: [UInt8])]
-        var warnings: [Diagnostic]
+        /// The changed parts, entries added (images) and left out, warnings.
+        var rendered: RenderedPackage
         /// Its template reads `matrix`: it shows the mémoire's pages (`ComplianceMatrix`).
         var readsMatrix = false
     }
@@ -198,7 +196,7 @@ public enum SubmissionBuilder {
         var again = item
         let context = pricing.templateContext(today: today, person: item.doc.member, matrixPages: pages)
         let rendered = try item.template.renderPackage(context, options: RenderOptions(typography: offer.typography))
-        again.parts = rendered.parts; again.adding = rendered.adding; again.warnings = []
+        again.rendered = rendered; again.rendered.warnings = []
         return again
     }
 
@@ -232,8 +230,7 @@ public enum SubmissionBuilder {
                     }
                     let rendered = try template.renderPackage(context, options: renderOptions)
                     let doc = BuiltDocument(id: spec.id, template: spec.template, path: name, member: member)
-                    pending.append(Pending(doc: doc, template: template, parts: rendered.parts, adding: rendered.adding,
-                                           warnings: rendered.warnings, readsMatrix: readsMatrix(template)))
+                    pending.append(Pending(doc: doc, template: template, rendered: rendered, readsMatrix: readsMatrix(template)))
                 } catch let e as TenderError {
                     errors.append(contentsOf: e.diagnostics)
                 }
@@ -242,7 +239,7 @@ public enum SubmissionBuilder {
         if let index = pending.firstIndex(where: \.readsMatrix), let spec = offer.documents.first(where: { $0.id == pending[index].doc.id }) {
             let id = ComplianceMatrix.sectionsDocument(of: offer)
             if offer.requirements.isEmpty {
-                pending[index].warnings.append(.warning("\(pending[index].doc.path) shows the compliance matrix, but the offer lists no `requirements:`: its table is empty",
+                pending[index].rendered.warnings.append(.warning("\(pending[index].doc.path) shows the compliance matrix, but the offer lists no `requirements:`: its table is empty",
                                                         at: spec.location, hint: "list the call's requirements (id, text, source) and the sections' `answers`"))
             } else if let memoire = pending.first(where: { $0.doc.id == id }), !memoire.readsMatrix {
                 // The pages come from this document's PDF.
@@ -263,13 +260,12 @@ public enum SubmissionBuilder {
         for item in pending {
             var doc = item.doc
             doc.path = (folder as NSString).appendingPathComponent(doc.path)
-            try ArchiveWriter.write(to: doc.path, from: item.template.archive, replacing: item.parts,
-                                    adding: item.adding, storedFirst: item.template.format.storedFirst)
+            try item.template.write(item.rendered, to: doc.path)
             if let mark {
                 try DraftAnnotator.annotate(doc.path, mark: mark, comments: [], date: today)
             }
             documents.append(doc)
-            warnings.append(contentsOf: item.warnings)
+            warnings.append(contentsOf: item.rendered.warnings)
         }
         return BuildResult(documents: documents, merged: nil, warnings: warnings)
     }

@@ -34,7 +34,7 @@ public struct InspectedDocument: Sendable {
             }
         }
         return paragraphs.map { p in
-            (p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number))
+            (p.text, p.place, p.location(file: shownPath))
         }
     }
 
@@ -52,7 +52,7 @@ public struct InspectedDocument: Sendable {
             if let row = p.row, let last = previous, last.row == row, last.part == p.part, !out.isEmpty {
                 out[out.count - 1].text += "\t" + p.text
             } else {
-                out.append((p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number)))
+                out.append((p.text, p.place, p.location(file: shownPath)))
             }
             previous = p
         }

@@ -5,18 +5,23 @@ import Foundation
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case docx = "DOCX"
     case odt = "ODT"
+    case xlsx = "XLSX"
+    case ods = "ODS"
 
     /// What the format knows.
     var adapter: any FormatAdapter {
         switch self {
         case .docx: return DocxFormat()
         case .odt: return OdtFormat()
+        case .xlsx: return XlsxFormat()
+        case .ods: return OdsFormat()
         }
     }
 
     /// The order in which formats look at an archive: a package that names its own type in
     /// a `mimetype` entry says what it is before any other sign is read.
-    static let detectionOrder: [DocumentFormat] = [.odt, .docx]
+    /// Spreadsheets before documents: a document format refuses a workbook it sees.
+    static let detectionOrder: [DocumentFormat] = [.ods, .odt, .xlsx, .docx]
 
     /// Tells the format from the archive's content (not its extension).
     static func detect(_ archive: ZipArchive) throws -> DocumentFormat {
@@ -73,6 +78,9 @@ protocol FormatAdapter {
     var storedFirst: String? { get }
     /// The parts that carry text, in document order, each with its dialect.
     func textParts(of archive: ZipArchive) throws -> [TextPart]
+    /// A text part as the engine compiles it (a spreadsheet puts the shared strings holding
+    /// a tag in the cells that use them); see the extension's default.
+    func prepare(_ bytes: [UInt8], part: TextPart, archive: ZipArchive) throws -> [UInt8]
     /// What to repair in the parts a render wrote, knowing the template's parts as read.
     func finisher(for template: [(part: TextPart, bytes: [UInt8], compiled: Bool)]) -> any PartFinisher
     /// Tells the heading level of a paragraph of this document (nil: not a heading).
@@ -87,10 +95,23 @@ protocol FormatAdapter {
     func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws
 }
 
+extension FormatAdapter {
+    /// The part's bytes as the engine compiles them; by default the part as stored.
+    func prepare(_ bytes: [UInt8], part: TextPart, archive: ZipArchive) throws -> [UInt8] { bytes }
+}
+
 /// Repairs one render's parts after the engine wrote them (fresh ids for repeated drawings,
 /// table grids after column loops). A value: each render starts from the template's copy.
 protocol PartFinisher {
     mutating func finish(_ bytes: [UInt8], part: TextPart, program: Program, location: SourceLocation) throws -> [UInt8]
     /// The writer of rich values (Markdown, images) for one rendering of the template.
     func richWriter(_ archive: ZipArchive) -> RichWriter?
+    /// Completes the package once every part is rendered and finished: parts the render did
+    /// not write that depend on those it did, and entries to leave out. See the default.
+    mutating func finishPackage(parts: inout [String: [UInt8]], removing: inout Set<String>, archive: ZipArchive) throws
+}
+
+extension PartFinisher {
+    /// Documents need nothing more than their parts.
+    mutating func finishPackage(parts: inout [String: [UInt8]], removing: inout Set<String>, archive: ZipArchive) throws {}
 }

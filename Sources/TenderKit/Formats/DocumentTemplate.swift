@@ -14,6 +14,15 @@ public struct RenderOptions: Sendable {
     }
 }
 
+/// What one render gives: the changed parts, the entries to add (images) and to leave out
+/// (a spreadsheet's stale calculation chain), and the warnings.
+struct RenderedPackage {
+    var parts: [String: [UInt8]]
+    var adding: [(name: String, data: [UInt8])]
+    var removing: Set<String>
+    var warnings: [Diagnostic]
+}
+
 /// A compiled document template: every text-bearing part parsed and compiled once, ready
 /// to render any number of times. The format's adapter says which parts carry text and
 /// what to repair after rendering.
@@ -39,7 +48,7 @@ public final class DocumentTemplate {
         var survey: [(part: TextPart, bytes: [UInt8], compiled: Bool)] = []
         let textParts = try adapter.textParts(of: archive)
         for part in textParts {
-            let bytes = try archive.read(part.name)
+            let bytes = try adapter.prepare(try archive.read(part.name), part: part, archive: archive)
             do {
                 // Compiling checks the part's bounds first: only then does the format survey it (drawing ids).
                 let template = try PartTemplate.compile(bytes, name: part.name, dialect: part.dialect, file: path)
@@ -73,8 +82,7 @@ public final class DocumentTemplate {
     }
 
     /// Renders: the changed parts, the entries to add (images) and the warnings.
-    func renderPackage(_ context: Value, options: RenderOptions) throws
-        -> (parts: [String: [UInt8]], adding: [(name: String, data: [UInt8])], warnings: [Diagnostic]) {
+    func renderPackage(_ context: Value, options: RenderOptions) throws -> RenderedPackage {
         let evaluator = Evaluator(globals: context, filters: options.filters, strict: options.strict)
         let french = language.map { $0.lowercased().hasPrefix("fr") } ?? true
         let session = RenderSession(typography: options.typography && french, writer: finisher.richWriter(archive))
@@ -94,15 +102,22 @@ public final class DocumentTemplate {
         if !errors.isEmpty { throw TenderError(errors) }
         var adding: [(name: String, data: [UInt8])] = []
         try session.writer?.finish(parts: &out, adding: &adding)
-        return (out, adding, warnings)
+        var removing: Set<String> = []
+        try finisher.finishPackage(parts: &out, removing: &removing, archive: archive)
+        return RenderedPackage(parts: out, adding: adding, removing: removing, warnings: warnings)
+    }
+
+    /// Writes a rendered package atomically to `output`.
+    func write(_ package: RenderedPackage, to output: String) throws {
+        try ArchiveWriter.write(to: output, from: archive, replacing: package.parts, adding: package.adding,
+                                removing: package.removing, storedFirst: format.storedFirst)
     }
 
     /// Renders and writes the document atomically to `output`. Returns the warnings.
     @discardableResult
     public func render(_ context: Value, to output: String, options: RenderOptions = RenderOptions()) throws -> [Diagnostic] {
         let result = try renderPackage(context, options: options)
-        try ArchiveWriter.write(to: output, from: archive, replacing: result.parts, adding: result.adding,
-                                storedFirst: format.storedFirst)
+        try write(result, to: output)
         return result.warnings
     }
 }

@@ -19,6 +19,23 @@ public struct DocumentParagraph: Sendable, Equatable {
     /// (0-based) of its cell, spanned columns counted: how `tender check` re-adds a table.
     public var table: Int? = nil
     public var column: Int? = nil
+    /// In a workbook: the sheet and the cell (`B7`) it is the text of, when the format tells.
+    public var sheet: String? = nil
+    public var cell: String? = nil
+
+    /// Where it is, for a message: `part, paragraphe 14`, or `feuille DPGF, cellule B7`.
+    func location(file: String) -> SourceLocation {
+        var l = SourceLocation(file: file, part: part, paragraph: number)
+        l.sheet = sheet
+        l.cell = cell
+        return l
+    }
+
+    /// The same in words, as the check writes them (French).
+    var place: String {
+        if let sheet { return "feuille \(sheet)" + (cell.map { ", cellule \($0)" } ?? "") }
+        return "\(part), paragraphe \(number)"
+    }
 }
 
 /// Reads the paragraphs of a document with the one paragraph reader, and tells headings
@@ -52,12 +69,14 @@ enum DocumentText {
                 }
             }
             for (index, p) in reader.read(root).enumerated() {
+                let place = dialect.cellPlace?(p.node)
                 out.append(DocumentParagraph(part: part.name, number: index + 1, text: p.text,
                                              headingLevel: level(p.node),
                                              inBody: part.role == .body,
                                              row: p.node.ancestor(dialect.row).flatMap { rows[$0] },
                                              table: p.node.ancestor(dialect.table).flatMap { tables[$0] },
-                                             column: p.node.ancestor(in: cells).flatMap { columns[$0] }))
+                                             column: p.node.ancestor(in: cells).flatMap { columns[$0] },
+                                             sheet: place.map { $0.sheet ?? dialect.sheet } ?? nil, cell: place?.cell))
             }
         }
         return out

@@ -35,6 +35,10 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
     public var column: Int?
     /// The tag as written in the template, e.g. `{{ tender.titel }}`.
     public var tag: String?
+    /// In a spreadsheet: the sheet's name and the cell in A1 notation (`DPGF`, `B7`); they
+    /// stand for the part, paragraph and row.
+    public var sheet: String?
+    public var cell: String?
 
     public init(file: String? = nil, part: String? = nil, paragraph: Int? = nil, table: Int? = nil,
                 row: Int? = nil, line: Int? = nil, column: Int? = nil, tag: String? = nil) {
@@ -45,8 +49,10 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
     /// The words a location is written with.
     public struct Words: Sendable {
         var line, column, paragraph, table, row, tag: String
+        var sheet = "sheet", cell = "cell"
         public static let english = Words(line: "line", column: "column", paragraph: "paragraph", table: "table", row: "row", tag: "tag")
-        public static let french = Words(line: "ligne", column: "colonne", paragraph: "paragraphe", table: "tableau", row: "ligne", tag: "balise")
+        public static let french = Words(line: "ligne", column: "colonne", paragraph: "paragraphe", table: "tableau", row: "ligne", tag: "balise",
+                                         sheet: "feuille", cell: "cellule")
     }
 
     /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraphe 14 (tableau 2, ligne 3), balise {{ x }}`,
@@ -64,8 +70,13 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
         } else if let line {
             pieces.append(column.map { "\(words.line) \(line), \(words.column) \($0)" } ?? "\(words.line) \(line)")
         }
-        if let part { pieces.append(part) }
-        if let paragraph {
+        if let sheet {
+            // « feuille DPGF, cellule B7 »: a spreadsheet's place, instead of part and paragraph.
+            pieces.append("\(words.sheet) \(sheet)")
+            if let cell { pieces.append("\(words.cell) \(cell)") }
+        } else if let part { pieces.append(part) }
+        if sheet != nil {
+        } else if let paragraph {
             var p = "\(words.paragraph) \(paragraph)"
             if let table, let row { p += " (\(words.table) \(table), \(words.row) \(row))" }
             pieces.append(p)

@@ -15,6 +15,8 @@ protocol RichWriter: AnyObject {
     func writeInline(_ rich: RichText, part: String, into out: inout [UInt8])
     /// Completes the package: changes to rendered parts and template parts, and new entries.
     func finish(parts: inout [String: [UInt8]], adding: inout [(name: String, data: [UInt8])]) throws
+    /// See the extension's default: false for formats whose values are always text.
+    func writeTyped(_ value: Value, part: String, into out: inout [UInt8]) -> Bool
 }
 
 extension RichWriter {
@@ -44,6 +46,10 @@ extension RichWriter {
         guard let a = tag.range(of: "\(attribute)=\"") else { return nil }
         return String(tag[a.upperBound...].prefix { $0 != "\"" })
     }
+
+    /// Writes `value` in place of a paragraph that held only its tag, as a typed value (a
+    /// spreadsheet cell's number or date). Returns false to let the value be written as text.
+    func writeTyped(_ value: Value, part: String, into out: inout [UInt8]) -> Bool { false }
 
     /// `writeInline` for both formats: blocks separated by a line break, images through
     /// `image`, everything else as escaped text.

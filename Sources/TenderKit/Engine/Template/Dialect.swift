@@ -53,6 +53,10 @@ struct Dialect {
     /// The table-cell edits behind `{% hm %}`, `{% vm %}`, `{% colspan %}`, `{% cellbg %}`,
     /// for a format that has them.
     var cellMarkup: (any CellMarkup)? = nil
+    /// In a spreadsheet: the sheet the part holds (when it holds one), and the sheet and cell
+    /// (`B7`) a paragraph (a cell's text) is in, so that messages say « feuille DPGF, cellule B7 ».
+    var sheet: String? = nil
+    var cellPlace: ((XMLNodePtr) -> (sheet: String?, cell: String)?)? = nil
 
     var separators: [QName] { tabs + lineBreaks }
 

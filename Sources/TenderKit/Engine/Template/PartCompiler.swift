@@ -25,7 +25,9 @@ final class PartCompiler {
     init(tree: XMLTree, dialect: Dialect, location: SourceLocation) {
         self.tree = tree
         self.dialect = dialect
-        self.base = location
+        var base = location
+        base.sheet = dialect.sheet
+        self.base = base
     }
 
     private func error(_ message: String, _ tag: TagSite?, hint: String? = nil, at location: SourceLocation? = nil) {
@@ -212,6 +214,10 @@ final class PartCompiler {
         if let row = paragraph.ancestor(dialect.row), let table = row.ancestor(dialect.table) {
             loc.table = tableNumber[table]
             loc.row = rowNumber[row]
+        }
+        if let place = dialect.cellPlace?(paragraph) {
+            loc.sheet = place.sheet ?? loc.sheet
+            loc.cell = place.cell
         }
         loc.tag = tagText
         return loc

@@ -59,6 +59,7 @@ struct Renderer {
             writer.writeBlocks(typeset(rich), paragraph: opening, part: part, into: &output)
             return
         }
+        if let value, let writer = session?.writer, writer.writeTyped(value, part: part, into: &output) { return }
         pending = .some(value)
         run(body)
         pending = nil

@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads OPC relationship parts (`_rels/*.rels`).
 enum Relationships {
-    struct Relationship { var type: String; var target: String }
+    struct Relationship { var type: String; var target: String; var id: String? = nil }
 
     static func all(of part: String, in archive: ZipArchive) throws -> [Relationship] {
         let dir = (part as NSString).deletingLastPathComponent
@@ -14,7 +14,8 @@ enum Relationships {
         for rel in tree.root?.children ?? [] where rel.isElement && rel.localName == "Relationship" {
             guard rel.attribute("TargetMode", nil) != "External",
                   let type = rel.attribute("Type", nil), let target = rel.attribute("Target", nil) else { continue }
-            out.append(Relationship(type: String(type.split(separator: "/").last ?? ""), target: resolve(target, from: dir)))
+            out.append(Relationship(type: String(type.split(separator: "/").last ?? ""), target: resolve(target, from: dir),
+                                    id: rel.attribute("Id", nil)))
         }
         return out
     }

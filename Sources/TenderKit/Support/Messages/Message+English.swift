@@ -46,9 +46,9 @@ extension Message {
             case .officeOpenXML(let type): what = "an Office Open XML package of type '\(type)'"
             case .openDocument(let type): what = "an OpenDocument file of type '\(type)'"
             }
-            return "this is \(what), a format tender does not fill (only DOCX and ODT documents)"
+            return "this is \(what), a format tender does not fill (only DOCX and ODT documents, XLSX and ODS workbooks)"
         case .notFillableHint:
-            return "use a Word (.docx) or Writer (.odt) template, or save it as one; spreadsheets are not supported yet"
+            return "use a Word (.docx) or Writer (.odt) template, an Excel (.xlsx) or Calc (.ods) workbook, or save it as one"
         }
     }
 }

@@ -53,9 +53,9 @@ extension Message {
             case .officeOpenXML(let type): what = "un paquet Office Open XML de type « \(type) »"
             case .openDocument(let type): what = "un fichier OpenDocument de type « \(type) »"
             }
-            return "ce fichier est \(what) : tender ne remplit que des documents DOCX et ODT"
+            return "ce fichier est \(what) : tender ne remplit que des documents DOCX et ODT et des classeurs XLSX et ODS"
         case .notFillableHint:
-            return "utiliser un modèle Word (.docx) ou Writer (.odt), ou l'enregistrer dans l'un de ces formats ; les tableurs ne sont pas encore pris en charge"
+            return "utiliser un modèle Word (.docx) ou Writer (.odt), un classeur Excel (.xlsx) ou Calc (.ods), ou l'enregistrer dans l'un de ces formats"
         }
     }
 }

@@ -1,0 +1,152 @@
+@preconcurrency import CLibXML2
+import Foundation
+
+extension Namespaces {
+    static let sml = ["http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                      "http://purl.oclc.org/ooxml/spreadsheetml/main"]
+}
+
+/// Excel workbooks (SpreadsheetML, ECMA-376 Part 1 §18): what tender knows about their XML.
+///
+/// The engine sees each worksheet as one table (`sheetData`) whose rows are the sheet's rows
+/// and whose paragraphs are the cells' inline strings (`<is>`, with rich-text runs `<r>`), so
+/// `{%tr for %}` row loops are the engine's own. Before compiling, a shared string holding a tag
+/// is put inline in each cell using it (`prepare`); after rendering, the finisher renumbers
+/// rows and cells, rebases formulas and shifts what refers to rows (`XlsxFinisher`).
+struct XlsxFormat: FormatAdapter {
+    var signature: String { "[Content_Types].xml" }
+    var savedFrom: String { "from Excel as .xlsx" }
+    var storedFirst: String? { nil }
+
+    static let contentTypes = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"]
+
+    /// A package whose main part is a workbook (not a macro-enabled or binary one).
+    func recognizes(_ archive: ZipArchive) throws -> Bool {
+        guard archive.contains("[Content_Types].xml"), let main = try Self.workbook(archive) else { return false }
+        let types = try XMLTree(bytes: try archive.read("[Content_Types].xml"),
+                                location: SourceLocation(file: archive.path, part: "[Content_Types].xml"))
+        for node in types.root?.elements("Override") ?? [] where node.attribute("PartName", nil) == "/" + main {
+            return Self.contentTypes.contains(node.attribute("ContentType", nil) ?? "")
+        }
+        return false
+    }
+
+    /// The workbook part (`xl/workbook.xml`), from the package's relationships.
+    static func workbook(_ archive: ZipArchive) throws -> String? {
+        try Relationships.targets(of: "", in: archive, type: "officeDocument").first
+    }
+
+    /// Each worksheet in the workbook's order, named as its tab.
+    static func sheets(_ archive: ZipArchive) throws -> [(name: String, part: String)] {
+        guard let workbook = try workbook(archive), archive.contains(workbook) else {
+            throw TenderError.error(SheetMessage.missingWorkbook.text, at: SourceLocation(file: archive.path),
+                                    hint: SheetMessage.resave("Excel").text)
+        }
+        let rels = try Relationships.all(of: workbook, in: archive)
+        let tree = try XMLTree(bytes: try archive.read(workbook), location: SourceLocation(file: archive.path, part: workbook))
+        let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var out: [(String, String)] = []
+        for sheets in tree.root?.elements("sheets") ?? [] {
+            for sheet in sheets.elements("sheet") {
+                guard let name = sheet.attribute("name", nil),
+                      let id = sheet.attribute("id", relNS) ?? sheet.attribute("id", "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+                      let rel = rels.first(where: { $0.id == id && $0.type == "worksheet" }), archive.contains(rel.target) else { continue }
+                out.append((name, rel.target))
+            }
+        }
+        guard !out.isEmpty else {
+            throw TenderError.error(SheetMessage.noSheet.text, at: SourceLocation(file: archive.path, part: workbook),
+                                    hint: SheetMessage.resave("Excel").text)
+        }
+        return out
+    }
+
+    func textParts(of archive: ZipArchive) throws -> [TextPart] {
+        try Self.sheets(archive).map { sheet in
+            var dialect = Dialect.xlsx
+            dialect.sheet = sheet.name
+            return TextPart(name: sheet.part, dialect: dialect, role: .body)
+        }
+    }
+
+    func prepare(_ bytes: [UInt8], part: TextPart, archive: ZipArchive) throws -> [UInt8] {
+        try XlsxPreparation.prepare(bytes, part: part, archive: archive)
+    }
+
+    func finisher(for template: [(part: TextPart, bytes: [UInt8], compiled: Bool)]) -> any PartFinisher {
+        XlsxFinisher(template: template)
+    }
+
+    func headings(in archive: ZipArchive, parts: [TextPart]) throws -> (XMLNodePtr) -> Int? { { _ in nil } }
+    func defaultLanguage(of archive: ZipArchive) -> String? { nil }
+    func holdsIndex(_ archive: ZipArchive) -> Bool { false }
+
+    /// The notes (`comment` elements) of every sheet's comments part.
+    func commentCount(in archive: ZipArchive) throws -> Int {
+        var count = 0
+        for sheet in try Self.sheets(archive) {
+            for part in try Relationships.targets(of: sheet.part, in: archive, type: "comments") {
+                count += try XMLTree.count(QName("comment", Namespaces.sml), inPart: part, of: archive)
+            }
+        }
+        return count
+    }
+
+    /// A draft's mark goes in the centre of every sheet's printed page header (`&C`); the
+    /// check's findings are not written as notes in a workbook.
+    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
+        guard let mark else { return }
+        let later = ["rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
+                     "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]
+        for sheet in try Self.sheets(edit.archive) {
+            let tree = try edit.tree(sheet.part)
+            guard let root = tree.root else { continue }
+            let headerFooter: XMLNodePtr
+            if let existing = root.elements("headerFooter").first {
+                headerFooter = existing
+            } else {
+                headerFooter = tree.newElement(root.pointee.ns, "headerFooter")
+                if let next = root.children.first(where: { $0.isElement && later.contains($0.localName) }) {
+                    next.insertBefore(headerFooter)
+                } else {
+                    root.appendChild(headerFooter)
+                }
+            }
+            for old in headerFooter.elements("oddHeader") { old.unlinkAndFree() }
+            let header = tree.newElement(root.pointee.ns, "oddHeader")
+            header.appendChild(tree.newText(Array(("&C&\"-,Bold\"" + mark.replacingOccurrences(of: "&", with: "&&")).utf8)))
+            if let first = headerFooter.firstChild { first.insertBefore(header) } else { headerFooter.appendChild(header) }
+            edit.save(sheet.part)
+        }
+    }
+}
+
+extension Dialect {
+    /// A worksheet: rows of cells whose text is an inline string, plain (`<is><t>`) or rich
+    /// (`<is><r><rPr/><t>`). Formulas and cached values are not text.
+    static let xlsx: Dialect = {
+        let s = Namespaces.sml
+        var d = Dialect(
+            name: "XLSX",
+            paragraphs: [QName("is", s)],
+            run: QName("r", s),
+            runProperties: QName("rPr", s),
+            textElements: [QName("t", s)],
+            tabs: [],
+            lineBreaks: [],
+            spaceElement: nil,
+            skipped: [QName("rPh", s), QName("phoneticPr", s), QName("f", s), QName("v", s), QName("rPr", s)],
+            table: QName("sheetData", s), row: QName("row", s), cell: QName("c", s),
+            listItem: nil,
+            markers: [],
+            objects: [],
+            lineBreakMarkup: "\n",
+            tabMarkup: "\t",
+            collapsesSpaces: false,
+            spaceElementMarkup: nil,
+            preservesSpaceAttribute: true)
+        d.cellPlace = { paragraph in paragraph.parent?.attribute("r", nil).map { (nil, $0) } }
+        return d
+    }()
+}
