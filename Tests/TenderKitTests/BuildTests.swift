@@ -21,7 +21,7 @@ import Testing
 
     // Totals computed by hand in each offer's header comment.
     static let cases: [Expected] = [
-        Expected(name: "cuf-dcol", today: "2021-11-05", netHT: "8250.00", ttc: "9900.00", documents: 5, format: "docx", memoirePages: 7, schedulePages: 2),
+        Expected(name: "cuf-dcol", today: "2021-11-05", netHT: "8250.00", ttc: "9900.00", documents: 6, format: "docx", memoirePages: 7, schedulePages: 2),
         Expected(name: "ivd-resilience", today: "2018-01-10", netHT: "73580.00", ttc: "88296.00", documents: 6, format: "docx", memoirePages: 11, schedulePages: 5),
         Expected(name: "cerdd-efc", today: "2018-11-26", netHT: "52135.00", ttc: "62562.00", documents: 6, format: "docx", memoirePages: 11, schedulePages: 4),
         Expected(name: "aupa-prospective", today: "2019-01-30", netHT: "67810.00", ttc: "81372.00", documents: 6, format: "odt", memoirePages: 11, schedulePages: 4),
