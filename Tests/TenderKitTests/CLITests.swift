@@ -15,9 +15,19 @@ enum CLI {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String], cwd: String? = nil) throws -> Result {
+    /// Runs tender in French (the default language), whatever the locale of the test run;
+    /// `language: .english` runs it with `LANG=en_US.UTF-8`.
+    static func run(_ args: [String], cwd: String? = nil, language: Language = .french) throws -> Result {
         guard let binary else { throw MissingTool(tool: .tender) }
-        return try runProgram(binary, args, cwd: cwd)
+        return try runProgram(binary, args, cwd: cwd, environment: environment(language))
+    }
+
+    /// The test process's environment with the locale set to `language` alone.
+    static func environment(_ language: Language, _ base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var environment = base
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[key] = nil }
+        environment["LANG"] = language == .french ? "fr_FR.UTF-8" : "en_US.UTF-8"
+        return environment
     }
 
     static func runProgram(_ path: String, _ args: [String], cwd: String? = nil, environment: [String: String]? = nil) throws -> Result {
@@ -99,7 +109,7 @@ enum CLI {
         try #"{"tender": {"title": "T"}}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
         let strict = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("o.docx")])
         #expect(strict.status == 65)
-        #expect(strict.stderr.contains("undefined name 'tender.titel'"))
+        #expect(strict.stderr.contains("nom non défini « tender.titel »"))
         #expect(strict.stderr.contains("paragraphe 1"))
         let lenient = try CLI.run(["render", "--lenient", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("o.docx")])
         #expect(lenient.status == 0)

@@ -191,7 +191,7 @@ import Testing
             _ = try renderDocxPart(p(r("x")) + p(r("{{ tender.titel }} {{ other }}")), ["tender": ["title": "T"]])
             Issue.record("should fail")
         } catch let e as TenderError {
-            #expect(e.diagnostics.map(\.message) == ["undefined name 'tender.titel'", "undefined name 'other'"])
+            #expect(e.diagnostics.map(\.message) == [EngineMessage.undefinedName("tender.titel").text, EngineMessage.undefinedName("other").text])
             #expect(e.diagnostics[0].location?.paragraph == 2)
         }
         let lenient = try renderDocxPart(p(r("[{{ tender.titel }}]")), ["tender": ["title": "T"]], strict: false)

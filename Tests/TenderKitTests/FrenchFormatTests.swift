@@ -130,7 +130,7 @@ import Testing
         do {
             _ = try apply("eur", .string("abc"))
         } catch let error as FilterError {
-            #expect(error.message.hasPrefix("eur expects a number, got"))
+            #expect(error.message == EngineMessage.expectsNumber(filter: "eur", .string("abc")).text)
         }
     }
 }

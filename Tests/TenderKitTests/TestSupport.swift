@@ -252,3 +252,9 @@ extension Trait where Self == ConditionTrait {
         #expect(missing.isEmpty, "missing: \(missing.map(\.description).joined(separator: "; "))")
     }
 }
+
+/// The text a message has in the language of this test run (French unless the locale is
+/// English): in-process tests read messages in the process's language.
+func inRunLanguage(_ french: String, _ english: String) -> String {
+    Language.current == .french ? french : english
+}

@@ -2,7 +2,7 @@ import Foundation
 
 /// Every `Message` in English (`LANG=en*`).
 extension Message {
-    var english: String {
+    public var english: String {
         let en = Language.english
         switch self {
         case .severity(let s): return s.rawValue

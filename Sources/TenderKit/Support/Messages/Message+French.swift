@@ -2,7 +2,7 @@ import Foundation
 
 /// Every `Message` in French, with French typography (a space before « : », « ; »).
 extension Message {
-    var french: String {
+    public var french: String {
         let fr = Language.french
         switch self {
         case .severity(let s):

@@ -3,7 +3,7 @@ import Foundation
 /// The messages of tender's own frame (labels, progress, summaries), each written once per
 /// language: `Message+French.swift` and `Message+English.swift`. `text` is in the language of
 /// the run.
-public enum Message: Sendable {
+public enum Message: MessageCatalog {
     // Diagnostics
     case severity(Diagnostic.Severity)
     case hint
@@ -42,14 +42,6 @@ public enum Message: Sendable {
         case openDocument(mimeType: String)
     }
 
-    public var text: String { text(in: .current) }
-
-    public func text(in language: Language) -> String {
-        switch language {
-        case .french: return french
-        case .english: return english
-        }
-    }
 }
 
 extension Language {
