@@ -29,15 +29,15 @@ enum EntryName {
     /// Such a name never occurs in a document written by Word or LibreOffice, and extracting
     /// it naively could write outside the intended folder ("zip slip"), so the whole archive is refused.
     static func problem(_ name: String) -> String? {
-        if name.isEmpty { return "it is empty" }
-        if name.hasPrefix("/") { return "it is an absolute path" }
-        if name.contains("\\") { return "it contains a backslash" }
+        if name.isEmpty { return FileMessage.nameEmpty.text }
+        if name.hasPrefix("/") { return FileMessage.nameAbsolute.text }
+        if name.contains("\\") { return FileMessage.nameBackslash.text }
         let scalars = Array(name.unicodeScalars.prefix(2))
         if scalars.count == 2, scalars[1] == ":", isASCIILetter(scalars[0]) {
-            return "it starts with a drive letter"
+            return FileMessage.nameDriveLetter.text
         }
         if name.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
-            return "it contains a \"..\" segment"
+            return FileMessage.nameDotDot.text
         }
         return nil
     }

@@ -84,7 +84,7 @@ public enum SubmissionBuilder {
         defer { stage.discard() }
         func phase(_ p: Phase) throws {
             if options.failAfter == p {
-                throw TenderError.error("build stopped after the \(p.rawValue) step (injected failure)", status: .software)
+                throw TenderError.error(ToolMessage.injectedFailure(p.rawValue).text, status: .software)
             }
         }
         var result = try write(pending, into: stage.path, draft: options.draft ? options.draftMark : nil, today: options.today)
@@ -153,8 +153,8 @@ public enum SubmissionBuilder {
     /// Compiles and renders every document in memory, collecting every error.
     static func render(_ offer: Offer, pricing: OfferPricing, today: DateValue) throws -> [Pending] {
         guard !offer.documents.isEmpty else {
-            throw TenderError.error("the offer lists no documents to build", at: SourceLocation(file: offer.file),
-                                    hint: "add a `documents:` list (template and output for each document)")
+            throw TenderError.error(ToolMessage.noDocuments.text, at: SourceLocation(file: offer.file),
+                                    hint: ToolMessage.noDocumentsHint.text)
         }
         var errors: [Diagnostic] = []
         var pending: [Pending] = []
@@ -175,8 +175,8 @@ public enum SubmissionBuilder {
                     if !name.lowercased().hasSuffix(ext) { name += ext }
                     try OutputPath.check(name)
                     guard names.insert(name).inserted else {
-                        throw TenderError.error("two documents would both be written as \"\(name)\"", at: spec.location,
-                                                hint: "give each document its own output name (per-member documents need {{ person.name }} in it)")
+                        throw TenderError.error(ToolMessage.sameOutputName(name).text, at: spec.location,
+                                                hint: ToolMessage.sameOutputNameHint.text)
                     }
                     let rendered = try template.renderPackage(context, options: renderOptions)
                     let doc = BuiltDocument(id: spec.id, template: spec.template, path: name, member: member)

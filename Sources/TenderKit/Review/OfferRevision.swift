@@ -70,7 +70,7 @@ public enum OfferRevision {
         try write(text, to: root + "/" + offerInRepo)
 
         // The team library and the bidder profile, as that version of the offer names them.
-        let checked = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: "an offer"))?.0.top
+        let checked = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: OfferMessage.fileKind(.offer).text))?.0.top
         let profile = checked?["bidder"].map { $0["file"]?.string } ?? "../bidder.yaml"
         if let profile, !profile.hasPrefix("/") {
             let inRepo = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/" + profile)

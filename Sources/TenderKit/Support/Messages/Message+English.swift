@@ -34,6 +34,8 @@ extension Message {
         case .noErrors: return "no errors"
         case .undefinedName(let name): return "undefined name '\(name)'"
         case .didYouMean(let name): return "did you mean '\(name)'?"
+        case .noneListed(let noun): return "there are no \(noun)"
+        case .listed(let noun, let items): return "\(noun): \(items)"
         case .notFillable(let kind):
             let what: String
             switch kind {

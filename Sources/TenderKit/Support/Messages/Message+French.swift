@@ -41,6 +41,8 @@ extension Message {
         case .noErrors: return "aucune erreur"
         case .undefinedName(let name): return "nom non défini « \(name) »"
         case .didYouMean(let name): return "vouliez-vous dire « \(name) » ?"
+        case .noneListed(let noun): return "la liste des \(noun) est vide"
+        case .listed(let noun, let items): return "\(noun) : \(items)"
         case .notFillable(let kind):
             let what: String
             switch kind {

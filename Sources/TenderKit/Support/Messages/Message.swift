@@ -28,6 +28,9 @@ public enum Message: MessageCatalog {
     case noErrors
     case undefinedName(String)
     case didYouMean(String)
+    /// `there are no <noun>`, `<noun>: a, b, c` (a noun in the language of the run).
+    case noneListed(String)
+    case listed(String, String)
 
     // Formats tender does not fill
     case notFillable(DocumentKind)

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Every `ToolMessage` in English (`LANG=en*`).
+extension ToolMessage {
+    var english: String {
+        switch self {
+        case .install(let what, let command): return "install \(what): \(command)"
+        case .sofficeMissing: return "LibreOffice (soffice) is not installed, so no PDF can be made"
+        case .pdfinfoMissing: return "pdfinfo is not installed"
+        case .notInstalled(let name): return "\(name) is not installed"
+        case .qpdfMissingForJoin: return "qpdf is not installed, so the PDFs cannot be joined"
+        case .qpdfMissingForAnnotations: return "qpdf is not installed, so the PDF annotations cannot be read"
+        case .cannotRun(let program, let reason): return "cannot run \(program): \(reason)"
+        case .cannotCreateTemporaryFile(let reason): return "cannot create a temporary file (\(reason))"
+        case .temporaryFolderHint: return "check the free disk space, or point TMPDIR at a writable folder"
+        case .conversionTimedOut(let s): return "LibreOffice did not finish converting within \(s) s and was stopped"
+        case .conversionTimedOutHint: return "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why"
+        case .pdfsNoSpace(let full): return "LibreOffice could not write the PDFs: no space left on the device holding \(full)"
+        case .pdfsNoSpaceHint: return "free some disk space, or point TMPDIR at a folder with room"
+        case .cannotConvert(let failed, let status, let detail):
+            return "LibreOffice could not convert \(failed.joined(separator: ", ")) (exit \(status))" + (detail.isEmpty ? "" : ": " + detail)
+        case .cannotConvertHint: return "open the document in LibreOffice to see whether it is damaged"
+        case .cannotReadPageCount(let path): return "cannot read the page count of \(path)"
+        case .cannotReadText(let path): return "cannot read the text of \(path)"
+        case .qpdfFailed(let e): return "qpdf failed: \(e)"
+        case .qpdfUnexpected(let path): return "qpdf gave an unexpected description of \(path)"
+        case .cannotReadWithQpdf(let path, let e): return "cannot read \(path) with qpdf: \(e)"
+        case .mergedNoSpace(let full): return "cannot write the merged PDF: no space left on the device holding \(full)"
+        case .mergedNoSpaceHint: return "free some disk space and build again"
+        case .mergedIncomplete(let written, let total): return "qpdf wrote an incomplete PDF (\(written.map { "\($0) pages" } ?? "unreadable") instead of \(total) pages)"
+        case .checkDiskSpaceAndBuild: return "check the free disk space and build again"
+        case .noProfile: return "LibreOffice did not create its profile, so the table of contents cannot be updated"
+        case .noProfileHint: return "convert the document by hand to see why"
+        case .cannotReadFolder(let folder): return "cannot read the folder \(folder)"
+        case .sha256Missing: return "sha256sum (coreutils) is not installed"
+        case .cannotReadFile(let p): return "cannot read \(p)"
+        case .sha256Failed(let e): return "sha256sum failed: \(e)"
+        case .outputNoName: return "the output folder has no name, or a NUL character in it"
+        case .outputNoNameHint: return "name the folder with -o, e.g. -o build/offre"
+        case .brokenLink: return "cannot write the build: the output folder is a broken symbolic link"
+        case .brokenLinkHint: return "remove the link, or choose another folder with -o"
+        case .outputIsFile: return "cannot write the build: the output is a file, not a folder"
+        case .outputIsFileHint: return "choose a folder with -o (it is created if missing)"
+        case .outputNotWritable(let reason): return "cannot write the build: the output folder is not writable (\(reason))"
+        case .permissionsHint: return "check the folder's permissions, or choose another one with -o"
+        case .parentNotFolder(let parent): return "cannot write the build: \(parent) is not a folder"
+        case .chooseAnotherFolder: return "choose another output folder with -o"
+        case .cannotCreateIn(let parent, let reason): return "cannot write the build: cannot create a folder in \(parent) (\(reason))"
+        case .cannotCreateOutput(let reason): return "cannot create the output folder (\(reason))"
+        case .cannotCreateOutputHint: return "check the path, the free disk space and the folder's permissions"
+        case .cannotCreateFolder(let path, let reason): return "cannot create the folder \(path): \(reason)"
+        case .isFileNotFolder(let path): return "\(path) is a file, not a folder"
+        case .cannotReplace(let target, let reason): return "cannot replace \(target): \(reason)"
+        case .cannotCreate(let target, let reason): return "cannot create \(target): \(reason)"
+        case .injectedFailure(let step): return "build stopped after the \(step) step (injected failure)"
+        case .noDocuments: return "the offer lists no documents to build"
+        case .noDocumentsHint: return "add a `documents:` list (template and output for each document)"
+        case .sameOutputName(let name): return "two documents would both be written as \"\(name)\""
+        case .sameOutputNameHint: return "give each document its own output name (per-member documents need {{ person.name }} in it)"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Every `ToolMessage` in French, with French typography (« », a space before « : », « ; »).
+extension ToolMessage {
+    var french: String {
+        switch self {
+        case .install(let what, let command): return "installer \(what) : \(command)"
+        case .sofficeMissing: return "LibreOffice (soffice) n’est pas installé : aucun PDF ne peut être produit"
+        case .pdfinfoMissing: return "pdfinfo n’est pas installé"
+        case .notInstalled(let name): return "\(name) n’est pas installé"
+        case .qpdfMissingForJoin: return "qpdf n’est pas installé : les PDF ne peuvent pas être assemblés"
+        case .qpdfMissingForAnnotations: return "qpdf n’est pas installé : les annotations des PDF ne peuvent pas être lues"
+        case .cannotRun(let program, let reason): return "impossible de lancer \(program) : \(reason)"
+        case .cannotCreateTemporaryFile(let reason): return "impossible de créer un fichier temporaire (\(reason))"
+        case .temporaryFolderHint: return "vérifier l’espace disque libre, ou faire pointer TMPDIR vers un dossier accessible en écriture"
+        case .conversionTimedOut(let s): return "LibreOffice n’a pas fini la conversion en \(s) s et a été arrêté"
+        case .conversionTimedOutHint: return "un document est peut-être trop gros, ou LibreOffice bloqué ; réessayer, ou convertir à la main pour voir pourquoi"
+        case .pdfsNoSpace(let full): return "LibreOffice n’a pas pu écrire les PDF : plus de place sur le disque de \(full)"
+        case .pdfsNoSpaceHint: return "libérer de l’espace disque, ou faire pointer TMPDIR vers un dossier qui en a"
+        case .cannotConvert(let failed, let status, let detail):
+            return "LibreOffice n’a pas pu convertir \(failed.joined(separator: ", ")) (code \(status))" + (detail.isEmpty ? "" : " : " + detail)
+        case .cannotConvertHint: return "ouvrir le document dans LibreOffice pour voir s’il est abîmé"
+        case .cannotReadPageCount(let path): return "impossible de lire le nombre de pages de \(path)"
+        case .cannotReadText(let path): return "impossible de lire le texte de \(path)"
+        case .qpdfFailed(let e): return "échec de qpdf : \(e)"
+        case .qpdfUnexpected(let path): return "qpdf a donné une description inattendue de \(path)"
+        case .cannotReadWithQpdf(let path, let e): return "impossible de lire \(path) avec qpdf : \(e)"
+        case .mergedNoSpace(let full): return "impossible d’écrire le PDF complet : plus de place sur le disque de \(full)"
+        case .mergedNoSpaceHint: return "libérer de l’espace disque et relancer la construction"
+        case .mergedIncomplete(let written, let total): return "qpdf a écrit un PDF incomplet (\(written.map { Language.french.count($0, "page") } ?? "illisible") au lieu de \(total) pages)"
+        case .checkDiskSpaceAndBuild: return "vérifier l’espace disque libre et relancer la construction"
+        case .noProfile: return "LibreOffice n’a pas créé son profil : la table des matières ne peut pas être mise à jour"
+        case .noProfileHint: return "convertir le document à la main pour voir pourquoi"
+        case .cannotReadFolder(let folder): return "impossible de lire le dossier \(folder)"
+        case .sha256Missing: return "sha256sum (coreutils) n’est pas installé"
+        case .cannotReadFile(let p): return "impossible de lire \(p)"
+        case .sha256Failed(let e): return "échec de sha256sum : \(e)"
+        case .outputNoName: return "le dossier de sortie n’a pas de nom, ou contient un caractère NUL"
+        case .outputNoNameHint: return "nommer le dossier avec -o, par exemple -o build/offre"
+        case .brokenLink: return "impossible d’écrire la construction : le dossier de sortie est un lien symbolique cassé"
+        case .brokenLinkHint: return "supprimer le lien, ou choisir un autre dossier avec -o"
+        case .outputIsFile: return "impossible d’écrire la construction : la sortie est un fichier, pas un dossier"
+        case .outputIsFileHint: return "choisir un dossier avec -o (il est créé s’il manque)"
+        case .outputNotWritable(let reason): return "impossible d’écrire la construction : le dossier de sortie n’est pas accessible en écriture (\(reason))"
+        case .permissionsHint: return "vérifier les droits du dossier, ou en choisir un autre avec -o"
+        case .parentNotFolder(let parent): return "impossible d’écrire la construction : \(parent) n’est pas un dossier"
+        case .chooseAnotherFolder: return "choisir un autre dossier de sortie avec -o"
+        case .cannotCreateIn(let parent, let reason): return "impossible d’écrire la construction : impossible de créer un dossier dans \(parent) (\(reason))"
+        case .cannotCreateOutput(let reason): return "impossible de créer le dossier de sortie (\(reason))"
+        case .cannotCreateOutputHint: return "vérifier le chemin, l’espace disque libre et les droits du dossier"
+        case .cannotCreateFolder(let path, let reason): return "impossible de créer le dossier \(path) : \(reason)"
+        case .isFileNotFolder(let path): return "\(path) est un fichier, pas un dossier"
+        case .cannotReplace(let target, let reason): return "impossible de remplacer \(target) : \(reason)"
+        case .cannotCreate(let target, let reason): return "impossible de créer \(target) : \(reason)"
+        case .injectedFailure(let step): return "construction arrêtée après l’étape \(step) (échec provoqué)"
+        case .noDocuments: return "l’offre ne liste aucun document à construire"
+        case .noDocumentsHint: return "ajouter une liste `documents:` (modèle et fichier produit pour chaque document)"
+        case .sameOutputName(let name): return "deux documents seraient écrits sous le même nom « \(name) »"
+        case .sameOutputNameHint: return "donner à chaque document son propre nom de sortie (les documents par membre ont besoin de {{ person.name }} dans leur nom)"
+        }
+    }
+}
