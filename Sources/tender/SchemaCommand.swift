@@ -15,8 +15,7 @@ struct Schema: ParsableCommand {
 
     func validate() throws {
         guard SchemaGenerator.FileKind(rawValue: kind) != nil else {
-            throw ValidationError("the kind of file must be one of: "
-                                  + SchemaGenerator.FileKind.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ValidationError(Message.schemaKind(SchemaGenerator.FileKind.allCases.map(\.rawValue)).text)
         }
     }
 

@@ -34,7 +34,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return now() - start
 }
 
-@Suite(.serialized) struct HardeningTests {
+@Suite(.serialized, .inLanguage(.english)) struct HardeningTests {
     // MARK: 1. -o never replaces a special file or a symbolic link
 
     @Test func item01_outputRefusesSymlinksFifosAndDevices() throws {

@@ -101,7 +101,7 @@ struct HardeningToolTests {
         let out = fixture.dir.file("out")
         let run = try tools.run(["build", fixture.offerPath, "--merge", "-o", out, "--today", "2021-10-01"])
         #expect(run.status == 73, "\(run.stderr)")
-        #expect(run.stderr.contains("incomplete PDF"))
+        #expect(run.stderr.contains("PDF incomplet"))
         #expect(!run.stdout.contains("pages au total"))
         // The build was staged: a failed one leaves no folder at all, so no merged PDF.
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -117,7 +117,7 @@ struct HardeningToolTests {
         let tools = try FakeTools(fixture.dir, scripts: ["soffice": FakeTools.soffice(before: "head -c 40 \"$PDF\" > \"$PDF.cut\"; PDF=\"$PDF.cut\"")])
         let run = try tools.run(["build", fixture.offerPath, "--pdf", "-o", fixture.dir.file("out"), "--today", "2021-10-01"])
         #expect(run.status == 69)
-        #expect(run.stderr.contains("could not convert"))
+        #expect(run.stderr.contains("n’a pas pu convertir"))
     }
 
     // MARK: 11. Raw errors and exit codes
@@ -127,7 +127,7 @@ struct HardeningToolTests {
         try "x".write(toFile: fixture.dir.file("taken"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["build", fixture.offerPath, "-o", fixture.dir.file("taken"), "--today", "2021-10-01"])
         #expect(run.status == 73)
-        #expect(run.stderr.contains("the output is a file, not a folder"))
+        #expect(run.stderr.contains("la sortie est un fichier, pas un dossier"))
         #expect(!run.stderr.contains("NSCocoaErrorDomain"))
     }
 
@@ -156,7 +156,7 @@ struct HardeningToolTests {
                           environment: ["TMPDIR": small])
         }
         #expect(run.status == 73, "\(run.stderr)")
-        #expect(run.stderr.contains("no space left"))
+        #expect(run.stderr.contains("plus de place sur le disque"))
     }
 
     // MARK: 12. kill -9 leaves nothing running and nothing behind
@@ -235,7 +235,7 @@ struct HardeningToolTests {
         let run = try tools.run(["build", fixture.offerPath, "--pdf", "-o", fixture.dir.file("out"), "--today", "2021-10-01", "--timeout", "2"])
         #expect(Date().timeIntervalSince(started) < 15)
         #expect(run.status == 69)
-        #expect(run.stderr.contains("within 2 s"))
+        #expect(run.stderr.contains("en 2 s"))
     }
 
     // MARK: 14. Everything checkable is checked before anything is written
@@ -269,7 +269,7 @@ struct HardeningToolTests {
         let out = fixture.dir.file("out")
         let run = try CLI.run(["build", fixture.offerPath, "-o", out, "--today", "2021-10-01"])
         #expect(run.status == 64, "\(run.stderr)")
-        #expect(run.stderr.contains("bytes long"))
+        #expect(run.stderr.contains("octets"))
         #expect(!FileManager.default.fileExists(atPath: out))
 
         var broken = CheckFixture.Options()

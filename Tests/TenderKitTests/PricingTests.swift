@@ -337,8 +337,8 @@ import Testing
         let output = fixture.root + "/price.csv"
         let result = try run(["price", fixture.offerPath, "--format", "csv", "-o", output])
         #expect(result.status == 65)
-        #expect(result.err.contains("x/offer.yaml:34:11 : 'tranches[1].kind'"))
-        #expect(result.err.contains("x/offer.yaml:30:32 : 'tranches[0].tasks[0].days.claire-martin' must not be negative"))
+        #expect(result.err.contains("x/offer.yaml:34:11 : « tranches[1].kind »"))
+        #expect(result.err.contains("x/offer.yaml:30:32 : « tranches[0].tasks[0].days.claire-martin » ne doit pas être négatif"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }

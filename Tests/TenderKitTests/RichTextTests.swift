@@ -131,7 +131,7 @@ enum TestPNG {
     }
 }
 
-@Suite struct ImageTests {
+@Suite(.inLanguage(.english)) struct ImageTests {
     static func logo(_ dir: TemporaryFolder) throws -> String {
         let path = dir.file("logo.png")
         try Data(TestPNG.make(width: 200, height: 100)).write(to: URL(fileURLWithPath: path))

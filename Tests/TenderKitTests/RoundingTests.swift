@@ -5,7 +5,7 @@ import Testing
 /// The rounding rule of offers/FORMAT.md ("Pricing"): every line is rounded half-up to the cent,
 /// and every printed total is the exact sum of its printed lines. Fixture: `OfferFixture`
 /// (Claire 950 €/day on profile directeur; Paul 700 €/day of his own on profile senior, card 750).
-@Suite struct RoundingTests {
+@Suite(.inLanguage(.english)) struct RoundingTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     func price(_ yaml: String, people: [String: String]? = nil) throws -> OfferPricing {

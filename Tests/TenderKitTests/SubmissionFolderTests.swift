@@ -160,7 +160,7 @@ import Testing
         func about(_ name: String, _ words: String) -> Bool {
             errors.contains { $0.document == name && $0.message.contains(name) && $0.message.contains(words) }
         }
-        #expect(about("notes internes.txt", "n'est pas dans le manifeste"))
+        #expect(about("notes internes.txt", "n’est pas dans le manifeste"))
         #expect(about(schedule, "a changé"))
         #expect(about(schedule, "« PROJET »"))
         #expect(about("01 Mémoire technique.docx", "a changé"))

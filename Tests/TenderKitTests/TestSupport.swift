@@ -258,3 +258,18 @@ extension Trait where Self == ConditionTrait {
 func inRunLanguage(_ french: String, _ english: String) -> String {
     Language.current == .french ? french : english
 }
+
+/// Runs a test (or every test of a suite) in one language, whatever the locale of the test
+/// run: `@Suite(.inLanguage(.english))` for tests that read English messages.
+struct InLanguage: SuiteTrait, TestTrait, TestScoping {
+    let language: Language
+    var isRecursive: Bool { true }
+
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        try await Language.$override.withValue(language) { try await function() }
+    }
+}
+
+extension Trait where Self == InLanguage {
+    static func inLanguage(_ language: Language) -> Self { InLanguage(language: language) }
+}

@@ -29,11 +29,11 @@ public struct InspectedDocument: Sendable {
     public var searchableText: [(text: String, place: String, location: SourceLocation)] {
         if let pageTexts {
             return pageTexts.enumerated().map { index, text in
-                (text, "page \(index + 1)", SourceLocation(file: shownPath))
+                (text, CheckMessage.page(index + 1).text, SourceLocation(file: shownPath))
             }
         }
         return paragraphs.map { p in
-            (p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number))
+            (p.text, CheckMessage.paragraph(part: p.part, p.number).text, SourceLocation(file: shownPath, part: p.part, paragraph: p.number))
         }
     }
 
@@ -50,7 +50,7 @@ public struct InspectedDocument: Sendable {
             if let row = p.row, let last = previous, last.row == row, last.part == p.part, !out.isEmpty {
                 out[out.count - 1].text += "\t" + p.text
             } else {
-                out.append((p.text, "\(p.part), paragraphe \(p.number)", SourceLocation(file: shownPath, part: p.part, paragraph: p.number)))
+                out.append((p.text, CheckMessage.paragraph(part: p.part, p.number).text, SourceLocation(file: shownPath, part: p.part, paragraph: p.number)))
             }
             previous = p
         }

@@ -176,7 +176,9 @@ struct Renderer {
                 for name in evaluator.undefinedNames[known...] {
                     let hint = evaluator.suggestion(for: name).map { EngineMessage.didYouMeanOrAdd($0).text }
                         ?? EngineMessage.addItOrDefault(name).text
-                    warnings.append(.warning(EngineMessage.undefinedRenderedAsNothing(name).text, at: loc, hint: hint))
+                    var warning = Diagnostic.warning(EngineMessage.undefinedRenderedAsNothing(name).text, at: loc, hint: hint)
+                    warning.code = .undefinedName(name)
+                    warnings.append(warning)
                 }
             }
             return v

@@ -56,8 +56,8 @@ extension EngineMessage {
         case .didYouMeanOrAdd(let name): return "did you mean '\(name)'? Or add it to the data"
         case .addItOrDefault(let name): return "add it to the data, or write `\(name) | default(\"…\")`"
 
-        case .undefinedName(let name): return "undefined name '\(name)'"
-        case .didYouMean(let name): return "did you mean '\(name)'?"
+        case .undefinedName(let name): return Message.undefinedName(name).english
+        case .didYouMean(let name): return Message.didYouMean(name).english
         case .checkSpellingOrDefault(let path): return "check the spelling against the data, or write `\(path) | default(\"…\")` if it is optional"
         case .listIndexNotWhole(let d): return "a list index must be a whole number, not \(d)"
         case .cannotIndex(let v, let index): return "cannot index \(Self.englishKind(v)) with \(Self.englishKind(index))"

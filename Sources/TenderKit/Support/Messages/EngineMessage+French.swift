@@ -56,8 +56,8 @@ extension EngineMessage {
         case .didYouMeanOrAdd(let name): return "vouliez-vous dire « \(name) » ? Sinon, l’ajouter aux données"
         case .addItOrDefault(let name): return "l’ajouter aux données, ou écrire `\(name) | default(\"…\")`"
 
-        case .undefinedName(let name): return "nom non défini « \(name) »"
-        case .didYouMean(let name): return "vouliez-vous dire « \(name) » ?"
+        case .undefinedName(let name): return Message.undefinedName(name).french
+        case .didYouMean(let name): return Message.didYouMean(name).french
         case .checkSpellingOrDefault(let path): return "vérifier l’orthographe d’après les données, ou écrire `\(path) | default(\"…\")` si la valeur est facultative"
         case .listIndexNotWhole(let d): return "l’indice d’une liste doit être un nombre entier, pas \(d)"
         case .cannotIndex(let v, let index): return "impossible d’indexer \(Self.frenchKind(v)) par \(Self.frenchKind(index))"

@@ -84,6 +84,14 @@ extension FileMessage {
         case .partTwice: return "the part appears twice in the archive"
         case .partEncrypted: return "the part is encrypted; tender cannot read password-protected archives"
         case .partEncryptedHint: return "save an unprotected copy of the template and use that"
+        case .notADocument(let formats, let signatures):
+            return "not a \(formats.joined(separator: " or ")) document (a zip archive without \(signatures.joined(separator: " or ")))"
+        case .saveTemplate(let from): return "save the template " + from.joined(separator: " or ")
+        case .savedFrom(let application, let ext): return "from \(application) as .\(ext)"
+        case .mainPartMissing(let main): return "the main document part \(main) is missing"
+        case .resaveFromWord: return "the file is damaged; re-save it from Word"
+        case .contentMissing: return "part content.xml, the document's text, is missing"
+        case .resaveFromLibreOffice: return "the file is damaged; re-save it from LibreOffice"
         }
     }
 }

@@ -84,6 +84,14 @@ extension FileMessage {
         case .partTwice: return "la partie figure deux fois dans l’archive"
         case .partEncrypted: return "la partie est chiffrée ; tender ne lit pas les archives protégées par mot de passe"
         case .partEncryptedHint: return "enregistrer une copie non protégée du modèle et utiliser celle-ci"
+        case .notADocument(let formats, let signatures):
+            return "ce n’est pas un document \(formats.joined(separator: " ou ")) (une archive zip sans \(signatures.joined(separator: " ni ")))"
+        case .saveTemplate(let from): return "enregistrer le modèle " + from.joined(separator: " ou ")
+        case .savedFrom(let application, let ext): return "depuis \(application) en .\(ext)"
+        case .mainPartMissing(let main): return "la partie principale du document, \(main), manque"
+        case .resaveFromWord: return "le fichier est abîmé ; l’enregistrer de nouveau depuis Word"
+        case .contentMissing: return "la partie content.xml, le texte du document, manque"
+        case .resaveFromLibreOffice: return "le fichier est abîmé ; l’enregistrer de nouveau depuis LibreOffice"
         }
     }
 }

@@ -32,4 +32,8 @@ enum FileMessage: MessageCatalog {
     case notAnArchive(String), notAnArchiveHint, damaged(String), damagedHint
     case emptyArchive, tooManyEntries(Int, max: Int), tooManyEntriesHint
     case unsafeName(String, String), unsafeNameHint, partTwice, partEncrypted, partEncryptedHint
+    // Documents
+    case notADocument(formats: [String], signatures: [String]), saveTemplate([String])
+    case savedFrom(application: String, extension: String)
+    case mainPartMissing(String), resaveFromWord, contentMissing, resaveFromLibreOffice
 }

@@ -32,6 +32,16 @@ public enum Message: MessageCatalog {
     case noneListed(String)
     case listed(String, String)
 
+    // Command line
+    case unknownCommand(String, commands: [String])
+    case notInTeam(String), theTeam([String])
+    case offerExists(String), offerExistsHint, initWritten(String, read: Int, todo: Int)
+    case perRender(String)
+    case outputMisnamed(output: String, ext: String, format: String, templateExtension: String?), outputMisnamedHint(ext: String, renameTemplate: Bool)
+    case outputOtherFormat(output: String, ext: String, templateExtension: String), outputOtherFormatHint(String)
+    case workingCopy(String)
+    case sinceWithDraft, positiveTimeout, revOneOffer, twoOffers, schemaKind([String])
+
     // Formats tender does not fill
     case notFillable(DocumentKind)
     case notFillableHint

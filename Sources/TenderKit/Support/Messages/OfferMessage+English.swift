@@ -85,6 +85,18 @@ extension OfferMessage {
         case .duplicateSection(let id): return "duplicate section id '\(id)'"
         case .noDaysInAnyTranche(let id): return "'\(id)' has no days in any tranche"
         case .noDaysHint: return "the CV is still produced; remove the member if this is not intended"
+        case .noCostFor(let ids): return "the mécénat cannot be valued at cost: no cost per day for " + ids.map { "'\($0)'" }.joined(separator: ", ")
+        case .noCostForHint: return "give these team members a `cost:` (or their profile a `cost:`)"
+        case .subCentDays(let name, let task, let tranche, let days, let rate, let exact, let rounded):
+            return "a line falls below the cent: \(name) on '\(task)' (\(tranche)), \(days) d × \(rate) € = \(exact) €, printed and counted as \(rounded) €"
+        case .subCentItem(let task, let tranche, let quantity, let price, let exact, let rounded):
+            return "a line falls below the cent: '\(task)' (\(tranche)), \(quantity) × \(price) € = \(exact) €, printed and counted as \(rounded) €"
+        case .lumpFraction(let task, let tranche, let lump, let rounded):
+            return "the lump sum of '\(task)' (\(tranche)), \(lump) €, has fractions of a cent: printed and counted as \(rounded) €"
+        case .toTheCent: return "write the amount to the cent"
+        case .subCentHint(let dayRate, let step, let below, let above):
+            return "for this line to be exact, the \(dayRate ? "day rate" : "unit_price") must be a multiple of \(step) € "
+                + "(\(below) or \(above)), or change the \(dayRate ? "days" : "quantity")"
         case .noBidderProfile(let p): return "no bidder profile '\(p)'"
         case .noBidderProfileHint: return "the path is relative to the offer file; the firm's profile is usually offers/bidder.yaml (file: ../bidder.yaml)"
         case .noBidder: return "the offer has no bidder"

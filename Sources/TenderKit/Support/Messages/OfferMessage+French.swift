@@ -85,6 +85,18 @@ extension OfferMessage {
         case .duplicateSection(let id): return "identifiant de section en double « \(id) »"
         case .noDaysInAnyTranche(let id): return "« \(id) » n’a de jours dans aucune tranche"
         case .noDaysHint: return "son CV est tout de même produit ; retirer le membre si ce n’est pas voulu"
+        case .noCostFor(let ids): return "le mécénat ne peut pas être valorisé au coût : pas de coût journalier pour " + ids.map { "« \($0) »" }.joined(separator: ", ")
+        case .noCostForHint: return "donner un `cost:` à ces membres de l’équipe (ou à leur profil)"
+        case .subCentDays(let name, let task, let tranche, let days, let rate, let exact, let rounded):
+            return "une ligne tombe sous le centime : \(name) sur « \(task) » (\(tranche)), \(days) j × \(rate) € = \(exact) €, imprimée et comptée pour \(rounded) €"
+        case .subCentItem(let task, let tranche, let quantity, let price, let exact, let rounded):
+            return "une ligne tombe sous le centime : « \(task) » (\(tranche)), \(quantity) × \(price) € = \(exact) €, imprimée et comptée pour \(rounded) €"
+        case .lumpFraction(let task, let tranche, let lump, let rounded):
+            return "le forfait de « \(task) » (\(tranche)), \(lump) €, a des fractions de centime : imprimé et compté pour \(rounded) €"
+        case .toTheCent: return "écrire le montant au centime"
+        case .subCentHint(let dayRate, let step, let below, let above):
+            return "pour que cette ligne tombe juste, \(dayRate ? "le prix de journée" : "le unit_price") doit être un multiple de \(step) € "
+                + "(\(below) ou \(above)), ou changer \(dayRate ? "les jours" : "la quantité")"
         case .noBidderProfile(let p): return "pas de profil de candidat « \(p) »"
         case .noBidderProfileHint: return "le chemin est relatif au fichier de l’offre ; le profil du cabinet est d’ordinaire offers/bidder.yaml (file: ../bidder.yaml)"
         case .noBidder: return "l’offre n’a pas de candidat (bidder)"

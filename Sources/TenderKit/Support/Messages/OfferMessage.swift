@@ -46,6 +46,12 @@ enum OfferMessage: MessageCatalog {
     case scheduleEndsBeforeStart(end: String, start: String)
     case duplicateDocument(String), duplicateSection(String)
     case noDaysInAnyTranche(String), noDaysHint
+    // Pricing
+    case noCostFor([String]), noCostForHint
+    case subCentDays(name: String, task: String, tranche: String, days: String, rate: String, exact: String, rounded: String)
+    case subCentItem(task: String, tranche: String, quantity: String, price: String, exact: String, rounded: String)
+    case lumpFraction(task: String, tranche: String, lump: String, rounded: String), toTheCent
+    case subCentHint(dayRate: Bool, step: String, below: String, above: String)
     // Reuse: bidder profile, CVs, references, the answer library
     case noBidderProfile(String), noBidderProfileHint, noBidder, noBidderHint, bidderMissing(key: String)
     case duplicateItemId(Item, String), noItem(Item, String, owner: String), giveIdsHint(Item, owner: String), itemIds(Item)
