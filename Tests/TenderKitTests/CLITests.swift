@@ -56,7 +56,7 @@ enum CLI {
     }
 }
 
-@Suite(.serialized) struct CLITests {
+@Suite(.serialized, .inLanguage(.french)) struct CLITests {
     /// French typography on data values by default; `--typography off` gives docxtpl's output
     /// (how the shared docxtpl conformance corpus is run); a bad value is a usage error.
     @Test(.needs(.tender)) func renderTypographyAutoOrOff() throws {

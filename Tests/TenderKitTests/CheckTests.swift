@@ -147,7 +147,7 @@ func pathFolder(_ dir: TemporaryFolder, linking tools: [String]) throws -> Strin
     return bin
 }
 
-@Suite(.serialized) struct CheckTests {
+@Suite(.serialized, .inLanguage(.french)) struct CheckTests {
     // MARK: Offer rules
 
     @Test func budgetComparesTheRightTotalWithTheCap() throws {

@@ -176,7 +176,7 @@ private func outcome(_ c: ConformanceCase, _ flavor: Flavor) -> Outcome {
     }
 }
 
-@Suite struct DialectConformanceTests {
+@Suite(.inLanguage(.french)) struct DialectConformanceTests {
     @Test(arguments: ConformanceCase.all)
     func bothDialectsAgree(_ c: ConformanceCase) throws {
         let docx = outcome(c, .docx), odt = outcome(c, .odt)

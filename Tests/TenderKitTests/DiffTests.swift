@@ -136,7 +136,7 @@ struct DiffFixture {
         """
 }
 
-@Suite(.serialized) struct DiffTests {
+@Suite(.serialized, .inLanguage(.french)) struct DiffTests {
     @Test func aRateChangeAnOptionalTrancheAndAPersonReplaced() throws {
         let f = try DiffFixture()
         try f.write("v2", DiffFixture.v2Edits)

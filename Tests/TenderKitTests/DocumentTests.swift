@@ -53,7 +53,7 @@ enum DocxFixture {
     }
 }
 
-@Suite struct DocumentTests {
+@Suite(.inLanguage(.french)) struct DocumentTests {
     let data: Value = ["ref": "CUF-2021", "items": ["a", "b"], "who": "Ana & Léo"]
 
     @Test func everyTextPartIsRendered() throws {

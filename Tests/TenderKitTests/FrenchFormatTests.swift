@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// Byte-exact French output: U+202F between digit groups, U+00A0 before € / % / jour(s).
-@Suite struct FrenchFormatTests {
+@Suite(.inLanguage(.french)) struct FrenchFormatTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     @Test func euros() {

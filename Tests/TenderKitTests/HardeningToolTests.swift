@@ -82,7 +82,7 @@ let canMountTmpfs: Bool = {
     return (try? withTmpfs(at: probe, kilobytes: 64) { true }) ?? false
 }()
 
-@Suite(.serialized, .needs(.tender))
+@Suite(.serialized, .needs(.tender), .inLanguage(.french))
 struct HardeningToolTests {
     // MARK: 5. A merged PDF is checked before success is reported
 

@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// The answer library: `offers/library/<name>.md` blocks that mémoire sections use.
-@Suite struct LibraryTests {
+@Suite(.inLanguage(.french)) struct LibraryTests {
     static func block(title: String = "Méthode des entretiens", reviewed: String = "2021-09-01", text: String) -> String {
         "---\ntitle: \(title)\ntags: [méthode, entretiens]\nowner: Hélène Marchal\nreviewed: \(reviewed)\n---\n\n\(text)\n"
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// `tender lint` lists every error of a template at once.
-@Suite struct LintTests {
+@Suite(.inLanguage(.french)) struct LintTests {
     static func template(_ dir: TemporaryFolder, _ name: String, _ paragraphs: [String]) throws -> String {
         let path = dir.file(name)
         let body = paragraphs.map { p(r(escapeXML($0))) }.joined()

@@ -5,7 +5,7 @@ import Testing
 /// Every amount below is computed by hand from the fixture of `OfferFixture`:
 /// Claire 950 €/day (her profile), Paul 700 €/day (explicit); TF = Claire 1.5 d + Paul 3 d + 600 € lump
 /// sum; TO (optional) = Claire 1 d + Paul 0.5 d.
-@Suite struct PricingTests {
+@Suite(.inLanguage(.french)) struct PricingTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     func price(_ yaml: String = OfferFixture.offer) throws -> OfferPricing {
@@ -312,7 +312,7 @@ import Testing
 }
 
 /// Runs the built `tender` binary (`.build/debug/tender`), when it is there.
-@Suite struct PriceCommandTests {
+@Suite(.inLanguage(.french)) struct PriceCommandTests {
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let r = try CLI.run(arguments)
         return (r.status, r.stdout, r.stderr)
@@ -343,7 +343,7 @@ import Testing
     }
 }
 
-@Suite struct CityTests {
+@Suite(.inLanguage(.french)) struct CityTests {
     @Test func theTownOfAFrenchAddress() {
         #expect(TemplateContext.city(fromAddress: "8 rue Pizay\n69001 Lyon") == "Lyon")
         #expect(TemplateContext.city(fromAddress: "1 place X\n13090 Aix-en-Provence Cedex") == "Aix-en-Provence Cedex")

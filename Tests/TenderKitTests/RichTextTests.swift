@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// Markdown, images and French typography written into DOCX and ODT.
-@Suite struct RichTextTests {
+@Suite(.inLanguage(.french)) struct RichTextTests {
     static let markdown = """
         Intro **gras** et *italique*, voir [le site](https://example.org).
 

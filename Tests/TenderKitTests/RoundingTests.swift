@@ -198,7 +198,7 @@ import Testing
 }
 
 /// The `tables` rule re-adds what documents print.
-@Suite struct TablesRuleTests {
+@Suite(.inLanguage(.french)) struct TablesRuleTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     /// A document whose body is one table: each row a list of cells.
@@ -283,7 +283,7 @@ import Testing
 
 /// The templates of `templates/`, filled with crafted offers, print tables that the check re-adds
 /// without an error, in DOCX and ODT.
-@Suite struct PriceDocumentTests {
+@Suite(.inLanguage(.french)) struct PriceDocumentTests {
     /// A crafted offer on the real templates: a line below the cent, a negotiated rate, an item,
     /// a discount on the optional tranche with its own terms, and a mécénat.
     static func offer(_ ext: String, exempt: Bool = false) -> String {

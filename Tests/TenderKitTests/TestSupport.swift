@@ -244,7 +244,7 @@ extension Trait where Self == ConditionTrait {
     }
 }
 
-@Suite struct ToolTests {
+@Suite(.inLanguage(.french)) struct ToolTests {
     /// Where tools are required, one failure lists every missing one.
     @Test(.enabled(if: Tool.required, "only under TENDER_REQUIRE_TOOLS=1 or CI=true"))
     func everyToolIsInstalled() {

@@ -24,7 +24,7 @@ extension CheckMessage {
             let words = counts.map { status, n -> String in
                 switch status {
                 case .passed: return "\(n) passed"
-                case .warned: return Language.english.count(n, "with a warning", "with warnings").replacingOccurrences(of: "\(n) ", with: "\(n) ")
+                case .warned: return Language.english.count(n, "with a warning", "with warnings")
                 case .failed: return "\(n) failed"
                 case .skipped: return "\(n) not checked"
                 }

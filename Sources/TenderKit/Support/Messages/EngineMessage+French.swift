@@ -181,7 +181,7 @@ extension EngineMessage {
         case .duplicateKeyHint: return "chaque clé n’apparaît qu’une fois dans un dictionnaire"
         case .yamlNestsTooDeeply: return "le YAML s’imbrique trop profondément (listes ou dictionnaires les uns dans les autres)"
         case .yamlNestsTooDeeplyHint: return "de vraies données n’imbriquent que quelques niveaux ; vérifier les crochets autour de cet endroit"
-        case .malformedYAML(let problem): return "YAML mal formé : \(problem)"
+        case .malformedYAML(let problem): return "YAML mal formé : \(Self.frenchYAML(problem))"
         case .yamlIndentationHint: return "vérifier l’indentation et les guillemets autour de cet endroit"
         case .malformedJSON(let m): return "JSON mal formé : \(m)"
         case .jsonHint: return "vérifier les virgules, guillemets et crochets autour de cet endroit"
@@ -210,6 +210,24 @@ extension EngineMessage {
         case .jsonInvalidUTF8: return "UTF-8 invalide dans un texte"
         case .jsonIncompleteU: return "échappement \\u incomplet"
         }
+    }
+
+    /// libyaml's words for the problems met most often, in French; others are quoted as they are.
+    static func frenchYAML(_ problem: String) -> String {
+        let words: [(String, String)] = [
+            ("while parsing a flow sequence", "dans une liste entre crochets,"), ("while parsing a flow mapping", "dans un dictionnaire entre accolades,"),
+            ("while parsing a block mapping", "dans un dictionnaire,"), ("while parsing a block collection", "dans une liste,"),
+            ("while scanning a simple key", "en lisant une clé,"), ("while scanning a quoted scalar", "dans un texte entre guillemets,"),
+            ("while scanning a plain scalar", "dans un texte,"), ("while parsing a node", "en lisant une valeur,"),
+            ("did not find expected ',' or ']'", "« , » ou « ] » attendu"), ("did not find expected ',' or '}'", "« , » ou « } » attendu"),
+            ("did not find expected key", "clé attendue"), ("did not find expected '-' indicator", "« - » attendu"),
+            ("could not find expected ':'", "« : » attendu"), ("mapping values are not allowed in this context", "« : » inattendu à cet endroit"),
+            ("found character that cannot start any token", "caractère qui ne peut commencer aucune valeur"),
+            ("found unexpected end of stream", "fin du fichier inattendue"), ("found undefined alias", "alias non défini"),
+            ("found a tab character that violates indentation", "tabulation à la place des espaces d’indentation"),
+            ("found a tab character where an indentation space is expected", "tabulation à la place des espaces d’indentation"),
+        ]
+        return words.reduce(problem) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
     static func frenchScope(_ scope: PrefixScope) -> String {

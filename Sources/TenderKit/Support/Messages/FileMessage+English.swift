@@ -87,6 +87,8 @@ extension FileMessage {
         case .notADocument(let formats, let signatures):
             return "not a \(formats.joined(separator: " or ")) document (a zip archive without \(signatures.joined(separator: " or ")))"
         case .saveTemplate(let from): return "save the template " + from.joined(separator: " or ")
+        // The system's and libzip's own English words.
+        case .systemError(_, let text), .libzipError(_, let text): return text
         case .savedFrom(let application, let ext): return "from \(application) as .\(ext)"
         case .mainPartMissing(let main): return "the main document part \(main) is missing"
         case .resaveFromWord: return "the file is damaged; re-save it from Word"

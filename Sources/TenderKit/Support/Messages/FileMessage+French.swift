@@ -1,3 +1,4 @@
+import CLibzip
 import Foundation
 
 /// Every `FileMessage` in French, with French typography (« », a space before « : », « ; »).
@@ -87,6 +88,26 @@ extension FileMessage {
         case .notADocument(let formats, let signatures):
             return "ce n’est pas un document \(formats.joined(separator: " ou ")) (une archive zip sans \(signatures.joined(separator: " ni ")))"
         case .saveTemplate(let from): return "enregistrer le modèle " + from.joined(separator: " ou ")
+        case .systemError(let code, let text):
+            switch code {
+            case ENOENT: return "fichier ou dossier introuvable"
+            case EACCES, EPERM: return "permission refusée"
+            case ENOSPC: return "plus de place sur le disque"
+            case EROFS: return "le système de fichiers est en lecture seule"
+            case EEXIST: return "un fichier de ce nom existe déjà"
+            case ENOTDIR: return "une partie du chemin n’est pas un dossier"
+            case EISDIR: return "c’est un dossier"
+            default: return text
+            }
+        case .libzipError(let code, let text):
+            switch code {
+            case ZIP_ER_NOZIP: return "pas une archive zip"
+            case ZIP_ER_CRC: return "erreur de CRC"
+            case ZIP_ER_INCONS: return "archive zip incohérente"
+            case ZIP_ER_READ: return "erreur de lecture"
+            case ZIP_ER_EOF: return "fin de fichier prématurée"
+            default: return text
+            }
         case .savedFrom(let application, let ext): return "depuis \(application) en .\(ext)"
         case .mainPartMissing(let main): return "la partie principale du document, \(main), manque"
         case .resaveFromWord: return "le fichier est abîmé ; l’enregistrer de nouveau depuis Word"

@@ -23,4 +23,11 @@ enum ToolMessage: MessageCatalog {
     case cannotCreateFolder(String, String), isFileNotFolder(String), cannotReplace(String, String), cannotCreate(String, String)
     case injectedFailure(String)
     case noDocuments, noDocumentsHint, sameOutputName(String), sameOutputNameHint
+    // Earlier versions (git)
+    case notARevision(String), giveRevisionHint, gitMissing, notInRepository(folder: String, revision: String, path: String), gitSays(String)
+    case unknownRevision(String, repository: String), unknownRevisionHint, notAtRevision(String, revision: String), notAtRevisionHint(String)
+    case teamOutsideRepository(label: String, written: String, repository: String), teamOutsideRepositoryHint
+    // Reading a call (tender init)
+    case callMissing(String), callMissingHint, pdftotextMissing(String), installPoppler(String)
+    case callUnreadable(String, kind: String), callUnreadableHint, unreadable
 }
