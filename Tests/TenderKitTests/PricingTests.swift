@@ -44,7 +44,7 @@ import Testing
         #expect(p.all.vat == d("582.73"))   // 452.73 + 130.00
     }
 
-    @Test func halfADayAtAnOddRateIsRoundedOnItsLineAndTotalsAreSumsOfTranches() throws {
+    @Test(.inLanguage(.english)) func halfADayAtAnOddRateIsRoundedOnItsLineAndTotalsAreSumsOfTranches() throws {
         // Paul at 1 500.25 €: 0.5 d = 750.125 € → 750.13 € (half-up; half-even gives 750.12);
         // VAT 20 % of 750.13 = 150.026 → 150.03.
         let yaml = OfferFixture.offer(replacing: "rate: \"700.00\"", with: "rate: \"1500.25\"")
@@ -162,7 +162,7 @@ import Testing
         #expect(m.taxReduction == 12000)
     }
 
-    @Test func aMecenatWithoutCostsIsAWarning() throws {
+    @Test(.inLanguage(.english)) func aMecenatWithoutCostsIsAWarning() throws {
         let p = try price(OfferFixture.offer(replacing: ", cost: 380", with: "") + "pro_bono: { share: 0.1 }\n")
         #expect(p.mecenat?.valueAtCost == nil)
         #expect(p.mecenat?.taxReduction == nil)

@@ -107,7 +107,7 @@ import Testing
 
     // MARK: References
 
-    @Test func theReferencesRulePicksByDateAndTags() throws {
+    @Test(.inLanguage(.french)) func theReferencesRulePicksByDateAndTags() throws {
         let rules = "    references: { count: 2, within_months: 24, tags: [international] }\n"
         let yaml = Self.offer(bidder: "bidder: { file: ../bidder.yaml }")
             .replacingOccurrences(of: "    budget: { max: 10000, basis: ttc, scope: all }\n",

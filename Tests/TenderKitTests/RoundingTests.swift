@@ -88,7 +88,7 @@ import Testing
         #expect(labels?["ttc"] == .null)
     }
 
-    @Test func theFigureAfterTheMecenatIsNetHT() throws {
+    @Test(.inLanguage(.french)) func theFigureAfterTheMecenatIsNetHT() throws {
         let p = try price(OfferFixture.offer + "pro_bono: { share: 0.10 }\n")
         #expect(BuildSummary.totals(p).contains("net HT, TVA"))
         let text = PricingReport.text(p)
@@ -183,7 +183,7 @@ import Testing
         #expect(fixed.description.contains("`duration_months` is for an optional tranche; 'TF' is fixed"))
     }
 
-    @Test func theBudgetMayCapEachTranche() throws {
+    @Test(.inLanguage(.french)) func theBudgetMayCapEachTranche() throws {
         var offer = try OfferFixture().load()
         offer.tender.rules = ["budget": ["max": 4000, "basis": "ht", "scope": "tranche"]]
         let pricing = OfferPricing(offer: offer)
@@ -238,7 +238,7 @@ import Testing
                                   ["", "Paul", "3", "700,00 €", "2 100,00 €"],
                                   ["Total TF", "", "4,5", "", "3 525,01 €"]])
         let error = try #require(found.first { $0.severity == .error })
-        #expect(error.message == "Bordereau.docx, tableau 1 (« Tâche | Intervenant | Jours | … »), ligne « Total TF », colonne « Montant HT » : le total imprimé 3\u{202F}525,01\u{00A0}€ n'est pas la somme des lignes, 3\u{202F}525,00\u{00A0}€")
+        #expect(error.message == "Bordereau.docx, tableau 1 (« Tâche | Intervenant | Jours | … »), ligne « Total TF », colonne « Montant HT » : le total imprimé 3\u{202F}525,01\u{00A0}€ n’est pas la somme des lignes, 3\u{202F}525,00\u{00A0}€")
         #expect(error.location?.table == 1 && error.location?.row == 4)
     }
 

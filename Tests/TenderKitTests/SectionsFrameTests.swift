@@ -65,7 +65,7 @@ import Testing
         reworded[6] = "Prix"
         let missing = try Self.buildAndCheck(try Self.offer(titles: reworded, rule: Self.seven)).report
         #expect(missing.status("sections") == .failed)
-        #expect(missing.findings("sections", .error).contains { $0.message.contains("aucune section de memoire.sections n'a pour titre « Prix et décomposition », mot pour mot") })
+        #expect(missing.findings("sections", .error).contains { $0.message.contains("aucune section de memoire.sections n’a pour titre « Prix et décomposition », mot pour mot") })
     }
 
     /// The CUF call prescribes its own frame: the sample offer answers it without any template change.
