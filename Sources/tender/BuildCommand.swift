@@ -20,8 +20,8 @@ struct Build: ParsableCommand {
     @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
 
     func validate() throws {
-        if since != nil && !draft { throw ValidationError("--since goes with --draft") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if since != nil && !draft { throw ValidationError(Message.sinceWithDraft.text) }
+        guard timeout > 0 else { throw ValidationError(Message.positiveTimeout.text) }
     }
 
     func run() throws {

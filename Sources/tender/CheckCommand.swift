@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
     @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard timeout > 0 else { throw ValidationError(Message.positiveTimeout.text) }
     }
 
     func run() throws {

@@ -22,8 +22,8 @@ struct Context: ParsableCommand {
         try guarded {
             let loaded = try loadOffer(offer)
             if let person, loaded.member(person) == nil {
-                throw TenderError.error("'\(person)' is not in the offer's team",
-                                        hint: "the team: " + loaded.team.map(\.id).joined(separator: ", "), status: .usage)
+                throw TenderError.error(Message.notInTeam(person).text,
+                                        hint: Message.theTeam(loaded.team.map(\.id)).text, status: .usage)
             }
             let date = today?.date ?? Day.today
             try emit(OfferPricing(offer: loaded).templateContext(today: date, person: person).jsonText, to: output)

@@ -23,9 +23,9 @@ struct Diff: ParsableCommand {
 
     func validate() throws {
         if rev != nil {
-            guard offers.count == 1 else { throw ValidationError("with --rev, give one offer: tender diff --rev REV OFFER") }
+            guard offers.count == 1 else { throw ValidationError(Message.revOneOffer.text) }
         } else {
-            guard offers.count == 2 else { throw ValidationError("give two offers, tender diff OLD NEW, or one with --rev REV") }
+            guard offers.count == 2 else { throw ValidationError(Message.twoOffers.text) }
         }
     }
 
@@ -37,7 +37,7 @@ struct Diff: ParsableCommand {
                 let path = Offer.path(forArgument: offers[0])
                 new = try Offer.load(path: path)
                 (old, oldLabel) = try OfferRevision.load(path: path, revision: rev)
-                newLabel = path + " (copie de travail)"
+                newLabel = Message.workingCopy(path).text
             } else {
                 (old, oldLabel) = (try loadOffer(offers[0]), offers[0])
                 (new, newLabel) = (try loadOffer(offers[1]), offers[1])

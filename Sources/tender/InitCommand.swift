@@ -34,8 +34,8 @@ struct Init: ParsableCommand {
             }
             let file = output.hasSuffix(".yaml") || output.hasSuffix(".yml") ? output : (output as NSString).appendingPathComponent("offer.yaml")
             guard !FileManager.default.fileExists(atPath: file) else {
-                throw TenderError.error("\(file) existe déjà : tender init ne remplace pas une offre",
-                                        hint: "choisir un autre dossier (-o offers/<nom>), ou supprimer l'offre existante", status: .cannotCreate)
+                throw TenderError.error(Message.offerExists(file).text,
+                                        hint: Message.offerExistsHint.text, status: .cannotCreate)
             }
             // The firm's bidder profile and the schema, when the offers folder has them.
             let offers = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
@@ -46,7 +46,7 @@ struct Init: ParsableCommand {
             try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile.write(to: file, bytes: Array(OfferDraft.yaml(reading, bidderProfile: profile, schema: schema).utf8))
             let todo = reading.findings.filter { if case .found = $0.status { return false }; return true }.count
-            Console.error("\(file) écrit : \(reading.findings.count - todo) valeurs lues dans la consultation, \(todo) à compléter ou confirmer (TODO)")
+            Console.error(Message.initWritten(file, read: reading.findings.count - todo, todo: todo).text)
         }
     }
 }

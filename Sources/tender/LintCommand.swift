@@ -34,7 +34,12 @@ struct Lint: ParsableCommand {
                 do {
                     let warnings = try document.render(context, options: RenderOptions(strict: false)).warnings
                     // A name the data lacks is an error for lint: `build` would stop on it.
-                    errors.append(contentsOf: warnings.map { var d = $0; d.severity = .error; d.message = d.message.replacingOccurrences(of: " rendered as nothing", with: ""); return d })
+                    errors.append(contentsOf: warnings.map { warning in
+                        var d = warning
+                        d.severity = .error
+                        if case .undefinedName(let name) = d.code { d.message = Message.undefinedName(name).text }
+                        return d
+                    })
                 } catch let e as TenderError {
                     errors.append(contentsOf: e.diagnostics)
                 }

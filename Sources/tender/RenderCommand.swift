@@ -31,7 +31,7 @@ struct Render: ParsableCommand {
             warnings.forEach { Console.error($0.description) }
             if `repeat` > 1 {
                 let seconds = Date().timeIntervalSince(start) / Double(`repeat`)
-                Console.print(String(format: "%.6f s per render", seconds))
+                Console.print(Message.perRender(String(format: "%.6f", seconds)).text)
             }
         }
     }
@@ -51,9 +51,8 @@ enum Paths {
         let own = (document.path as NSString).pathExtension.lowercased()
         let misnamed = !own.isEmpty && !allowed.contains(own)
         throw TenderError.error(
-            "the output '\(Quote.cut(output))' is named .\(ext.isEmpty ? "(nothing)" : ext), but the template is a \(document.format.rawValue) document"
-                + (misnamed ? " (whatever its name .\(own) says: tender reads its content)" : ""),
-            hint: "name the output .\(allowed.first ?? "docx")" + (misnamed ? ", and rename the template .\(allowed.first ?? "docx")" : ""),
+            Message.outputMisnamed(output: Quote.cut(output), ext: ext, format: document.format.rawValue, templateExtension: misnamed ? own : nil).text,
+            hint: Message.outputMisnamedHint(ext: allowed.first ?? "docx", renameTemplate: misnamed).text,
             status: .usage)
     }
 
@@ -65,8 +64,8 @@ enum Paths {
             for ext in format.value { map[ext] = format.value[0] }
         }
         if let ft = family[t], let fo = family[o], ft != fo {
-            throw TenderError.error("the output '\(output)' is .\(o) but the template is .\(t)",
-                                    hint: "a template renders to its own format; name the output .\(ft)", status: .usage)
+            throw TenderError.error(Message.outputOtherFormat(output: output, ext: o, templateExtension: t).text,
+                                    hint: Message.outputOtherFormatHint(ft).text, status: .usage)
         }
     }
 }

@@ -20,7 +20,7 @@ struct Tender: ParsableCommand {
         if arguments.count > 1, arguments[0] == "help", !arguments[1].hasPrefix("-") {
             let names = configuration.subcommands.map { $0._commandName } + ["help"]
             if !names.contains(arguments[1]) {
-                Console.error("error: unknown command '\(arguments[1].prefix(80))'\n  hint: the commands are " + names.dropLast().joined(separator: ", "))
+                Console.error(Message.unknownCommand(String(arguments[1].prefix(80)), commands: Array(names.dropLast())).text)
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
         }

@@ -7,7 +7,7 @@ import Testing
 ///
 /// Fixtures are built in a fresh temporary folder per test, with libzip itself (see `Fixture`).
 /// Serialized, because the zip-bomb test measures the process's peak memory.
-@Suite(.serialized) struct ArchiveTests {
+@Suite(.serialized, .inLanguage(.english)) struct ArchiveTests {
     // MARK: Reading
 
     @Test func readsEntriesInArchiveOrder() throws {

@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// Builds the four sample offers for real: their totals, their files, their pages.
-@Suite(.serialized) struct SampleOfferBuildTests {
+@Suite(.serialized, .inLanguage(.french)) struct SampleOfferBuildTests {
     static let offers = CLI.packageRoot + "/offers"
 
     struct Expected: Sendable, CustomStringConvertible {
@@ -93,7 +93,7 @@ import Testing
     }
 }
 
-@Suite struct ContextCommandTests {
+@Suite(.inLanguage(.french)) struct ContextCommandTests {
     @Test(.needs(.tender)) func theContextOfAnOfferLintsTheTemplatesItFills() throws {
         let dir = try TemporaryFolder()
         let offer = CLI.packageRoot + "/offers/cuf-dcol"

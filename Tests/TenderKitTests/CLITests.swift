@@ -15,9 +15,19 @@ enum CLI {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String], cwd: String? = nil) throws -> Result {
+    /// Runs tender in French (the default language), whatever the locale of the test run;
+    /// `language: .english` runs it with `LANG=en_US.UTF-8`.
+    static func run(_ args: [String], cwd: String? = nil, language: Language = .french) throws -> Result {
         guard let binary else { throw MissingTool(tool: .tender) }
-        return try runProgram(binary, args, cwd: cwd)
+        return try runProgram(binary, args, cwd: cwd, environment: environment(language))
+    }
+
+    /// The test process's environment with the locale set to `language` alone.
+    static func environment(_ language: Language, _ base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var environment = base
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[key] = nil }
+        environment["LANG"] = language == .french ? "fr_FR.UTF-8" : "en_US.UTF-8"
+        return environment
     }
 
     static func runProgram(_ path: String, _ args: [String], cwd: String? = nil, environment: [String: String]? = nil) throws -> Result {
@@ -46,7 +56,7 @@ enum CLI {
     }
 }
 
-@Suite(.serialized) struct CLITests {
+@Suite(.serialized, .inLanguage(.french)) struct CLITests {
     /// French typography on data values by default; `--typography off` gives docxtpl's output
     /// (how the shared docxtpl conformance corpus is run); a bad value is a usage error.
     @Test(.needs(.tender)) func renderTypographyAutoOrOff() throws {
@@ -85,7 +95,7 @@ enum CLI {
         #expect(badYAML.stderr.contains("bad.yaml:"))
         let junk = try CLI.run(["render", dir.file("junk.docx"), dir.file("d.json"), "-o", dir.file("x.docx")])
         #expect(junk.status == 65)
-        #expect(junk.stderr.contains("not a DOCX/ODT file"))
+        #expect(junk.stderr.contains("pas un fichier DOCX/ODT"))
         let mismatch = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("x.odt")])
         #expect(mismatch.status == 64)
         #expect(!FileManager.default.fileExists(atPath: dir.file("x.docx")))
@@ -99,7 +109,7 @@ enum CLI {
         try #"{"tender": {"title": "T"}}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
         let strict = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("o.docx")])
         #expect(strict.status == 65)
-        #expect(strict.stderr.contains("undefined name 'tender.titel'"))
+        #expect(strict.stderr.contains("nom non défini « tender.titel »"))
         #expect(strict.stderr.contains("paragraphe 1"))
         let lenient = try CLI.run(["render", "--lenient", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("o.docx")])
         #expect(lenient.status == 0)
@@ -116,7 +126,7 @@ enum CLI {
         try #"{"a": 1}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
         let withData = try CLI.run(["lint", dir.file("t.docx"), "--data", dir.file("d.json")])
         #expect(withData.status == 65)
-        #expect(withData.stderr.contains("'b'"))
+        #expect(withData.stderr.contains("« b »"))
         try DocxFixture.make(at: dir.file("bad.docx"), body: p(r("{{ a + }}")) + p(r("{% endfor %}")))
         let bad = try CLI.run(["lint", dir.file("bad.docx")])
         #expect(bad.status == 65)

@@ -119,20 +119,20 @@ extension ConformanceCase {
 
         .init("undefined names are errors with their place", [para("x"), para("{{ tender.titel }} {{ other }}")],
               ["tender": ["title": "T"]],
-              errors: [.init(message: "undefined name 'tender.titel'", paragraph: 2, tag: "{{ tender.titel }}"),
-                       .init(message: "undefined name 'other'", paragraph: 2)]),
+              errors: [.init(message: EngineMessage.undefinedName("tender.titel").text, paragraph: 2, tag: "{{ tender.titel }}"),
+                       .init(message: EngineMessage.undefinedName("other").text, paragraph: 2)]),
         .init("syntax errors are all reported", [para("{{ a + }}"), para("{% endif %}"), para("{% for x in xs %}"), para("{{ ok }}")],
-              errors: [.init(message: "syntax error", paragraph: 1, tag: "{{ a + }}"),
-                       .init(message: "closes no", paragraph: 2, tag: "{% endif %}"),
-                       .init(message: "never closed", paragraph: 3, tag: "{% for x in xs %}")]),
+              errors: [.init(message: inRunLanguage("erreur de syntaxe", "syntax error"), paragraph: 1, tag: "{{ a + }}"),
+                       .init(message: inRunLanguage("ne ferme aucun", "closes no"), paragraph: 2, tag: "{% endif %}"),
+                       .init(message: inRunLanguage("n’est jamais fermé", "never closed"), paragraph: 3, tag: "{% for x in xs %}")]),
         .init("a tag spanning two paragraphs", [para("x"), para("{{ a"), para("}}")],
-              errors: [.init(message: "the tag is not closed in its paragraph", paragraph: 2)]),
-        .init("a tag cut by a tab", [para("{{ a\tb }}")], errors: [.init(message: "the tag is cut by a tab or line break", paragraph: 1)]),
+              errors: [.init(message: EngineMessage.tagNotClosed.text, paragraph: 2)]),
+        .init("a tag cut by a tab", [para("{{ a\tb }}")], errors: [.init(message: EngineMessage.tagCut.text, paragraph: 1)]),
         .init("crossed blocks", [para("{% for x in xs %}{% if x %}"), para("{% endfor %}{% endif %}")],
-              errors: [.init(message: "blocks cannot cross", paragraph: 2, tag: "{% endfor %}"),
-                       .init(message: "closes no", paragraph: 2, tag: "{% endif %}")]),
+              errors: [.init(message: inRunLanguage("les blocs ne peuvent pas se croiser", "blocks cannot cross"), paragraph: 2, tag: "{% endfor %}"),
+                       .init(message: inRunLanguage("ne ferme aucun", "closes no"), paragraph: 2, tag: "{% endif %}")]),
         .init("an error in a table below a header row has its row", [grid([["H1", "H2"], ["a", "b"], ["{{ bad. }}", "c"]], headerRows: 1)],
-              errors: [.init(message: "syntax error", paragraph: 5, table: 1, row: 3, tag: "{{ bad. }}")]),
+              errors: [.init(message: inRunLanguage("erreur de syntaxe", "syntax error"), paragraph: 5, table: 1, row: 3, tag: "{{ bad. }}")]),
         ConformanceCase(name: "a part declaring a DTD is refused", body: [para("{{ a }}")], data: ["a": 1],
                         expected: .errors([.init(message: "declares a DTD")]), doctype: true),
     ]
@@ -176,6 +176,8 @@ private func outcome(_ c: ConformanceCase, _ flavor: Flavor) -> Outcome {
     }
 }
 
+/// In the process's language: the expected messages of `cases` are written when the cases are
+/// listed, before any test scope, in that language.
 @Suite struct DialectConformanceTests {
     @Test(arguments: ConformanceCase.all)
     func bothDialectsAgree(_ c: ConformanceCase) throws {

@@ -136,7 +136,7 @@ struct DiffFixture {
         """
 }
 
-@Suite(.serialized) struct DiffTests {
+@Suite(.serialized, .inLanguage(.french)) struct DiffTests {
     @Test func aRateChangeAnOptionalTrancheAndAPersonReplaced() throws {
         let f = try DiffFixture()
         try f.write("v2", DiffFixture.v2Edits)
@@ -330,14 +330,14 @@ struct DiffFixture {
 
         let unknown = try CLI.run(["diff", "--rev", "nope", "offers/x"], cwd: repo)
         #expect(unknown.status == 65)
-        #expect(unknown.stderr.contains("unknown revision 'nope'"))
+        #expect(unknown.stderr.contains("révision inconnue « nope »"))
         try f.write("", path: repo + "/offers/y/offer.yaml")
         let absent = try CLI.run(["diff", "--rev", "HEAD", "offers/y"], cwd: repo)
         #expect(absent.status == 66)
-        #expect(absent.stderr.contains("offers/y/offer.yaml does not exist at revision 'HEAD'"))
+        #expect(absent.stderr.contains("offers/y/offer.yaml n’existe pas à la révision « HEAD »"))
         let outside = try CLI.run(["diff", "--rev", "HEAD", "v1"], cwd: f.folder.path)
         #expect(outside.status == 66)
-        #expect(outside.stderr.contains("not in a git repository"))
+        #expect(outside.stderr.contains("n’est pas dans un dépôt git"))
 
         // An invalid offer at the revision is reported at its place in that revision.
         try f.write("", [("kind: fixed", "kind: firm")], path: repo + "/offers/x/offer.yaml")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TenderKit
 
-@Suite(.serialized) struct DraftAnnotatorTests {
+@Suite(.serialized, .inLanguage(.french)) struct DraftAnnotatorTests {
     static let comments = [
         ReviewComment(anchor: "Total: 9 900,00 €", text: "budget : 9 900,00 € TTC pour un plafond de 10 000,00 €"),
         ReviewComment(anchor: nil, text: "échéance dans 2 jours"),
@@ -57,7 +57,7 @@ import Testing
 
 /// The checks and the drafts read a paragraph with the same reader: an anchor taken from a
 /// check's text (three spaces of `text:s c=3`, a tab) finds its paragraph in the draft.
-@Suite struct OneParagraphReaderTests {
+@Suite(.inLanguage(.french)) struct OneParagraphReaderTests {
     @Test func checksAndDraftsReadSpacesAndTabsAlike() throws {
         let dir = try TemporaryFolder()
         let path = dir.file("t.odt")
@@ -76,7 +76,7 @@ import Testing
     }
 }
 
-@Suite struct DraftBuildTests {
+@Suite(.inLanguage(.french)) struct DraftBuildTests {
     @Test func aDraftIsMarkedAndAFinalBuildIsNot() throws {
         let offer = try Offer.load(path: CLI.packageRoot + "/offers/cuf-dcol/offer.yaml")
         let pricing = OfferPricing(offer: offer)
@@ -100,7 +100,7 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct DraftReviewTests {
+@Suite(.serialized, .inLanguage(.french)) struct DraftReviewTests {
     /// A copy of the CUF offer whose cap is lowered to 9 800 € TTC: the budget rule fails.
     func overBudgetOffer(_ dir: TemporaryFolder) throws -> String {
         let root = CLI.packageRoot

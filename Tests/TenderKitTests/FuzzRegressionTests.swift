@@ -5,7 +5,7 @@ import Testing
 /// Every input committed under fuzz/corpus/<target>/ (hand-written seeds and each fuzzer
 /// finding, once fixed) goes through the same checks as the fuzzer (FuzzCheck), so that a
 /// fixed crash, hang or malformed output stays fixed. See fuzz/README.md.
-@Suite struct FuzzRegressionTests {
+@Suite(.inLanguage(.french)) struct FuzzRegressionTests {
     static let corpus = CLI.packageRoot + "/fuzz/corpus"
 
     static func inputs(_ target: String) -> [String] {

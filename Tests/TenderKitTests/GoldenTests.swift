@@ -9,7 +9,7 @@ import Testing
 /// Refresh them on purpose, after checking the change is wanted:
 ///
 ///     TENDER_UPDATE_GOLDEN=1 swift test --filter GoldenTests
-@Suite(.serialized) struct GoldenTests {
+@Suite(.serialized, .inLanguage(.french)) struct GoldenTests {
     static let folder = CLI.packageRoot + "/Tests/Golden"
     static let updating = ProcessInfo.processInfo.environment["TENDER_UPDATE_GOLDEN"] == "1"
 

@@ -82,7 +82,7 @@ let canMountTmpfs: Bool = {
     return (try? withTmpfs(at: probe, kilobytes: 64) { true }) ?? false
 }()
 
-@Suite(.serialized, .needs(.tender))
+@Suite(.serialized, .needs(.tender), .inLanguage(.french))
 struct HardeningToolTests {
     // MARK: 5. A merged PDF is checked before success is reported
 
@@ -101,7 +101,7 @@ struct HardeningToolTests {
         let out = fixture.dir.file("out")
         let run = try tools.run(["build", fixture.offerPath, "--merge", "-o", out, "--today", "2021-10-01"])
         #expect(run.status == 73, "\(run.stderr)")
-        #expect(run.stderr.contains("incomplete PDF"))
+        #expect(run.stderr.contains("PDF incomplet"))
         #expect(!run.stdout.contains("pages au total"))
         // The build was staged: a failed one leaves no folder at all, so no merged PDF.
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -117,7 +117,7 @@ struct HardeningToolTests {
         let tools = try FakeTools(fixture.dir, scripts: ["soffice": FakeTools.soffice(before: "head -c 40 \"$PDF\" > \"$PDF.cut\"; PDF=\"$PDF.cut\"")])
         let run = try tools.run(["build", fixture.offerPath, "--pdf", "-o", fixture.dir.file("out"), "--today", "2021-10-01"])
         #expect(run.status == 69)
-        #expect(run.stderr.contains("could not convert"))
+        #expect(run.stderr.contains("n’a pas pu convertir"))
     }
 
     // MARK: 11. Raw errors and exit codes
@@ -127,7 +127,7 @@ struct HardeningToolTests {
         try "x".write(toFile: fixture.dir.file("taken"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["build", fixture.offerPath, "-o", fixture.dir.file("taken"), "--today", "2021-10-01"])
         #expect(run.status == 73)
-        #expect(run.stderr.contains("the output is a file, not a folder"))
+        #expect(run.stderr.contains("la sortie est un fichier, pas un dossier"))
         #expect(!run.stderr.contains("NSCocoaErrorDomain"))
     }
 
@@ -139,7 +139,7 @@ struct HardeningToolTests {
             try CLI.run(["build", fixture.offerPath, "-o", mount + "/build", "--today", "2021-10-01"])
         }
         #expect(run.status == 73)
-        #expect(run.stderr.contains("Read-only file system") || run.stderr.contains("read-only"))
+        #expect(run.stderr.contains("lecture seule"))
         #expect(!run.stderr.contains("NSCocoaErrorDomain"))
     }
 
@@ -156,7 +156,7 @@ struct HardeningToolTests {
                           environment: ["TMPDIR": small])
         }
         #expect(run.status == 73, "\(run.stderr)")
-        #expect(run.stderr.contains("no space left"))
+        #expect(run.stderr.contains("plus de place sur le disque"))
     }
 
     // MARK: 12. kill -9 leaves nothing running and nothing behind
@@ -235,7 +235,7 @@ struct HardeningToolTests {
         let run = try tools.run(["build", fixture.offerPath, "--pdf", "-o", fixture.dir.file("out"), "--today", "2021-10-01", "--timeout", "2"])
         #expect(Date().timeIntervalSince(started) < 15)
         #expect(run.status == 69)
-        #expect(run.stderr.contains("within 2 s"))
+        #expect(run.stderr.contains("en 2 s"))
     }
 
     // MARK: 14. Everything checkable is checked before anything is written
@@ -269,7 +269,7 @@ struct HardeningToolTests {
         let out = fixture.dir.file("out")
         let run = try CLI.run(["build", fixture.offerPath, "-o", out, "--today", "2021-10-01"])
         #expect(run.status == 64, "\(run.stderr)")
-        #expect(run.stderr.contains("bytes long"))
+        #expect(run.stderr.contains("octets"))
         #expect(!FileManager.default.fileExists(atPath: out))
 
         var broken = CheckFixture.Options()
@@ -285,7 +285,7 @@ struct HardeningToolTests {
     @Test func item15_invalidCommandLineValuesAreRefused() throws {
         let help = try CLI.run(["help", "nosuch"])
         #expect(help.status == 64)
-        #expect(help.stderr.contains("unknown command 'nosuch'"))
+        #expect(help.stderr.contains("commande inconnue « nosuch »"))
         #expect(try CLI.run(["help", "render"]).status == 0)
 
         let fixture = try CheckFixture()
@@ -297,14 +297,14 @@ struct HardeningToolTests {
         try #"{"ref": "A"}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
         let txt = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("out.txt")])
         #expect(txt.status == 64)
-        #expect(txt.stderr.contains("DOCX document"))
+        #expect(txt.stderr.contains("document DOCX"))
         let empty = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", ""])
         #expect(empty.status == 64)
         // A DOCX named .odt: its content decides, and the message says so.
         try FileManager.default.copyItem(atPath: dir.file("t.docx"), toPath: dir.file("renamed.odt"))
         let renamed = try CLI.run(["render", dir.file("renamed.odt"), dir.file("d.json"), "-o", dir.file("out.odt")])
         #expect(renamed.status == 64)
-        #expect(renamed.stderr.contains("DOCX document (whatever its name .odt says"))
+        #expect(renamed.stderr.contains("document DOCX (quoi que dise son nom en .odt"))
         #expect(try dir.contents() == ["d.json", "renamed.odt", "t.docx"])
     }
 

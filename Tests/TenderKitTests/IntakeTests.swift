@@ -6,7 +6,7 @@ import Testing
 // here in other phrasings (other buyers, other orders, tables, several files, DOCX, PDF), the
 // offer it writes, and the four calls the sample offers answer (the answer key).
 
-@Suite struct FrenchGrammarTests {
+@Suite(.inLanguage(.french)) struct FrenchGrammarTests {
     @Test(arguments: [("vingt", 20), ("vingt-cinq", 25), ("vingt et un", 21), ("quatre-vingt-dix", 90), ("soixante-dix", 70),
                       ("dix mille", 10_000), ("cent vingt", 120), ("deux cents", 200), ("une", 1), ("12", 12), ("trois mille cinq cents", 3500)])
     func numberWords(_ text: String, _ value: Int) {
@@ -120,7 +120,7 @@ enum Calls {
         """
 }
 
-@Suite struct CallReaderTests {
+@Suite(.inLanguage(.french)) struct CallReaderTests {
     @Test func aCallInOtherWordsAndAnotherOrder() throws {
         let r = Calls.read(Calls.rouen)
         #expect(r["title"]?.value == .string("Évaluation à mi-parcours du plan climat-air-énergie territorial"))
@@ -277,7 +277,7 @@ enum Calls {
         try "pas une archive".write(toFile: folder.file("cctp.docx"), atomically: true, encoding: .utf8)
         let damaged = try thrown { try CallReader.read([folder.file("cctp.docx")]) }
         #expect(damaged.status == .invalidInput)
-        #expect(damaged.diagnostics.first?.message == "\(folder.file("cctp.docx")) ne peut pas être lu comme document DOCX/ODT (fichier endommagé ou d'un autre format)")
+        #expect(damaged.diagnostics.first?.message == "\(folder.file("cctp.docx")) ne peut pas être lu comme document DOCX/ODT (fichier endommagé ou d’un autre format)")
     }
 
     /// A call as a DOCX or an ODT: its constraints in a table, its response frame a list numbered
@@ -327,7 +327,7 @@ enum Calls {
     }
 }
 
-@Suite struct OfferDraftTests {
+@Suite(.inLanguage(.french)) struct OfferDraftTests {
     @Test func theOfferLoadsWithItsRulesEachAfterItsQuote() throws {
         let folder = try TemporaryFolder()
         let r = Calls.read(Calls.rouen, file: "rc-rouen.txt")
@@ -397,7 +397,7 @@ enum Calls {
 /// The four calls the sample offers answer: init finds every value of their `tender.rules` and
 /// `deadline`. Two of them give no deadline (the sample offers assume one, and say so): init
 /// leaves it to the bid manager.
-@Suite struct SampleCallTests {
+@Suite(.inLanguage(.french)) struct SampleCallTests {
     static let calls = [("ivd-resilience", false), ("cerdd-efc", false), ("aupa-prospective", true), ("cuf-dcol", true)]
 
     @Test(arguments: calls)
@@ -467,7 +467,7 @@ enum Calls {
     }
 }
 
-@Suite struct InitCommandTests {
+@Suite(.inLanguage(.french)) struct InitCommandTests {
     @Test(.needs(.tender))
     func writesAnOfferThatTheCheckReadsFailingOnlyOnItsTodos() throws {
         let dir = try TemporaryFolder()
@@ -511,6 +511,6 @@ enum Calls {
         #expect(written.contains("bidder:\n  file: \"../bidder.yaml\""))
         let bad = try CLI.run(["init", dir.file("absent.pdf")])
         #expect(bad.status == 66)
-        #expect(bad.stderr.contains("absent.pdf n'existe pas"))
+        #expect(bad.stderr.contains("absent.pdf n’existe pas"))
     }
 }

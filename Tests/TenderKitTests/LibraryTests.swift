@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// The answer library: `offers/library/<name>.md` blocks that mémoire sections use.
-@Suite struct LibraryTests {
+@Suite(.inLanguage(.french)) struct LibraryTests {
     static func block(title: String = "Méthode des entretiens", reviewed: String = "2021-09-01", text: String) -> String {
         "---\ntitle: \(title)\ntags: [méthode, entretiens]\nowner: Hélène Marchal\nreviewed: \(reviewed)\n---\n\n\(text)\n"
     }
@@ -50,7 +50,7 @@ import Testing
         #expect(context["memoire"]?["sections"]?.asList?.first?["body"] == .string("Nous menons **vingt** entretiens.\n\nPuis une synthèse."))
     }
 
-    @Test func aMissingBlockIsAnErrorWhereItIsNamed() throws {
+    @Test(.inLanguage(.english)) func aMissingBlockIsAnErrorWhereItIsNamed() throws {
         let yaml = Self.sections("""
                 - { id: methode, title: "Méthodologie", use: library/entretien }
                 - { id: autre, title: "Autre", use: "../secret" }
@@ -66,7 +66,7 @@ import Testing
         #expect(error.diagnostics[1].message == "'../secret' is not a library block")
     }
 
-    @Test func aBlockWithoutFrontMatterOrReviewDateIsAnErrorInTheBlock() throws {
+    @Test(.inLanguage(.english)) func aBlockWithoutFrontMatterOrReviewDateIsAnErrorInTheBlock() throws {
         let yaml = Self.sections("    - { id: methode, title: \"Méthodologie\", use: library/entretiens }\n")
         let none = try Self.fixture(yaml, blocks: ["entretiens": "Texte sans en-tête.\n"]).errors()
         #expect(none.diagnostics.map(\.message) == ["the library block has no front matter"])
@@ -104,7 +104,7 @@ import Testing
                                                blocks: blocks).load(), asOf: "2021-11-01")
         #expect(strict.findings("library", .warning).count == 2)
         // An offer that uses no block: nothing to check.
-        #expect(evaluate(try OfferFixture().load()).status("library") == .skipped("l'offre n'utilise aucun bloc de la bibliothèque de réponses (`use: library/…`)"))
+        #expect(evaluate(try OfferFixture().load()).status("library") == .skipped("l’offre n’utilise aucun bloc de la bibliothèque de réponses (`use: library/…`)"))
     }
 
     @Test func theLibraryListsItsBlocksAndTheOffersUsingThem() throws {

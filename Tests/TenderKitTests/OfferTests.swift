@@ -119,7 +119,7 @@ struct OfferFixture {
     }
 }
 
-@Suite struct OfferTests {
+@Suite(.inLanguage(.english)) struct OfferTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     @Test func loadsTheOfferAndItsPeople() throws {

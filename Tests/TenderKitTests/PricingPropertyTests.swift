@@ -8,7 +8,7 @@ import Testing
 ///
 /// The generator is our own, seeded (SplitMix64), so that a failure names a seed that replays it;
 /// it builds `Offer` values directly, without YAML, to stay fast.
-@Suite struct PricingPropertyTests {
+@Suite(.inLanguage(.french)) struct PricingPropertyTests {
     /// SplitMix64: a small, well-known generator whose sequence is the same on every platform.
     struct Seeded {
         var state: UInt64

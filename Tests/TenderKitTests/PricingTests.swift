@@ -5,7 +5,7 @@ import Testing
 /// Every amount below is computed by hand from the fixture of `OfferFixture`:
 /// Claire 950 €/day (her profile), Paul 700 €/day (explicit); TF = Claire 1.5 d + Paul 3 d + 600 € lump
 /// sum; TO (optional) = Claire 1 d + Paul 0.5 d.
-@Suite struct PricingTests {
+@Suite(.inLanguage(.french)) struct PricingTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     func price(_ yaml: String = OfferFixture.offer) throws -> OfferPricing {
@@ -44,7 +44,7 @@ import Testing
         #expect(p.all.vat == d("582.73"))   // 452.73 + 130.00
     }
 
-    @Test func halfADayAtAnOddRateIsRoundedOnItsLineAndTotalsAreSumsOfTranches() throws {
+    @Test(.inLanguage(.english)) func halfADayAtAnOddRateIsRoundedOnItsLineAndTotalsAreSumsOfTranches() throws {
         // Paul at 1 500.25 €: 0.5 d = 750.125 € → 750.13 € (half-up; half-even gives 750.12);
         // VAT 20 % of 750.13 = 150.026 → 150.03.
         let yaml = OfferFixture.offer(replacing: "rate: \"700.00\"", with: "rate: \"1500.25\"")
@@ -162,7 +162,7 @@ import Testing
         #expect(m.taxReduction == 12000)
     }
 
-    @Test func aMecenatWithoutCostsIsAWarning() throws {
+    @Test(.inLanguage(.english)) func aMecenatWithoutCostsIsAWarning() throws {
         let p = try price(OfferFixture.offer(replacing: ", cost: 380", with: "") + "pro_bono: { share: 0.1 }\n")
         #expect(p.mecenat?.valueAtCost == nil)
         #expect(p.mecenat?.taxReduction == nil)
@@ -313,7 +313,7 @@ import Testing
 }
 
 /// Runs the built `tender` binary (`.build/debug/tender`), when it is there.
-@Suite struct PriceCommandTests {
+@Suite(.inLanguage(.french)) struct PriceCommandTests {
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let r = try CLI.run(arguments)
         return (r.status, r.stdout, r.stderr)
@@ -338,13 +338,13 @@ import Testing
         let output = fixture.root + "/price.csv"
         let result = try run(["price", fixture.offerPath, "--format", "csv", "-o", output])
         #expect(result.status == 65)
-        #expect(result.err.contains("x/offer.yaml:34:11 : 'tranches[1].kind'"))
-        #expect(result.err.contains("x/offer.yaml:30:32 : 'tranches[0].tasks[0].days.claire-martin' must not be negative"))
+        #expect(result.err.contains("x/offer.yaml:34:11 : « tranches[1].kind »"))
+        #expect(result.err.contains("x/offer.yaml:30:32 : « tranches[0].tasks[0].days.claire-martin » ne doit pas être négatif"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }
 
-@Suite struct CityTests {
+@Suite(.inLanguage(.french)) struct CityTests {
     @Test func theTownOfAFrenchAddress() {
         #expect(TemplateContext.city(fromAddress: "8 rue Pizay\n69001 Lyon") == "Lyon")
         #expect(TemplateContext.city(fromAddress: "1 place X\n13090 Aix-en-Provence Cedex") == "Aix-en-Provence Cedex")

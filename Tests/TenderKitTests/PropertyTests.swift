@@ -5,7 +5,7 @@ import Testing
 
 /// Properties checked over generated inputs (PropertyBased: a failure prints the seed that
 /// reproduces it, for `.fixedSeed(...)`).
-@Suite struct NumberPropertyTests {
+@Suite(.inLanguage(.french)) struct NumberPropertyTests {
     /// A decimal as written canonically: an optional sign, an integer part without leading
     /// zeros, a fraction without trailing zeros. Built from generated digits.
     static let canonicalDecimal = zip(Gen.bool, Gen.int(in: 0...999_999_999_999_999), Gen.int(in: 0...6), Gen.int(in: 0...999_999))
@@ -63,7 +63,7 @@ import Testing
 }
 
 /// Properties of rendering whole DOCX templates.
-@Suite struct TemplatePropertyTests {
+@Suite(.inLanguage(.french)) struct TemplatePropertyTests {
     /// Generated inputs are lists of numbers, read by these functions as template pieces, so
     /// that a failing case shrinks to a short list.
     static let recipe = Gen.int(in: 0...Int(Int32.max)).array(of: 1...14)

@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// What offers share: the bidder profile, CVs tailored per offer, references selected per call.
-@Suite struct ReuseTests {
+@Suite(.inLanguage(.english)) struct ReuseTests {
     static let profile = """
         name: "Atelier Civique"
         siret: "81234567800021"
@@ -107,7 +107,7 @@ import Testing
 
     // MARK: References
 
-    @Test func theReferencesRulePicksByDateAndTags() throws {
+    @Test(.inLanguage(.french)) func theReferencesRulePicksByDateAndTags() throws {
         let rules = "    references: { count: 2, within_months: 24, tags: [international] }\n"
         let yaml = Self.offer(bidder: "bidder: { file: ../bidder.yaml }")
             .replacingOccurrences(of: "    budget: { max: 10000, basis: ttc, scope: all }\n",
@@ -229,7 +229,7 @@ import Testing
 
     // MARK: Compliance matrix
 
-    @Test func everyRequirementIsAnsweredByASection() throws {
+    @Test(.inLanguage(.french)) func everyRequirementIsAnsweredByASection() throws {
         let yaml = OfferFixture.offer + """
             requirements:
               - { id: R1, text: "Présenter la méthode d'entretien", source: "RC art. 5.2" }
@@ -250,8 +250,8 @@ import Testing
         #expect(report.status("requirements") == .failed)
         let errors = report.findings("requirements", .error)
         #expect(errors.map(\.message) == [
-            "la section « Références » répond à l'exigence « R4 », qui n'est pas dans `requirements`",
-            "l'exigence « R3 » n'a de réponse dans aucune section du mémoire : « Présenter trois références »",
+            "la section « Références » répond à l’exigence « R4 », qui n’est pas dans `requirements`",
+            "l’exigence « R3 » n’a de réponse dans aucune section du mémoire : « Présenter trois références »",
         ])
         #expect(errors[0].hint?.hasPrefix("vouliez-vous dire « R") == true)
         #expect(errors[1].location?.line == OfferFixture.line(of: "id: R3", in: yaml))
@@ -259,12 +259,12 @@ import Testing
         let warnings = report.findings("requirements", .warning)
         #expect(warnings.map(\.message) == ["la section « Annexe » ne répond à aucune exigence de la consultation"])
         let answered = report.findings("requirements", .info).map(\.message)
-        #expect(answered == ["l'exigence « R1 » (RC art. 5.2) a sa réponse dans « Méthodologie »",
-                             "l'exigence « R2 » (CCTP §3) a sa réponse dans « Méthodologie »"])
+        #expect(answered == ["l’exigence « R1 » (RC art. 5.2) a sa réponse dans « Méthodologie »",
+                             "l’exigence « R2 » (CCTP §3) a sa réponse dans « Méthodologie »"])
         // Without requirements, the rule does not run.
-        #expect(evaluate(try OfferFixture().load()).status("requirements") == .skipped("l'offre ne liste pas les exigences de la consultation (`requirements`)"))
+        #expect(evaluate(try OfferFixture().load()).status("requirements") == .skipped("l’offre ne liste pas les exigences de la consultation (`requirements`)"))
         // Ids are unique.
         let twice = try OfferFixture(offer: OfferFixture.offer + "requirements:\n  - { id: R1, text: a }\n  - { id: R1, text: b }\n").errors()
-        #expect(twice.diagnostics.map(\.message) == ["duplicate requirement id 'R1'"])
+        #expect(twice.diagnostics.map(\.message) == ["identifiant d’exigence en double « R1 »"])
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// Markdown, images and French typography written into DOCX and ODT.
-@Suite struct RichTextTests {
+@Suite(.inLanguage(.french)) struct RichTextTests {
     static let markdown = """
         Intro **gras** et *italique*, voir [le site](https://example.org).
 
@@ -131,7 +131,7 @@ enum TestPNG {
     }
 }
 
-@Suite struct ImageTests {
+@Suite(.inLanguage(.english)) struct ImageTests {
     static func logo(_ dir: TemporaryFolder) throws -> String {
         let path = dir.file("logo.png")
         try Data(TestPNG.make(width: 200, height: 100)).write(to: URL(fileURLWithPath: path))

@@ -5,7 +5,7 @@ import Testing
 /// The rounding rule of offers/FORMAT.md ("Pricing"): every line is rounded half-up to the cent,
 /// and every printed total is the exact sum of its printed lines. Fixture: `OfferFixture`
 /// (Claire 950 €/day on profile directeur; Paul 700 €/day of his own on profile senior, card 750).
-@Suite struct RoundingTests {
+@Suite(.inLanguage(.english)) struct RoundingTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     func price(_ yaml: String, people: [String: String]? = nil) throws -> OfferPricing {
@@ -88,7 +88,7 @@ import Testing
         #expect(labels?["ttc"] == .null)
     }
 
-    @Test func theFigureAfterTheMecenatIsNetHT() throws {
+    @Test(.inLanguage(.french)) func theFigureAfterTheMecenatIsNetHT() throws {
         let p = try price(OfferFixture.offer + "pro_bono: { share: 0.10 }\n")
         #expect(BuildSummary.totals(p).contains("net HT, TVA"))
         let text = PricingReport.text(p)
@@ -183,7 +183,7 @@ import Testing
         #expect(fixed.description.contains("`duration_months` is for an optional tranche; 'TF' is fixed"))
     }
 
-    @Test func theBudgetMayCapEachTranche() throws {
+    @Test(.inLanguage(.french)) func theBudgetMayCapEachTranche() throws {
         var offer = try OfferFixture().load()
         offer.tender.rules = ["budget": ["max": 4000, "basis": "ht", "scope": "tranche"]]
         let pricing = OfferPricing(offer: offer)
@@ -198,7 +198,7 @@ import Testing
 }
 
 /// The `tables` rule re-adds what documents print.
-@Suite struct TablesRuleTests {
+@Suite(.inLanguage(.french)) struct TablesRuleTests {
     func d(_ text: String) -> Decimal { Decimal(exactly: text)! }
 
     /// A document whose body is one table: each row a list of cells.
@@ -238,7 +238,7 @@ import Testing
                                   ["", "Paul", "3", "700,00 €", "2 100,00 €"],
                                   ["Total TF", "", "4,5", "", "3 525,01 €"]])
         let error = try #require(found.first { $0.severity == .error })
-        #expect(error.message == "Bordereau.docx, tableau 1 (« Tâche | Intervenant | Jours | … »), ligne « Total TF », colonne « Montant HT » : le total imprimé 3\u{202F}525,01\u{00A0}€ n'est pas la somme des lignes, 3\u{202F}525,00\u{00A0}€")
+        #expect(error.message == "Bordereau.docx, tableau 1 (« Tâche | Intervenant | Jours | … »), ligne « Total TF », colonne « Montant HT » : le total imprimé 3\u{202F}525,01\u{00A0}€ n’est pas la somme des lignes, 3\u{202F}525,00\u{00A0}€")
         #expect(error.location?.table == 1 && error.location?.row == 4)
     }
 
@@ -283,7 +283,7 @@ import Testing
 
 /// The templates of `templates/`, filled with crafted offers, print tables that the check re-adds
 /// without an error, in DOCX and ODT.
-@Suite struct PriceDocumentTests {
+@Suite(.inLanguage(.french)) struct PriceDocumentTests {
     /// A crafted offer on the real templates: a line below the cent, a negotiated rate, an item,
     /// a discount on the optional tranche with its own terms, and a mécénat.
     static func offer(_ ext: String, exempt: Bool = false) -> String {

@@ -3,7 +3,7 @@ import Testing
 @testable import TenderKit
 
 /// The committed JSON Schemas and the check rules agree with the offer format they describe.
-@Suite struct SchemaTests {
+@Suite(.inLanguage(.french)) struct SchemaTests {
     static func committed(_ kind: SchemaGenerator.FileKind) throws -> String {
         try String(contentsOfFile: CLI.packageRoot + "/offers/schema/\(kind.rawValue).schema.json", encoding: .utf8)
     }

@@ -4,7 +4,7 @@ import Testing
 
 /// The response frame as data: the offer's sections, rendered in order by the generic mémoire
 /// template and checked word for word against the call's frame.
-@Suite struct SectionsFrameTests {
+@Suite(.inLanguage(.french)) struct SectionsFrameTests {
     static let offerPath = CLI.packageRoot + "/offers/cuf-dcol/offer.yaml"
 
     static let seven = [
@@ -65,7 +65,7 @@ import Testing
         reworded[6] = "Prix"
         let missing = try Self.buildAndCheck(try Self.offer(titles: reworded, rule: Self.seven)).report
         #expect(missing.status("sections") == .failed)
-        #expect(missing.findings("sections", .error).contains { $0.message.contains("aucune section de memoire.sections n'a pour titre « Prix et décomposition », mot pour mot") })
+        #expect(missing.findings("sections", .error).contains { $0.message.contains("aucune section de memoire.sections n’a pour titre « Prix et décomposition », mot pour mot") })
     }
 
     /// The CUF call prescribes its own frame: the sample offer answers it without any template change.
@@ -83,7 +83,7 @@ import Testing
 }
 
 /// The mémoire's table of contents, brought up to date when LibreOffice makes the PDF.
-@Suite struct TableOfContentsTests {
+@Suite(.inLanguage(.french)) struct TableOfContentsTests {
     @Test(.needs(.libreOffice, .poppler),
           arguments: ["cuf-dcol", "aupa-prospective"])
     func theContentsListEverySectionWithItsPage(_ name: String) throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// The submission folder: a build replaces it whole, drafts stay out of it, and
 /// `check --documents` tells a folder that is exactly a build of the current offer.
-@Suite(.serialized) struct SubmissionFolderTests {
+@Suite(.serialized, .inLanguage(.french)) struct SubmissionFolderTests {
     static let today = DateValue(iso: "2021-11-05")!
 
     /// A copy of the CUF offer, its team library and the templates, laid out as in the repository.
@@ -160,7 +160,7 @@ import Testing
         func about(_ name: String, _ words: String) -> Bool {
             errors.contains { $0.document == name && $0.message.contains(name) && $0.message.contains(words) }
         }
-        #expect(about("notes internes.txt", "n'est pas dans le manifeste"))
+        #expect(about("notes internes.txt", "n’est pas dans le manifeste"))
         #expect(about(schedule, "a changé"))
         #expect(about(schedule, "« PROJET »"))
         #expect(about("01 Mémoire technique.docx", "a changé"))
@@ -265,7 +265,7 @@ import Testing
     }
 }
 
-@Suite struct ReportFormatTests {
+@Suite(.inLanguage(.french)) struct ReportFormatTests {
     func report() -> CheckReport {
         let asOf = DateValue(moment: "2021-11-05T12:00")!
         let doc = InspectedDocument(id: "memoire", member: nil, path: "/tmp/tender-check-X/01 Mémoire.docx",
@@ -302,7 +302,7 @@ import Testing
     }
 }
 
-@Suite struct ReviewProseTests {
+@Suite(.inLanguage(.french)) struct ReviewProseTests {
     @Test func changedParagraphsAreComparedWordByWord() {
         let before = ["approach": "Phase 1, cadrage.\n\nPhase 2, entretiens avec dix collectivités.\n\nPhase 3, guide.",
                       "means": "Deux consultants."]

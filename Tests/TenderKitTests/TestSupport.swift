@@ -244,11 +244,32 @@ extension Trait where Self == ConditionTrait {
     }
 }
 
-@Suite struct ToolTests {
+@Suite(.inLanguage(.french)) struct ToolTests {
     /// Where tools are required, one failure lists every missing one.
     @Test(.enabled(if: Tool.required, "only under TENDER_REQUIRE_TOOLS=1 or CI=true"))
     func everyToolIsInstalled() {
         let missing = Tool.allCases.filter { !$0.isPresent }
         #expect(missing.isEmpty, "missing: \(missing.map(\.description).joined(separator: "; "))")
     }
+}
+
+/// The text a message has in the language of this test run (French unless the locale is
+/// English): in-process tests read messages in the process's language.
+func inRunLanguage(_ french: String, _ english: String) -> String {
+    Language.current == .french ? french : english
+}
+
+/// Runs a test (or every test of a suite) in one language, whatever the locale of the test
+/// run: `@Suite(.inLanguage(.english))` for tests that read English messages.
+struct InLanguage: SuiteTrait, TestTrait, TestScoping {
+    let language: Language
+    var isRecursive: Bool { true }
+
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        try await Language.$override.withValue(language) { try await function() }
+    }
+}
+
+extension Trait where Self == InLanguage {
+    static func inLanguage(_ language: Language) -> Self { InLanguage(language: language) }
 }

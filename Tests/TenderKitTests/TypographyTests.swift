@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TenderKit
 
-@Suite struct TypographyTests {
+@Suite(.inLanguage(.french)) struct TypographyTests {
     static let nnbsp = "\u{202F}", nbsp = "\u{00A0}"
 
     @Test(arguments: [

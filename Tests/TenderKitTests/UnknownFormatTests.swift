@@ -4,7 +4,7 @@ import Testing
 
 /// Files that are not DOCX or ODT documents are refused with their format named, never filled
 /// or copied as if they were.
-@Suite struct UnknownFormatTests {
+@Suite(.inLanguage(.french)) struct UnknownFormatTests {
     static func ooxml(_ dir: TemporaryFolder, _ name: String, main: String, contentType: String) throws -> String {
         let path = dir.file(name)
         try Fixture.zip(at: path, [
@@ -34,7 +34,7 @@ import Testing
                        contentType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml"), "XLSX"),
             (try ooxml(dir, "slides.pptx", main: "ppt/presentation.xml",
                        contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"), "PPTX"),
-            (rtf, "RTF"), (doc, ".doc"), (text, "not a DOCX/ODT file"),
+            (rtf, "RTF"), (doc, ".doc"), (text, "pas un fichier DOCX/ODT"),
         ]
     }
 

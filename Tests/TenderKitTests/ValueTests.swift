@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TenderKit
 
-@Suite struct ValueTests {
+@Suite(.inLanguage(.english)) struct ValueTests {
     @Test func decimalsComeFromTheirText() throws {
         #expect(Decimal(exactly: "0.1")! + Decimal(exactly: "0.2")! == Decimal(exactly: "0.3")!)
         #expect(Decimal(exactly: "abc") == nil)

@@ -25,6 +25,6 @@ public struct ArchiveLimits: Sendable, Equatable {
 
     /// A byte count as users read it: `128 MiB`, or `1500 bytes` when not a whole number of MiB.
     static func describe(_ bytes: Int) -> String {
-        bytes % mebibyte == 0 ? "\(bytes / mebibyte) MiB" : "\(bytes) bytes"
+        bytes % mebibyte == 0 ? FileMessage.mebibytes(bytes / mebibyte).text : FileMessage.bytes(bytes).text
     }
 }

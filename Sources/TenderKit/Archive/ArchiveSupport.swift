@@ -5,7 +5,7 @@ import Foundation
 enum SystemError {
     /// `strerror(code)`, e.g. `Permission denied`.
     static func describe(errno code: Int32) -> String {
-        String(cString: strerror(code))
+        FileMessage.systemError(code, String(cString: strerror(code))).text
     }
 
     /// libzip's text for an error code returned by `zip_open`, e.g. `Not a zip archive`.
@@ -13,12 +13,12 @@ enum SystemError {
         var error = zip_error_t()
         zip_error_init_with_code(&error, code)
         defer { zip_error_fini(&error) }
-        return String(cString: zip_error_strerror(&error))
+        return FileMessage.libzipError(code, String(cString: zip_error_strerror(&error))).text
     }
 
     /// libzip's text for the last error on an archive or an open entry.
     static func describe(_ error: UnsafeMutablePointer<zip_error_t>) -> String {
-        String(cString: zip_error_strerror(error))
+        FileMessage.libzipError(zip_error_code_zip(error), String(cString: zip_error_strerror(error))).text
     }
 }
 
@@ -29,15 +29,15 @@ enum EntryName {
     /// Such a name never occurs in a document written by Word or LibreOffice, and extracting
     /// it naively could write outside the intended folder ("zip slip"), so the whole archive is refused.
     static func problem(_ name: String) -> String? {
-        if name.isEmpty { return "it is empty" }
-        if name.hasPrefix("/") { return "it is an absolute path" }
-        if name.contains("\\") { return "it contains a backslash" }
+        if name.isEmpty { return FileMessage.nameEmpty.text }
+        if name.hasPrefix("/") { return FileMessage.nameAbsolute.text }
+        if name.contains("\\") { return FileMessage.nameBackslash.text }
         let scalars = Array(name.unicodeScalars.prefix(2))
         if scalars.count == 2, scalars[1] == ":", isASCIILetter(scalars[0]) {
-            return "it starts with a drive letter"
+            return FileMessage.nameDriveLetter.text
         }
         if name.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
-            return "it contains a \"..\" segment"
+            return FileMessage.nameDotDot.text
         }
         return nil
     }

@@ -29,8 +29,8 @@ public enum ArchiveWriter {
         if let target = FileIdentity(path: destination),
            target == source.identity || target == FileIdentity(path: source.path) {
             throw TenderError.error(
-                "the output would overwrite the template \(source.path)", at: location,
-                hint: "choose another output path; the template is never modified", status: .cannotCreate)
+                FileMessage.overwritesTemplate(source.path).text, at: location,
+                hint: FileMessage.overwritesTemplateHint.text, status: .cannotCreate)
         }
         let plan = try makePlan(source: source, replacing: replacing, adding: adding, storedFirst: storedFirst)
             .filter { !removing.contains($0.name) }
@@ -68,7 +68,7 @@ public enum ArchiveWriter {
                                  storedFirst: String?) throws -> [PlannedEntry] {
         let unknown = replacing.keys.filter { !source.contains($0) }.sorted()
         if !unknown.isEmpty {
-            throw internalError("cannot replace \(unknown.joined(separator: ", ")): not in the template \(source.path)")
+            throw internalError(FileMessage.cannotReplace(unknown, template: source.path).text)
         }
 
         var plan = source.entries.map { entry in
@@ -78,10 +78,10 @@ public enum ArchiveWriter {
         var names = Set(source.entryNames)
         for (name, data) in adding {
             if let problem = EntryName.problem(name) {
-                throw internalError("cannot add an entry named \"\(name)\": \(problem)")
+                throw internalError(FileMessage.cannotAddNamed(name, problem).text)
             }
             guard names.insert(name).inserted else {
-                throw internalError("cannot add \(name): the output already has an entry of that name")
+                throw internalError(FileMessage.cannotAddDuplicate(name).text)
             }
             plan.append(PlannedEntry(name: name, content: .bytes(data, stored: false)))
         }
@@ -89,8 +89,8 @@ public enum ArchiveWriter {
         if let storedFirst {
             guard let position = plan.firstIndex(where: { $0.name == storedFirst }) else {
                 throw TenderError.error(
-                    "part \(storedFirst) is missing from the archive", at: SourceLocation(file: source.path),
-                    hint: "open the template in LibreOffice and save it again")
+                    FileMessage.partMissing(storedFirst).text, at: SourceLocation(file: source.path),
+                    hint: FileMessage.resaveInLibreOffice.text)
             }
             var first = plan.remove(at: position)
             switch first.content {
@@ -204,12 +204,12 @@ public enum ArchiveWriter {
     }
 
     private static func libzipFailure(_ archive: OpaquePointer, _ name: String) -> TenderError {
-        internalError("cannot add \(name) to the output: \(SystemError.describe(zip_get_error(archive)))")
+        internalError(FileMessage.cannotAddToOutput(name, SystemError.describe(zip_get_error(archive))).text)
     }
 
     private static func internalError(_ message: String) -> TenderError {
         TenderError.error(
-            "internal error: \(message)", hint: "please report this bug, with the command that caused it",
+            FileMessage.internalError(message).text, hint: FileMessage.reportBug.text,
             status: .software)
     }
 }

@@ -61,7 +61,7 @@ public enum AtomicFile {
         if rename(source, path) == 0 { return }
         guard errno == EXDEV else { throw cannotWrite(location, SystemError.describe(errno: errno)) }
         guard let data = FileManager.default.contents(atPath: source) else {
-            throw cannotWrite(location, "cannot read \(source)")
+            throw cannotWrite(location, FileMessage.cannotReadSource(source).text)
         }
         try write(to: path, bytes: [UInt8](data))
         unlink(source)
@@ -81,19 +81,19 @@ public enum AtomicFile {
         var info = stat()
         guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw TenderError.error(
-                "cannot write the output: the folder \(folder) does not exist", at: location,
-                hint: "create the folder first, or choose another output path", status: .cannotCreate)
+                FileMessage.folderMissing(folder).text, at: location,
+                hint: FileMessage.folderMissingHint.text, status: .cannotCreate)
         }
         guard access(folder, W_OK) == 0 else {
             throw TenderError.error(
-                "cannot write the output: the folder \(folder) is not writable (\(SystemError.describe(errno: errno)))",
-                at: location, hint: "choose another output path, or check the folder's permissions",
+                FileMessage.folderNotWritable(folder, reason: SystemError.describe(errno: errno)).text,
+                at: location, hint: FileMessage.folderNotWritableHint.text,
                 status: .cannotCreate)
         }
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             throw TenderError.error(
-                "cannot write the output: this is a folder", at: location,
-                hint: "name the output file itself, e.g. \(path)/offer.docx", status: .cannotCreate)
+                FileMessage.outputIsFolder.text, at: location,
+                hint: FileMessage.outputIsFolderHint(path).text, status: .cannotCreate)
         }
         try OutputPath.checkReplaceable(path, location: location)
     }
@@ -120,7 +120,7 @@ public enum AtomicFile {
             close(fd)
             return temporary
         }
-        throw cannotWrite(location, "no free temporary file name in \(folder)")
+        throw cannotWrite(location, FileMessage.noTemporaryName(folder).text)
     }
 
     /// Flushes the file's content to disk, so that the rename never exposes an empty file after a crash.
@@ -141,7 +141,7 @@ public enum AtomicFile {
 
     static func cannotWrite(_ location: SourceLocation, _ reason: String) -> TenderError {
         TenderError.error(
-            "cannot write the output (\(reason))", at: location,
-            hint: "check the free disk space and the folder's permissions", status: .cannotCreate)
+            FileMessage.cannotWriteOutput(reason).text, at: location,
+            hint: FileMessage.diskSpaceHint.text, status: .cannotCreate)
     }
 }

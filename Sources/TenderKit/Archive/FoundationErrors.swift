@@ -9,12 +9,12 @@ extension SystemError {
         if let posix = error as? POSIXError { return describe(errno: posix.code.rawValue) }
         let ns = error as NSError
         switch ns.code {
-        case NSFileWriteFileExistsError: return "a file of that name already exists"
-        case NSFileWriteNoPermissionError: return "permission denied"
-        case NSFileWriteVolumeReadOnlyError: return "the file system is read-only"
-        case NSFileWriteOutOfSpaceError: return "no space left on the device"
-        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
-        case NSFileReadNoPermissionError: return "permission denied"
+        case NSFileWriteFileExistsError: return FileMessage.fileExists.text
+        case NSFileWriteNoPermissionError: return FileMessage.permissionDenied.text
+        case NSFileWriteVolumeReadOnlyError: return FileMessage.readOnly.text
+        case NSFileWriteOutOfSpaceError: return FileMessage.noSpace.text
+        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return FileMessage.noSuchFileOrFolder.text
+        case NSFileReadNoPermissionError: return FileMessage.permissionDenied.text
         default: return ns.localizedFailureReason ?? "\(ns.localizedDescription)"
         }
     }
@@ -29,13 +29,13 @@ extension TenderError {
         let location = path.map { SourceLocation(file: Quote.cut($0)) }
         let reason = SystemError.describe(error)
         if ns.domain == NSCocoaErrorDomain, (NSFileWriteUnknownError...NSFileWriteVolumeReadOnlyError).contains(ns.code) {
-            return .error("cannot write (\(reason))", at: location,
-                          hint: "check the path, the free disk space and the folder's permissions", status: .cannotCreate)
+            return .error(FileMessage.cannotWrite(reason).text, at: location,
+                          hint: FileMessage.cannotWriteHint.text, status: .cannotCreate)
         }
         if ns.domain == NSCocoaErrorDomain, (NSFileNoSuchFileError...NSFileReadUnsupportedSchemeError).contains(ns.code) {
-            return .error("cannot read (\(reason))", at: location, hint: "check the path and the file's permissions",
+            return .error(FileMessage.cannotRead(reason).text, at: location, hint: FileMessage.cannotReadHint.text,
                           status: .missingInput)
         }
-        return .error("internal error: \(reason)", hint: "please report this bug, with the command that caused it", status: .software)
+        return .error(FileMessage.internalError(reason).text, hint: FileMessage.reportBug.text, status: .software)
     }
 }

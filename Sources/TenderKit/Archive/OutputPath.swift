@@ -11,17 +11,17 @@ public enum OutputPath {
     public static func check(_ path: String) throws {
         let location = SourceLocation(file: Quote.cut(path))
         if path.utf8.contains(0) {
-            throw TenderError.error("the output name contains a NUL character", at: location,
-                                    hint: "name the output without control characters", status: .usage)
+            throw TenderError.error(FileMessage.nameNUL.text, at: location,
+                                    hint: FileMessage.nameNULHint.text, status: .usage)
         }
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         if name.isEmpty || name == "." || name == ".." {
-            throw TenderError.error("the output has no file name", at: SourceLocation(file: path.isEmpty ? "\"\"" : path),
-                                    hint: "name the output file, e.g. offre.docx", status: .usage)
+            throw TenderError.error(FileMessage.noFileName.text, at: SourceLocation(file: path.isEmpty ? "\"\"" : path),
+                                    hint: FileMessage.noFileNameHint.text, status: .usage)
         }
         if name.utf8.count > maxNameBytes {
-            throw TenderError.error("the output's file name is \(name.utf8.count) bytes long, more than the \(maxNameBytes) a file system accepts",
-                                    at: location, hint: "choose a shorter name", status: .usage)
+            throw TenderError.error(FileMessage.nameTooLong(name.utf8.count, max: maxNameBytes).text,
+                                    at: location, hint: FileMessage.shorterName.text, status: .usage)
         }
     }
 
@@ -35,12 +35,12 @@ public enum OutputPath {
             return
         case S_IFLNK:
             throw TenderError.error(
-                "cannot write the output: it is a symbolic link, which tender neither follows nor replaces", at: location,
-                hint: "remove the link first, or name the file it points to", status: .cannotCreate)
+                FileMessage.symbolicLink.text, at: location,
+                hint: FileMessage.symbolicLinkHint.text, status: .cannotCreate)
         default:
             throw TenderError.error(
-                "cannot write the output: it is not a regular file (a device, a FIFO or a socket)", at: location,
-                hint: "choose an output path that is a regular file, or absent", status: .cannotCreate)
+                FileMessage.notRegular.text, at: location,
+                hint: FileMessage.notRegularHint.text, status: .cannotCreate)
         }
     }
 }

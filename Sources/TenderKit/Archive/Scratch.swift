@@ -19,8 +19,8 @@ public enum Scratch {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw TenderError.error(
-                "cannot create a temporary folder in \(FileManager.default.temporaryDirectory.path) (\(SystemError.describe(error)))",
-                hint: "check the free disk space, or point TMPDIR at a writable folder", status: .cannotCreate)
+                FileMessage.noTemporaryFolder(FileManager.default.temporaryDirectory.path, SystemError.describe(error)).text,
+                hint: FileMessage.temporaryFolderHint.text, status: .cannotCreate)
         }
         return path
     }

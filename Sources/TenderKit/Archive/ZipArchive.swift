@@ -106,8 +106,8 @@ public final class ZipArchive {
         let location = SourceLocation(file: path, part: name)
         guard let position = indexByName[name] else {
             throw TenderError.error(
-                "part \(name) is missing from the archive", at: SourceLocation(file: path),
-                hint: "check that this is the right template, saved by Word or LibreOffice")
+                FileMessage.partMissing(name).text, at: SourceLocation(file: path),
+                hint: FileMessage.partMissingHint.text)
         }
         let entry = entries[position]
 
@@ -117,12 +117,11 @@ public final class ZipArchive {
         func tooLarge() -> TenderError {
             limits.maxEntrySize <= remaining
                 ? TenderError.error(
-                    "part \(name) inflates beyond \(ArchiveLimits.describe(bound)) (possible zip bomb)", at: location,
-                    hint: "real template parts are a few MiB at most; check where this file came from")
+                    FileMessage.partTooLarge(name, ArchiveLimits.describe(bound)).text, at: location,
+                    hint: FileMessage.partTooLargeHint.text)
                 : TenderError.error(
-                    "the parts read from this archive inflate beyond "
-                        + "\(ArchiveLimits.describe(limits.maxTotalSize)) in total (possible zip bomb)", at: location,
-                    hint: "real templates are a few MiB at most; check where this file came from")
+                    FileMessage.partsTooLarge(ArchiveLimits.describe(limits.maxTotalSize)).text, at: location,
+                    hint: FileMessage.partsTooLargeHint.text)
         }
         // An honest declaration is refused without inflating anything.
         if entry.declaredSize > UInt64(bound) { throw tooLarge() }
@@ -150,7 +149,7 @@ public final class ZipArchive {
         // libzip checks the CRC but not the size; a size that does not match is damage, or a trick.
         if UInt64(total) != entry.declaredSize {
             throw Self.damaged(
-                location, "it inflates to \(total) bytes, but the archive declares \(entry.declaredSize)")
+                location, FileMessage.sizeMismatch(total, declared: UInt64(entry.declaredSize)).text)
         }
         inflatedTotal += total
     }
@@ -169,21 +168,21 @@ public final class ZipArchive {
             let code = errno
             throw code == ENOENT || code == ENOTDIR
                 ? TenderError.error(
-                    "no such file", at: location,
-                    hint: "check the path; a relative path starts from the current folder",
+                    FileMessage.noSuchFile.text, at: location,
+                    hint: FileMessage.relativePathHint.text,
                     status: .missingInput)
                 : unreadable(location, SystemError.describe(errno: code))
         }
         if info.st_mode & S_IFMT == S_IFDIR {
             throw TenderError.error(
-                "this is a folder, not a DOCX/ODT file", at: location,
-                hint: "name the template file itself, e.g. \(path)/template.docx", status: .missingInput)
+                FileMessage.folderNotDocument.text, at: location,
+                hint: FileMessage.folderNotDocumentHint(path).text, status: .missingInput)
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             // A pipe or a device: a zip archive must be read from its end, so it has to be a file.
             throw TenderError.error(
-                "this is not a regular file", at: location,
-                hint: "save the template to a file and name that file", status: .missingInput)
+                FileMessage.notRegularFile.text, at: location,
+                hint: FileMessage.notRegularFileHint.text, status: .missingInput)
         }
 
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -194,9 +193,8 @@ public final class ZipArchive {
         guard count >= 0 else { throw unreadable(location, SystemError.describe(errno: errno)) }
         if count == oleMagic.count && magic == oleMagic {
             throw TenderError.error(
-                "this is a password-protected Word document or an old-format .doc (an OLE compound file), "
-                    + "not a DOCX/ODT file", at: location,
-                hint: "remove the password (File > Info > Protect) or save as .docx")
+                FileMessage.oleFile.text, at: location,
+                hint: FileMessage.oleFileHint.text)
         }
         if count >= 5 && Array(magic.prefix(5)) == Array("{\\rtf".utf8) {
             throw TenderError.error(Message.notFillable(.rtf).text, at: location, hint: Message.notFillableHint.text)
@@ -205,8 +203,8 @@ public final class ZipArchive {
 
     private static func unreadable(_ location: SourceLocation, _ reason: String) -> TenderError {
         TenderError.error(
-            "cannot read the file (\(reason))", at: location,
-            hint: "check the file's permissions and that it is not locked by another program",
+            FileMessage.cannotReadFile(reason).text, at: location,
+            hint: FileMessage.cannotReadFileHint.text,
             status: .missingInput)
     }
 
@@ -219,14 +217,14 @@ public final class ZipArchive {
         case ZIP_ER_NOENT:
             // The file exists (checked above): libzip did not find what the archive's directory points at,
             // e.g. a size of 0xFFFFFFFF announcing ZIP64 fields that are not there.
-            return notAnArchive(location, detail: "its directory describes entries that are not there")
+            return notAnArchive(location, detail: FileMessage.missingEntries.text)
         case ZIP_ER_EXISTS:
             // libzip's words ("File already exists") would suggest the output; it means two entries share a name.
             return TenderError.error(
-                "the archive holds two entries of the same name", at: location,
-                hint: "Word and LibreOffice never write this; open it in one of them and save it again, or check where it came from")
+                FileMessage.duplicateEntries.text, at: location,
+                hint: FileMessage.duplicateEntriesHint.text)
         case ZIP_ER_MEMORY:
-            return TenderError.error("out of memory while opening the archive", at: location, status: .software)
+            return TenderError.error(FileMessage.outOfMemory.text, at: location, status: .software)
         default:
             // ZIP_ER_NOZIP, ZIP_ER_INCONS, ZIP_ER_READ, ZIP_ER_SEEK, ZIP_ER_MULTIDISK, ...
             return notAnArchive(location, detail: detail)
@@ -235,15 +233,14 @@ public final class ZipArchive {
 
     private static func notAnArchive(_ location: SourceLocation, detail: String) -> TenderError {
         TenderError.error(
-            "not a DOCX/ODT file (not a zip archive, or truncated): \(detail)", at: location,
-            hint: "open it in Word or LibreOffice and save it again as .docx or .odt; "
-                + "if it was downloaded or copied, fetch it again")
+            FileMessage.notAnArchive(detail).text, at: location,
+            hint: FileMessage.notAnArchiveHint.text)
     }
 
     private static func damaged(_ location: SourceLocation, _ detail: String) -> TenderError {
         TenderError.error(
-            "the archive is damaged, this part cannot be read: \(detail)", at: location,
-            hint: "open it in Word or LibreOffice and save it again; if it was downloaded or copied, fetch it again")
+            FileMessage.damaged(detail).text, at: location,
+            hint: FileMessage.damagedHint.text)
     }
 
     /// Lists and checks every entry: count, names, encryption.
@@ -252,12 +249,12 @@ public final class ZipArchive {
         let count = zip_get_num_entries(handle, 0)
         if count == 0 {
             // An empty file opens as an empty archive; neither is a document.
-            throw notAnArchive(location, detail: "the archive is empty")
+            throw notAnArchive(location, detail: FileMessage.emptyArchive.text)
         }
         if count > limits.maxEntries {
             throw TenderError.error(
-                "the archive has \(count) entries, more than the limit of \(limits.maxEntries)", at: location,
-                hint: "a DOCX/ODT template has a few dozen parts; this file may be a zip bomb, or not a template")
+                FileMessage.tooManyEntries(Int(count), max: limits.maxEntries).text, at: location,
+                hint: FileMessage.tooManyEntriesHint.text)
         }
 
         var entries: [Entry] = []
@@ -271,19 +268,18 @@ public final class ZipArchive {
             let entryLocation = SourceLocation(file: location.file, part: name.isEmpty ? nil : name)
             if let problem = EntryName.problem(name) {
                 throw TenderError.error(
-                    "unsafe entry name \"\(name)\" (\(problem)); refusing the whole archive", at: entryLocation,
-                    hint: "Word and LibreOffice never write such names; "
-                        + "re-save the document from one of them, or check where it came from")
+                    FileMessage.unsafeName(name, problem).text, at: entryLocation,
+                    hint: FileMessage.unsafeNameHint.text)
             }
             if !seen.insert(name).inserted {
                 throw TenderError.error(
-                    "the part appears twice in the archive", at: entryLocation,
-                    hint: "open it in Word or LibreOffice and save it again")
+                    FileMessage.partTwice.text, at: entryLocation,
+                    hint: FileMessage.resaveInLibreOffice.text)
             }
             if info.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) != 0 && info.encryption_method != UInt16(ZIP_EM_NONE) {
                 throw TenderError.error(
-                    "the part is encrypted; tender cannot read password-protected archives", at: entryLocation,
-                    hint: "save an unprotected copy of the template and use that")
+                    FileMessage.partEncrypted.text, at: entryLocation,
+                    hint: FileMessage.partEncryptedHint.text)
             }
             // libzip always fills in the size and method of an entry read from a file.
             entries.append(Entry(name: name, index: index, declaredSize: info.size,

@@ -167,7 +167,7 @@ public struct BuildManifest: Sendable, Equatable {
     /// The names of the files of a folder, recursively (`sub/name`), sorted, hidden ones included.
     public static func listing(of folder: String) throws -> [String] {
         guard let e = FileManager.default.enumerator(atPath: folder) else {
-            throw TenderError.error("cannot read the folder \(folder)", status: .missingInput)
+            throw TenderError.error(ToolMessage.cannotReadFolder(folder).text, status: .missingInput)
         }
         var out: [String] = []
         while let name = e.nextObject() as? String {
@@ -185,16 +185,16 @@ public enum Digest {
     public static func sha256(_ paths: [String]) throws -> [String] {
         guard !paths.isEmpty else { return [] }
         guard let tool = ExternalTool.find("sha256sum") else {
-            throw TenderError.error("sha256sum (coreutils) is not installed", hint: "apt-get install coreutils", status: .unavailable)
+            throw TenderError.error(ToolMessage.sha256Missing.text, hint: "apt-get install coreutils", status: .unavailable)
         }
         for p in paths where !FileManager.default.isReadableFile(atPath: p) {
-            throw TenderError.error("cannot read \(p)", status: .missingInput)
+            throw TenderError.error(ToolMessage.cannotReadFile(p).text, status: .missingInput)
         }
         // `--` and `-z`: names starting with a dash or holding a newline are read as they are.
         let r = try ExternalTool.run(tool, ["-z", "--"] + paths, timeout: 120)
         let lines = r.stdout.split(separator: "\0", omittingEmptySubsequences: true)
         guard r.status == 0, lines.count == paths.count else {
-            throw TenderError.error("sha256sum failed: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))", status: .unavailable)
+            throw TenderError.error(ToolMessage.sha256Failed(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)).text, status: .unavailable)
         }
         return lines.map { String($0.prefix(64)) }
     }

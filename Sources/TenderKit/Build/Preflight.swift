@@ -7,14 +7,14 @@ enum Preflight {
     static func tools(pdf: Bool, merge: Bool) throws {
         var errors: [Diagnostic] = []
         if pdf, !LibreOffice.isAvailable {
-            errors.append(.error("LibreOffice (soffice) is not installed, so no PDF can be made",
+            errors.append(.error(ToolMessage.sofficeMissing.text,
                                  hint: LibreOffice.installHint, status: .unavailable))
         }
         if pdf, ExternalTool.find("pdfinfo") == nil {
-            errors.append(.error("pdfinfo is not installed", hint: PDF.installHint, status: .unavailable))
+            errors.append(.error(ToolMessage.pdfinfoMissing.text, hint: PDF.installHint, status: .unavailable))
         }
         if merge, ExternalTool.find("qpdf") == nil {
-            errors.append(.error("qpdf is not installed, so the PDFs cannot be joined", hint: PDF.qpdfInstallHint, status: .unavailable))
+            errors.append(.error(ToolMessage.qpdfMissingForJoin.text, hint: PDF.qpdfInstallHint, status: .unavailable))
         }
         if !errors.isEmpty { throw TenderError(errors) }
     }
@@ -22,23 +22,23 @@ enum Preflight {
     /// The output folder: absent (with a parent that can hold it) or a writable folder.
     static func outputFolder(_ path: String) throws {
         if path.isEmpty || path.utf8.contains(0) {
-            throw TenderError.error("the output folder has no name, or a NUL character in it", at: SourceLocation(file: "\"\(Quote.cut(path))\""),
-                                    hint: "name the folder with -o, e.g. -o build/offre", status: .usage)
+            throw TenderError.error(ToolMessage.outputNoName.text, at: SourceLocation(file: "\"\(Quote.cut(path))\""),
+                                    hint: ToolMessage.outputNoNameHint.text, status: .usage)
         }
         let location = SourceLocation(file: path)
         var info = stat()
         if lstat(path, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 {
-                throw TenderError.error("cannot write the build: the output folder is a broken symbolic link", at: location,
-                                        hint: "remove the link, or choose another folder with -o", status: .cannotCreate)
+                throw TenderError.error(ToolMessage.brokenLink.text, at: location,
+                                        hint: ToolMessage.brokenLinkHint.text, status: .cannotCreate)
             }
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw TenderError.error("cannot write the build: the output is a file, not a folder", at: location,
-                                        hint: "choose a folder with -o (it is created if missing)", status: .cannotCreate)
+                throw TenderError.error(ToolMessage.outputIsFile.text, at: location,
+                                        hint: ToolMessage.outputIsFileHint.text, status: .cannotCreate)
             }
             guard access(path, W_OK) == 0 else {
-                throw TenderError.error("cannot write the build: the output folder is not writable (\(SystemError.describe(errno: errno)))",
-                                        at: location, hint: "check the folder's permissions, or choose another one with -o",
+                throw TenderError.error(ToolMessage.outputNotWritable(SystemError.describe(errno: errno)).text,
+                                        at: location, hint: ToolMessage.permissionsHint.text,
                                         status: .cannotCreate)
             }
             return
@@ -48,12 +48,12 @@ enum Preflight {
         while !ancestor.isEmpty, lstat(ancestor, &info) != 0 { ancestor = (ancestor as NSString).deletingLastPathComponent }
         let parent = ancestor.isEmpty ? "." : ancestor
         guard stat(parent, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            throw TenderError.error("cannot write the build: \(parent) is not a folder", at: location,
-                                    hint: "choose another output folder with -o", status: .cannotCreate)
+            throw TenderError.error(ToolMessage.parentNotFolder(parent).text, at: location,
+                                    hint: ToolMessage.chooseAnotherFolder.text, status: .cannotCreate)
         }
         guard access(parent, W_OK) == 0 else {
-            throw TenderError.error("cannot write the build: cannot create a folder in \(parent) (\(SystemError.describe(errno: errno)))",
-                                    at: location, hint: "check the folder's permissions, or choose another one with -o",
+            throw TenderError.error(ToolMessage.cannotCreateIn(parent, SystemError.describe(errno: errno)).text,
+                                    at: location, hint: ToolMessage.permissionsHint.text,
                                     status: .cannotCreate)
         }
     }
@@ -63,8 +63,8 @@ enum Preflight {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw TenderError.error("cannot create the output folder (\(SystemError.describe(error)))", at: SourceLocation(file: path),
-                                    hint: "check the path, the free disk space and the folder's permissions", status: .cannotCreate)
+            throw TenderError.error(ToolMessage.cannotCreateOutput(SystemError.describe(error)).text, at: SourceLocation(file: path),
+                                    hint: ToolMessage.cannotCreateOutputHint.text, status: .cannotCreate)
         }
     }
 }

@@ -27,16 +27,16 @@ public final class StagedFolder {
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw TenderError.error("cannot create the folder \(parent): \(error.localizedDescription)", status: .cannotCreate)
+            throw TenderError.error(ToolMessage.cannotCreateFolder(parent, SystemError.describe(error)).text, status: .cannotCreate)
         }
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: t, isDirectory: &isFolder), !isFolder.boolValue {
-            throw TenderError.error("\(t) is a file, not a folder", hint: "choose another output folder with -o", status: .cannotCreate)
+            throw TenderError.error(ToolMessage.isFileNotFolder(t).text, hint: ToolMessage.chooseAnotherFolder.text, status: .cannotCreate)
         }
         Self.removeAbandoned(beside: parent, name: name)
         try? fm.removeItem(atPath: path)
         guard mkdir(path, 0o777) == 0 else {
-            throw TenderError.error("cannot create the folder \(path): \(SystemError.describe(errno: errno))", status: .cannotCreate)
+            throw TenderError.error(ToolMessage.cannotCreateFolder(path, SystemError.describe(errno: errno)).text, status: .cannotCreate)
         }
     }
 
@@ -60,18 +60,18 @@ public final class StagedFolder {
             let previous = target + ".previous"
             try? fm.removeItem(atPath: previous)
             guard rename(target, previous) == 0 else {
-                throw TenderError.error("cannot replace \(target): \(SystemError.describe(errno: errno))", status: .cannotCreate)
+                throw TenderError.error(ToolMessage.cannotReplace(target, SystemError.describe(errno: errno)).text, status: .cannotCreate)
             }
             guard rename(path, target) == 0 else {
                 let reason = SystemError.describe(errno: errno)
                 _ = rename(previous, target)
-                throw TenderError.error("cannot replace \(target): \(reason)", status: .cannotCreate)
+                throw TenderError.error(ToolMessage.cannotReplace(target, reason).text, status: .cannotCreate)
             }
             done = true
             try? fm.removeItem(atPath: previous)
         } else {
             guard rename(path, target) == 0 else {
-                throw TenderError.error("cannot create \(target): \(SystemError.describe(errno: errno))", status: .cannotCreate)
+                throw TenderError.error(ToolMessage.cannotCreate(target, SystemError.describe(errno: errno)).text, status: .cannotCreate)
             }
             done = true
         }

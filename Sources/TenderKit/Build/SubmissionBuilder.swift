@@ -84,7 +84,7 @@ public enum SubmissionBuilder {
         defer { stage.discard() }
         func phase(_ p: Phase) throws {
             if options.failAfter == p {
-                throw TenderError.error("build stopped after the \(p.rawValue) step (injected failure)", status: .software)
+                throw TenderError.error(ToolMessage.injectedFailure(p.rawValue).text, status: .software)
             }
         }
         var result = try write(pending, into: stage.path, draft: options.draft ? options.draftMark : nil, today: options.today)
@@ -185,8 +185,8 @@ public enum SubmissionBuilder {
         let start = SectionPages.starts(of: offer.sections, in: try PDF.pageTexts(pdf))
         let name = (pdf as NSString).lastPathComponent
         let warnings = offer.sections.filter { s in start[s.id] == nil && !s.answers.isEmpty }.map { s in
-            Diagnostic.warning("the compliance matrix gives no page for section '\(s.title)': its title is not a heading of \(name)",
-                               at: s.location, hint: "the section's title must be a heading of the document (its Heading 1)")
+            Diagnostic.warning(ToolMessage.matrixNoPage(section: s.title, pdf: name).text,
+                               at: s.location, hint: ToolMessage.matrixNoPageHint.text)
         }
         return (.read(pdf: name, start: start), warnings)
     }
@@ -203,8 +203,8 @@ public enum SubmissionBuilder {
     /// Compiles and renders every document in memory, collecting every error.
     static func render(_ offer: Offer, pricing: OfferPricing, today: DateValue) throws -> [Pending] {
         guard !offer.documents.isEmpty else {
-            throw TenderError.error("the offer lists no documents to build", at: SourceLocation(file: offer.file),
-                                    hint: "add a `documents:` list (template and output for each document)")
+            throw TenderError.error(ToolMessage.noDocuments.text, at: SourceLocation(file: offer.file),
+                                    hint: ToolMessage.noDocumentsHint.text)
         }
         var errors: [Diagnostic] = []
         var pending: [Pending] = []
@@ -225,8 +225,8 @@ public enum SubmissionBuilder {
                     if !name.lowercased().hasSuffix(ext) { name += ext }
                     try OutputPath.check(name)
                     guard names.insert(name).inserted else {
-                        throw TenderError.error("two documents would both be written as \"\(name)\"", at: spec.location,
-                                                hint: "give each document its own output name (per-member documents need {{ person.name }} in it)")
+                        throw TenderError.error(ToolMessage.sameOutputName(name).text, at: spec.location,
+                                                hint: ToolMessage.sameOutputNameHint.text)
                     }
                     let rendered = try template.renderPackage(context, options: renderOptions)
                     let doc = BuiltDocument(id: spec.id, template: spec.template, path: name, member: member)
@@ -239,14 +239,14 @@ public enum SubmissionBuilder {
         if let index = pending.firstIndex(where: \.readsMatrix), let spec = offer.documents.first(where: { $0.id == pending[index].doc.id }) {
             let id = ComplianceMatrix.sectionsDocument(of: offer)
             if offer.requirements.isEmpty {
-                pending[index].rendered.warnings.append(.warning("\(pending[index].doc.path) shows the compliance matrix, but the offer lists no `requirements:`: its table is empty",
-                                                        at: spec.location, hint: "list the call's requirements (id, text, source) and the sections' `answers`"))
+                pending[index].rendered.warnings.append(.warning(ToolMessage.matrixEmpty(pending[index].doc.path).text,
+                                                        at: spec.location, hint: ToolMessage.matrixEmptyHint.text))
             } else if let memoire = pending.first(where: { $0.doc.id == id }), !memoire.readsMatrix {
                 // The pages come from this document's PDF.
             } else {
-                errors.append(.error("the compliance matrix (\(pending[index].doc.path)) shows the pages of the document holding the sections, '\(id ?? "")', which is "
-                                        + (id.map { i in pending.contains { $0.doc.id == i } } == true ? "itself a matrix" : "not built"),
-                                     at: spec.location, hint: "name the mémoire in tender.rules.sections_document"))
+                errors.append(.error(ToolMessage.matrixSourceNotBuilt(pending[index].doc.path, id: id ?? "",
+                                                                      itselfAMatrix: id.map { i in pending.contains { $0.doc.id == i } } == true).text,
+                                     at: spec.location, hint: ToolMessage.matrixSourceHint.text))
             }
         }
         if !errors.isEmpty { throw TenderError(errors) }

@@ -22,39 +22,37 @@ public enum CheckOutput {
     // MARK: Text
 
     public static func text(_ report: CheckReport) -> String {
-        var out = ["tender check \(report.offer) (au \(report.asOf.frenchMoment))"]
-        let groups: [(Finding.Severity, String)] = [(.error, "Erreurs"), (.warning, "Avertissements"), (.info, "Mesures")]
+        var out = [CheckMessage.header(offer: report.offer, asOf: report.asOf).text]
+        let groups: [(Finding.Severity, String)] = [.error, .warning, .info].map { ($0, CheckMessage.heading($0).text) }
         for (severity, heading) in groups {
             let found = report.findings.filter { $0.severity == severity }
             guard !found.isEmpty else { continue }
             out.append("")
             out.append("\(heading) (\(found.count))")
             for f in found {
-                out.append("  \(f.rule) : \(f.message)")
-                if severity != .info, let location = f.location, !location.frenchDescription.isEmpty {
-                    out.append("    emplacement : \(location.frenchDescription)")
+                out.append("  \(f.rule)\(Language.current.colon)\(f.message)")
+                if severity != .info, let location = f.location, !location.description.isEmpty {
+                    out.append("    \(CheckMessage.location.text)\(Language.current.colon)\(location.description)")
                 }
-                if severity != .info, let hint = f.hint, !hint.isEmpty { out.append("    correction : \(hint)") }
+                if severity != .info, let hint = f.hint, !hint.isEmpty { out.append("    \(Message.hint.text)\(Language.current.colon)\(hint)") }
             }
         }
         let skipped = report.rules.compactMap { rule -> String? in
-            if case .skipped(let reason) = rule.status { return "  \(rule.id) : \(reason)" }
+            if case .skipped(let reason) = rule.status { return "  \(rule.id)\(Language.current.colon)\(reason)" }
             return nil
         }
         if !skipped.isEmpty {
             out.append("")
-            out.append("Règles non vérifiées (\(skipped.count))")
+            out.append(CheckMessage.skippedHeading(skipped.count).text)
             out.append(contentsOf: skipped)
         }
         out.append("")
-        let labels = [("passed", "conforme", "conformes"), ("warning", "avec avertissement", "avec avertissements"),
-                      ("failed", "non conforme", "non conformes"), ("skipped", "non vérifiée", "non vérifiées")]
-        let counts = labels.compactMap { word, singular, plural -> String? in
-            let n = report.rules.filter { $0.status.word == word }.count
-            return n == 0 ? nil : FrenchWords.count(n, singular, plural)
+        let statuses: [RuleStatus] = [.passed, .warned, .failed, .skipped("")]
+        let counts = statuses.compactMap { status -> (RuleStatus, Int)? in
+            let n = report.rules.filter { $0.status.word == status.word }.count
+            return n == 0 ? nil : (status, n)
         }
-        out.append("\(report.errors == 0 ? "OK" : "ÉCHEC") : \(report.summary) ; "
-                   + "\(FrenchWords.count(report.rules.count, "règle")) : \(counts.joined(separator: ", "))")
+        out.append(CheckMessage.verdict(ok: report.errors == 0, summary: report.summary, rules: report.rules.count, counts: counts).text)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -78,7 +76,7 @@ public enum CheckOutput {
             if let paragraph = l.paragraph { m["paragraph"] = .number(Decimal(paragraph)) }
             if let line = l.line { m["line"] = .number(Decimal(line)) }
             if let column = l.column { m["column"] = .number(Decimal(column)) }
-            m["text"] = .string(l.frenchDescription)
+            m["text"] = .string(l.description)
             return .map(m)
         }
         let findings = report.findings.map { f -> Value in
@@ -100,7 +98,7 @@ public enum CheckOutput {
             ("schema_version", .number(Decimal(schemaVersion))),
             ("offer", .string(report.offer)),
             ("as_of", .string(report.asOf.iso8601)),
-            ("as_of_text", .string(report.asOf.frenchMoment)),
+            ("as_of_text", .string(CheckMessage.moment(report.asOf).text)),
             ("status", .number(Decimal(Int(report.status.rawValue)))),
             ("errors", .number(Decimal(report.errors))),
             ("warnings", .number(Decimal(report.warnings))),
@@ -171,15 +169,10 @@ public enum CheckOutput {
 
     /// `erreur : message`, then `emplacement : …` and `correction : …` lines, for JUnit bodies.
     static func line(_ f: Finding) -> String {
-        let severity: String
-        switch f.severity {
-        case .error: severity = "erreur"
-        case .warning: severity = "avertissement"
-        case .info: severity = "mesure"
-        }
-        var s = "\(severity) : \(f.message)"
-        if let l = f.location, !l.frenchDescription.isEmpty { s += "\n  emplacement : \(l.frenchDescription)" }
-        if let hint = f.hint, !hint.isEmpty { s += "\n  correction : \(hint)" }
+        let colon = Language.current.colon
+        var s = CheckMessage.severity(f.severity).text + colon + f.message
+        if let l = f.location, !l.description.isEmpty { s += "\n  \(CheckMessage.location.text)\(colon)\(l.description)" }
+        if let hint = f.hint, !hint.isEmpty { s += "\n  \(Message.hint.text)\(colon)\(hint)" }
         return s
     }
 

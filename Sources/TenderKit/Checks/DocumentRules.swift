@@ -5,7 +5,7 @@ import Foundation
 /// The documents were rendered to PDF: without it no page is counted, which must show.
 struct RenderRule: CheckRule {
     let id = "render"
-    let title = "Documents convertis en PDF"
+    var title: String { CheckMessage.title(id).text }
     let needsDocuments = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
@@ -13,21 +13,20 @@ struct RenderRule: CheckRule {
         case .rendered:
             let pages = context.documents.compactMap(\.pages).reduce(0, +)
             let count = context.documents.count
-            return RuleResult([finding(.info, "\(FrenchWords.count(count, "document")) \(FrenchWords.plural(count, "converti")) en PDF, \(FrenchWords.count(pages, "page")) au total",
-                                       measured: FrenchWords.count(pages, "page"))])
+            return RuleResult([finding(.info, CheckMessage.converted(documents: count, pages: pages).text,
+                                       measured: Message.pages(pages).text)])
         case .notRequested:
             let rules = PreSubmissionCheck.rules.filter { $0.needsPages && $0.keys.contains { context.rule($0) != nil } }.map(\.id)
-            let skipped = rules.isEmpty ? "" : " : " + rules.joined(separator: ", ") + " " + FrenchWords.plural(rules.count, "non vérifiée")
-            return .skip("--no-render" + skipped)
+            return .skip(CheckMessage.notRenderedRules(rules).text)
         case .noDocuments:
-            return .skip("l'offre ne liste aucun document")
+            return .skip(CheckMessage.noDocuments.text)
         case .failed(let problem):
             let pageRules = PreSubmissionCheck.rules.filter { $0.needsPages && $0.keys.contains { context.rule($0) != nil } }
             if pageRules.isEmpty {
-                return RuleResult([finding(.warning, "les documents n'ont pas été convertis en PDF (\(problem.message)) ; les restes de modèle et les totaux ont été vérifiés dans le XML des documents au lieu du PDF",
+                return RuleResult([finding(.warning, CheckMessage.xmlInsteadOfPDF(problem.message).text,
                                            hint: problem.hint)])
             }
-            return RuleResult([finding(.error, "limites de pages non vérifiées (\(pageRules.map(\.id).joined(separator: ", "))) : \(problem.message)",
+            return RuleResult([finding(.error, CheckMessage.pagesNotChecked(pageRules.map(\.id), problem.message).text,
                                        hint: problem.hint ?? PreSubmissionCheck.RenderProblem.libreOfficeMissing.hint)])
         }
     }
@@ -36,7 +35,7 @@ struct RenderRule: CheckRule {
 /// Groups of documents within their page limit.
 struct PagesRule: CheckRule {
     let id = Self.key
-    let title = "Limites de pages"
+    var title: String { CheckMessage.title(id).text }
     static let key = "pages"
     let keys = [Self.key]
     let needsPages = true
@@ -50,8 +49,8 @@ struct PagesRule: CheckRule {
             guard let max = group["max"]?.asInt else { continue }
             let unknown = ids.filter { context.documents($0).isEmpty }
             if !unknown.isEmpty {
-                findings.append(finding(.error, "pages[\(index)] nomme des documents que l'offre ne liste pas : \(unknown.joined(separator: ", "))",
-                                        hint: "utiliser les id de `documents` : " + context.offer.documents.map(\.id).joined(separator: ", "),
+                findings.append(finding(.error, CheckMessage.unknownDocuments(index: index, unknown).text,
+                                        hint: CheckMessage.useDocumentIds(context.offer.documents.map(\.id)).text,
                                         location: location))
                 continue
             }
@@ -60,18 +59,18 @@ struct PagesRule: CheckRule {
             let detail = ids.map { id -> String in
                 let own = context.documents(id)
                 let pages = own.compactMap(\.pages).reduce(0, +)
-                return own.count > 1 ? "\(id) \(pages) dans \(own.count) documents" : "\(id) \(pages)"
+                return CheckMessage.pagesIn(id: id, pages: pages, documents: own.count).text
             }.joined(separator: ", ")
-            let measured = FrenchWords.count(total, "page"), limit = FrenchWords.count(max, "page")
+            let measured = Message.pages(total).text, limit = Message.pages(max).text
             let what = ids.count == 1 && docs.count == 1 ? docs[0].name : ids.joined(separator: " + ")
             let longest = docs.max { ($0.pages ?? 0) < ($1.pages ?? 0) }
             if total > max {
-                findings.append(finding(.error, "\(what) : \(measured) (\(detail)), soit \(FrenchWords.count(total - max, "page")) de trop pour une limite de \(limit)",
-                                        hint: "raccourcir ces documents de \(FrenchWords.count(total - max, "page")) ; la limite est celle de la consultation",
+                findings.append(finding(.error, CheckMessage.pagesOver(what: what, measured: measured, detail: detail, over: total - max, limit: limit).text,
+                                        hint: CheckMessage.pagesOverHint(over: total - max).text,
                                         location: location, measured: measured, limit: limit, document: longest?.path,
                                         values: (String(total), String(max))))
             } else {
-                findings.append(finding(.info, "\(what) : \(measured) (\(detail)), dans la limite de \(limit)",
+                findings.append(finding(.info, CheckMessage.pagesWithin(what: what, measured: measured, detail: detail, limit: limit).text,
                                         location: location, measured: measured, limit: limit, values: (String(total), String(max))))
             }
         }
@@ -82,7 +81,7 @@ struct PagesRule: CheckRule {
 /// Each CV within its page limit.
 struct CVPagesRule: CheckRule {
     let id = Self.key
-    let title = "Limite de pages des CV"
+    var title: String { CheckMessage.title(id).text }
     static let key = "cv_pages"
     let keys = [Self.key]
     let needsPages = true
@@ -92,29 +91,27 @@ struct CVPagesRule: CheckRule {
         let cvs = context.cvs()
         let location = context.place(Self.key)
         guard !cvs.isEmpty else {
-            return RuleResult([finding(.error, "la consultation limite les CV à \(FrenchWords.count(max, "page")), mais aucun document ne contient de CV",
-                                       hint: "ajouter un document de CV avec `per: team` (un CV par personne)", location: location)])
+            return RuleResult([finding(.error, CheckMessage.noCVDocument(max: max).text,
+                                       hint: CheckMessage.noCVDocumentHint.text, location: location)])
         }
-        let limit = FrenchWords.count(max, "page")
+        let limit = Message.pages(max).text
         return RuleResult(cvs.map { cv in
             let name = cv.member.person.name
             guard let pages = cv.pages else {
-                return finding(.error, "le CV \(FrenchWords.de(name)) est introuvable dans les pages de \(cv.document.name)",
-                               hint: "donner au CV un titre au nom de la personne", location: location, limit: limit,
+                return finding(.error, CheckMessage.cvNotFound(name: name, document: cv.document.name).text,
+                               hint: CheckMessage.cvNotFoundHint.text, location: location, limit: limit,
                                document: cv.document.path, anchor: name)
             }
-            let measured = FrenchWords.count(pages, "page")
+            let measured = Message.pages(pages).text
             if pages > max {
                 // The offer's selection for this CV is what to shorten, when it makes one.
                 let selection = cv.member.cvPlace
-                let hint = selection == nil
-                    ? "choisir pour cette offre les expériences les plus pertinentes (team[].cv.experiences : ids, étiquettes ou les N plus récentes) ou une synthèse plus courte (team[].cv.summary) pour tenir en \(limit)"
-                    : "réduire la sélection de cette offre (team[].cv : moins d'expériences, ou une synthèse plus courte) pour tenir en \(limit)"
-                return finding(.error, "le CV \(FrenchWords.de(name)) (\(cv.document.name)) fait \(measured), au-delà de la limite de \(limit)",
+                let hint = CheckMessage.cvTooLongHint(selected: selection != nil, limit: limit).text
+                return finding(.error, CheckMessage.cvTooLong(name: name, document: cv.document.name, measured: measured, limit: limit).text,
                                hint: hint, location: selection ?? location, measured: measured, limit: limit,
                                document: cv.document.path, anchor: name, values: (String(pages), String(max)))
             }
-            return finding(.info, "le CV \(FrenchWords.de(name)) fait \(measured), dans la limite de \(limit)", location: location,
+            return finding(.info, CheckMessage.cvWithin(name: name, measured: measured, limit: limit).text, location: location,
                            measured: measured, limit: limit, values: (String(pages), String(max)))
         })
     }
@@ -128,7 +125,7 @@ struct CVPagesRule: CheckRule {
 /// of a heading.
 struct SectionsRule: CheckRule {
     let id = Self.key
-    let title = "Titres du cadre de réponse"
+    var title: String { CheckMessage.title(id).text }
     static let key = "sections", documentKey = "sections_document"
     let keys = [Self.key, Self.documentKey]
     let needsDocuments = true
@@ -137,14 +134,14 @@ struct SectionsRule: CheckRule {
         let location = context.place(Self.key)
         let required = context.rule(Self.key)?.asList?.compactMap(\.asString) ?? []
         guard !required.isEmpty else {
-            return RuleResult([finding(.error, "`sections_document` est donné sans `sections`",
-                                       hint: "lister sous sections les titres du cadre de réponse de la consultation", location: context.place(Self.documentKey))])
+            return RuleResult([finding(.error, CheckMessage.sectionsWithoutList.text,
+                                       hint: CheckMessage.sectionsWithoutListHint.text, location: context.place(Self.documentKey))])
         }
         let id = context.rule(Self.documentKey)?.asString
             ?? context.offer.documents.first { !$0.perTeamMember }?.id ?? context.offer.documents.first?.id ?? ""
         guard let doc = context.documents(id).first else {
-            return RuleResult([finding(.error, "sections_document nomme « \(id) », que l'offre ne génère pas",
-                                       hint: "utiliser l'un des id : " + context.offer.documents.map(\.id).joined(separator: ", "),
+            return RuleResult([finding(.error, CheckMessage.sectionsDocumentUnknown(id).text,
+                                       hint: CheckMessage.useOneOfIds(context.offer.documents.map(\.id)).text,
                                        location: context.place(Self.documentKey))])
         }
         let headings = doc.headings
@@ -160,24 +157,22 @@ struct SectionsRule: CheckRule {
                 matched.append(headings[found].text)
                 next = found + 1
             } else if let elsewhere = headings.first(where: { matches($0.text, section) }) {
-                findings.append(finding(.error, "la section « \(section) » n'est pas à sa place dans \(doc.name) : elle est au titre « \(elsewhere.text) », avant la section qui doit la précéder",
-                                        hint: "ordonner les titres comme le cadre de réponse de la consultation",
+                findings.append(finding(.error, CheckMessage.sectionOutOfPlace(section: section, document: doc.name, at: elsewhere.text).text,
+                                        hint: CheckMessage.sectionOutOfPlaceHint.text,
                                         location: SourceLocation(file: doc.shownPath, part: elsewhere.part, paragraph: elsewhere.number),
-                                        measured: "dans le désordre", limit: "dans l'ordre", document: doc.path, anchor: elsewhere.text))
+                                        measured: CheckMessage.outOfOrder.text, limit: CheckMessage.inOrder.text, document: doc.path, anchor: elsewhere.text))
             } else {
                 let asText = doc.paragraphs.first { $0.inBody && $0.headingLevel == nil && matches($0.text, section) }
-                let note = asText.map { " (elle est écrite au paragraphe \($0.number), mais pas en titre)" } ?? ""
-                findings.append(finding(.error, "la section « \(section) » n'a pas de titre dans \(doc.name)\(note)",
-                                        hint: asText == nil ? "ajouter un titre « \(section) » (style Heading/Titre) à la place que lui donne le cadre de la consultation"
-                                                            : "donner à ce paragraphe un style Heading/Titre",
+                findings.append(finding(.error, CheckMessage.sectionNoHeading(section: section, document: doc.name, paragraph: asText?.number).text,
+                                        hint: asText == nil ? CheckMessage.addHeadingHint(section).text
+                                                            : CheckMessage.styleAsHeadingHint.text,
                                         location: asText.map { SourceLocation(file: doc.shownPath, part: $0.part, paragraph: $0.number) } ?? location,
-                                        measured: "absente", limit: "présente", document: doc.path, anchor: asText?.text))
+                                        measured: CheckMessage.missingSection.text, limit: CheckMessage.presentSection.text, document: doc.path, anchor: asText?.text))
             }
         }
         if findings.isEmpty {
-            let sections = required.count == 1 ? "la section du cadre de réponse est un titre" : "les \(required.count) sections du cadre de réponse sont des titres"
-            findings.append(finding(.info, "\(sections) de \(doc.name), dans l'ordre : " + matched.map { "« \($0) »" }.joined(separator: ", "),
-                                    location: location, measured: "\(required.count) dans l'ordre", limit: "\(required.count) dans l'ordre"))
+            findings.append(finding(.info, CheckMessage.sectionsMatch(count: required.count, document: doc.name, titles: matched).text,
+                                    location: location, measured: CheckMessage.countInOrder(required.count).text, limit: CheckMessage.countInOrder(required.count).text))
         }
         return RuleResult(findings)
     }
@@ -210,15 +205,14 @@ extension SectionsRule {
             if let k = sections[next...].firstIndex(where: { Self.sameTitle($0.title, title) }) {
                 next = k + 1
             } else if let k = sections.firstIndex(where: { Self.sameTitle($0.title, title) }) {
-                findings.append(finding(.error, "la section « \(title) » du cadre de réponse vient trop tôt dans memoire.sections : elle y est en \(k + 1)e position, avant une section qui doit la précéder",
-                                        hint: "ranger memoire.sections dans l'ordre du cadre de réponse",
-                                        location: sections[k].location, measured: "dans le désordre", limit: "dans l'ordre"))
+                findings.append(finding(.error, CheckMessage.sectionTooEarly(title: title, position: k + 1).text,
+                                        hint: CheckMessage.sectionTooEarlyHint.text,
+                                        location: sections[k].location, measured: CheckMessage.outOfOrder.text, limit: CheckMessage.inOrder.text))
             } else {
                 let near = sections.first { FoldedText.contains($0.title, words: title) || FoldedText.contains(title, words: $0.title) }
-                findings.append(finding(.error, "aucune section de memoire.sections n'a pour titre « \(title) », mot pour mot"
-                                        + (near.map { " (la plus proche : « \($0.title) »)" } ?? ""),
-                                        hint: "reprendre dans memoire.sections l'intitulé exact du cadre de réponse",
-                                        location: near?.location ?? context.place("sections"), measured: "absente", limit: "présente"))
+                findings.append(finding(.error, CheckMessage.noSuchSection(title: title, nearest: near?.title).text,
+                                        hint: CheckMessage.noSuchSectionHint.text,
+                                        location: near?.location ?? context.place("sections"), measured: CheckMessage.missingSection.text, limit: CheckMessage.presentSection.text))
             }
         }
         return findings
@@ -228,15 +222,15 @@ extension SectionsRule {
 /// Template leftovers and placeholders in the generated documents.
 struct LeftoversRule: CheckRule {
     let id = "leftovers"
-    let title = "Aucun reste de modèle (balises, TODO, textes à compléter, titres vides)"
+    var title: String { CheckMessage.title(id).text }
 
     /// What is looked for, with how it reads in a message.
-    static let patterns: [(what: String, regex: NSRegularExpression)] = [
-        ("une balise de modèle", #"\{[{%#][^\n]{0,60}?[}%#]\}|\{\{|\}\}|\{%|%\}|\{#|#\}"#, false),
-        ("un TODO", #"\bTODO\b"#, false),
-        ("un XXX", #"\bXXX\b"#, false),
-        ("un texte à compléter", #"\[[^\]\n]{0,20}?[aà]\s+compl[eé]ter[^\]\n]{0,40}\]"#, true),
-        ("un lorem ipsum", #"lorem\s+ipsum"#, true),
+    static let patterns: [(what: CheckMessage.Leftover, regex: NSRegularExpression)] = [
+        (CheckMessage.Leftover.tag, #"\{[{%#][^\n]{0,60}?[}%#]\}|\{\{|\}\}|\{%|%\}|\{#|#\}"#, false),
+        (.todo, #"\bTODO\b"#, false),
+        (.xxx, #"\bXXX\b"#, false),
+        (.toComplete, #"\[[^\]\n]{0,20}?[aà]\s+compl[eé]ter[^\]\n]{0,40}\]"#, true),
+        (.lorem, #"lorem\s+ipsum"#, true),
     ].map { what, pattern, caseless in
         (what, try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : []))
     }
@@ -254,8 +248,8 @@ struct LeftoversRule: CheckRule {
                 let text = String(line)
                 guard Self.offerTodo.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil else { return nil }
                 let shown = text.trimmingCharacters(in: .whitespaces)
-                return finding(.error, "\(name), ligne \(index + 1) : il reste un TODO : « \(shown) »",
-                               hint: "compléter l'offre (une valeur à lire dans la consultation, ou à confirmer), puis retirer le TODO",
+                return finding(.error, CheckMessage.todoInOffer(file: name, line: index + 1, text: shown).text,
+                               hint: CheckMessage.todoInOfferHint.text,
                                location: SourceLocation(file: offer.file, line: index + 1), measured: shown)
             }
     }
@@ -263,7 +257,7 @@ struct LeftoversRule: CheckRule {
     func evaluate(_ context: CheckContext) -> RuleResult {
         var findings: [Finding] = offerLeftovers(context.offer)
         if context.documents.isEmpty {
-            if findings.isEmpty { findings.append(finding(.info, "aucun TODO dans l'offre ; l'offre ne liste aucun document")) }
+            if findings.isEmpty { findings.append(finding(.info, CheckMessage.noTodoNoDocuments.text)) }
             return RuleResult(findings)
         }
         for doc in context.documents {
@@ -272,23 +266,21 @@ struct LeftoversRule: CheckRule {
                 for (what, regex) in Self.patterns {
                     for match in regex.matches(in: piece.text, range: NSRange(location: 0, length: text.length)) {
                         let found = text.substring(with: match.range)
-                        findings.append(finding(.error, "\(doc.name), \(piece.place) : il reste \(what) : « \(found) »",
-                                                hint: "corriger le modèle ou l'offre pour que le document dise ce qu'il doit dire",
+                        findings.append(finding(.error, CheckMessage.leftoverFound(document: doc.name, place: piece.place, what, found: found).text,
+                                                hint: CheckMessage.leftoverHint.text,
                                                 location: piece.location, measured: found, document: doc.path, anchor: found))
                     }
                 }
             }
             for heading in doc.headings where heading.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                findings.append(finding(.warning, "\(doc.name) : un titre vide (\(heading.part), paragraphe \(heading.number))",
-                                        hint: "une valeur vide dans un titre, ou un paragraphe de titre servant d'espacement : le remplir ou le supprimer",
+                findings.append(finding(.warning, CheckMessage.emptyHeading(document: doc.name, part: heading.part, paragraph: heading.number).text,
+                                        hint: CheckMessage.emptyHeadingHint.text,
                                         location: SourceLocation(file: doc.shownPath, part: heading.part, paragraph: heading.number),
                                         document: doc.path))
             }
         }
         if findings.isEmpty {
-            let source = context.isRendered ? "texte des PDF" : "XML des documents"
-            let documents = context.documents.count == 1 ? "le document" : "les \(context.documents.count) documents"
-            findings.append(finding(.info, "aucune balise, aucun TODO, XXX, [à compléter], lorem ipsum ni titre vide dans \(documents) (\(source))"))
+            findings.append(finding(.info, CheckMessage.noLeftovers(documents: context.documents.count, rendered: context.isRendered).text))
         }
         return RuleResult(findings)
     }
@@ -297,7 +289,7 @@ struct LeftoversRule: CheckRule {
 /// The totals printed in the documents are the offer's pricing.
 struct TotalsRule: CheckRule {
     let id = "totals"
-    let title = "Totaux affichés conformes au chiffrage"
+    var title: String { CheckMessage.title(id).text }
     let needsDocuments = true
 
     /// `8 250,00 €`, `10 000 €`, `-1 234,5 €` (spaces of any kind between groups).
@@ -343,9 +335,9 @@ struct TotalsRule: CheckRule {
         let pricing = context.pricing
         let known = Self.figures(pricing)
         let exempt = pricing.all.vat == nil
-        let grand: [(label: String, value: Decimal)] = [(exempt ? "total net" : "total HT", pricing.all.ht)]
-            + (pricing.all.proBono == 0 && pricing.all.discount == 0 ? [] : [(exempt ? "net à payer" : "total net HT", pricing.all.netHT)])
-            + (pricing.all.vat == nil ? [] : [("total TTC", pricing.all.ttc)])
+        let grand: [(label: CheckMessage.GrandTotal, value: Decimal)] = [(exempt ? .net : .ht, pricing.all.ht)]
+            + (pricing.all.proBono == 0 && pricing.all.discount == 0 ? [] : [(exempt ? .netToPay : .netHT, pricing.all.netHT)])
+            + (pricing.all.vat == nil ? [] : [(.ttc, pricing.all.ttc)])
         var findings: [Finding] = []
         var printing: [String] = []
         for doc in context.documents where doc.member == nil {
@@ -355,9 +347,9 @@ struct TotalsRule: CheckRule {
                 hasTotal = hasTotal || !found.isEmpty
                 for amount in found where !known.contains(amount.value) {
                     let anchor = context.locate(amount.text, in: [doc])?.anchor ?? amount.text
-                    findings.append(finding(.error, "\(doc.name), \(line.place) : le total « \(amount.text) » ne correspond à aucun montant du chiffrage (\(FrenchFormat.euros(pricing.all.ttc)) TTC au total)",
-                                            hint: "régénérer le document à partir de l'offre (tender build), ou corriger le montant saisi dans le modèle",
-                                            location: line.location, measured: amount.text, limit: "un montant de tender price",
+                    findings.append(finding(.error, CheckMessage.unknownTotal(document: doc.name, place: line.place, amount: amount.text, ttc: FrenchFormat.euros(pricing.all.ttc)).text,
+                                            hint: CheckMessage.regenerateOrFixHint.text,
+                                            location: line.location, measured: amount.text, limit: CheckMessage.aTenderPriceAmount.text,
                                             document: doc.path, anchor: anchor))
                 }
             }
@@ -365,18 +357,18 @@ struct TotalsRule: CheckRule {
             printing.append(doc.name)
             let printed = Set(doc.searchableText.flatMap { Self.amounts(in: $0.text).map(\.value) })
             for (label, value) in grand where !printed.contains(value) {
-                findings.append(finding(.error, "\(doc.name) affiche des totaux mais pas le \(label) de l'offre, \(FrenchFormat.euros(value))",
-                                        hint: "régénérer le document à partir de l'offre (tender build) : il provient peut-être d'une version antérieure",
-                                        location: SourceLocation(file: doc.shownPath), measured: "absent", limit: FrenchFormat.euros(value),
+                findings.append(finding(.error, CheckMessage.missingTotal(document: doc.name, label, amount: FrenchFormat.euros(value)).text,
+                                        hint: CheckMessage.regenerateHint.text,
+                                        location: SourceLocation(file: doc.shownPath), measured: CheckMessage.absentAmount.text, limit: FrenchFormat.euros(value),
                                         document: doc.path))
             }
         }
         if printing.isEmpty {
-            findings.append(finding(.warning, "aucun document n'affiche de total : le total de l'offre (\(FrenchFormat.euros(pricing.all.ttc)) TTC) n'est indiqué nulle part",
-                                    hint: "ajouter à documents un document de prix (bordereau des prix)"))
+            findings.append(finding(.warning, CheckMessage.noTotals(ttc: FrenchFormat.euros(pricing.all.ttc)).text,
+                                    hint: CheckMessage.noTotalsHint.text))
         } else if findings.isEmpty {
-            let values = grand.map { "\($0.label) \(FrenchFormat.euros($0.value))" }.joined(separator: ", ")
-            findings.append(finding(.info, "les totaux affichés dans \(printing.joined(separator: ", ")) correspondent au chiffrage (\(values))",
+            let values = grand.map { "\(CheckMessage.grandTotal($0.label).text) \(FrenchFormat.euros($0.value))" }.joined(separator: ", ")
+            findings.append(finding(.info, CheckMessage.totalsMatch(documents: printing, values: values).text,
                                     measured: values))
         }
         return RuleResult(findings)

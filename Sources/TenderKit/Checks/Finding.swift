@@ -107,12 +107,6 @@ public struct CheckReport: Sendable {
     public var summary: String { Message.errorsAndWarnings(errors: errors, warnings: warnings).text }
 }
 
-extension SourceLocation {
-    /// `offer.yaml:12:5`, `memoire.docx, word/document.xml, paragraphe 14 (tableau 2, ligne 3)`:
-    /// `description` in French, for the check's findings.
-    var frenchDescription: String { description(.french) }
-}
-
 extension CheckReport {
     /// The counts a build's manifest records.
     public var manifestSummary: BuildManifest.CheckSummary {

@@ -29,12 +29,12 @@ public struct FolderInspection: Sendable {
         func reason(_ error: Error) -> String { (error as? TenderError)?.diagnostics.first?.message ?? "\(error)" }
         for doc in documents {
             var found: [String] = []
-            if doc.paragraphs.contains(where: { isDraftMark($0.text, header: !$0.inBody) }) { found.append("la mention « PROJET »") }
+            if doc.paragraphs.contains(where: { isDraftMark($0.text, header: !$0.inBody) }) { found.append(CheckMessage.draftMark.text) }
             let comments: Int
             do { comments = try DocumentFormat.commentCount(of: doc.path) } catch {
                 unreadable[doc.name, default: []].append(reason(error)); comments = 0
             }
-            if comments > 0 { found.append(FrenchWords.count(comments, "commentaire")) }
+            if comments > 0 { found.append(CheckMessage.comments(comments).text) }
             if !found.isEmpty { marks[doc.name] = found }
         }
         for file in files where file.name.lowercased().hasSuffix(".pdf") {
@@ -43,7 +43,7 @@ public struct FolderInspection: Sendable {
             // A PDF that cannot be read is said so: a check that could not look is not a pass.
             do {
                 if try PDF.pageTexts(path).contains(where: { $0.split(separator: "\n").contains { isDraftMark(String($0), header: false) } }) {
-                    found.append("la mention « PROJET »")
+                    found.append(CheckMessage.draftMark.text)
                 }
             } catch {
                 unreadable[file.name, default: []].append(reason(error))
@@ -52,7 +52,7 @@ public struct FolderInspection: Sendable {
             do { annotations = try PDF.commentCount(path) } catch {
                 unreadable[file.name, default: []].append(reason(error))
             }
-            if annotations > 0 { found.append(FrenchWords.count(annotations, "annotation")) }
+            if annotations > 0 { found.append(CheckMessage.annotations(annotations).text) }
             if !found.isEmpty { marks[file.name] = found }
         }
         var byID: [String: [String]] = [:]
@@ -74,40 +74,40 @@ public struct FolderInspection: Sendable {
 /// nothing more, nothing changed, nothing built from other inputs, no draft mark or comment.
 struct FolderRule: CheckRule {
     let id = "folder"
-    let title = "Dossier de dépôt conforme à son manifeste"
+    var title: String { CheckMessage.title(id).text }
     let needsDocuments = true
 
     func evaluate(_ context: CheckContext) -> RuleResult {
-        guard let folder = context.folder else { return .skip("seulement avec --documents") }
+        guard let folder = context.folder else { return .skip(CheckMessage.folderSkip.text) }
         var findings: [Finding] = []
         func error(_ file: String?, _ message: String, _ hint: String) {
             findings.append(finding(.error, message, hint: hint, location: file.map { SourceLocation(file: $0) }, document: file))
         }
-        let rebuild = "reconstruire le dossier : tender build \(context.offer.file)"
+        let rebuild = CheckMessage.rebuild(context.offer.file).text
         guard let manifest = folder.manifest else {
-            error(nil, folder.manifestPresent ? "le manifeste \(BuildManifest.fileName) du dossier est illisible"
-                                              : "le dossier n'a pas de \(BuildManifest.fileName) : il n'a pas été écrit par tender build",
+            error(nil, folder.manifestPresent ? CheckMessage.manifestUnreadable(BuildManifest.fileName).text
+                                              : CheckMessage.noManifest(BuildManifest.fileName).text,
                   rebuild)
             return RuleResult(findings)
         }
         if manifest.kind == .draft {
-            error(nil, "le dossier contient des projets (manifeste de type « draft ») : il ne se dépose pas", rebuild + " (sans --draft)")
+            error(nil, CheckMessage.draftFolder.text, rebuild + CheckMessage.withoutDraft.text)
         }
         let listed = Dictionary(manifest.files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for file in folder.files {
             guard let entry = listed[file.name] else {
-                error(file.name, "« \(file.name) » n'est pas dans le manifeste : il ne vient pas de cette construction",
-                      "le retirer du dossier, ou " + rebuild)
+                error(file.name, CheckMessage.notInManifest(file.name).text,
+                      CheckMessage.removeOr(rebuild).text)
                 continue
             }
             if entry.sha256 != file.sha256 || entry.size != file.size {
-                error(file.name, "« \(file.name) » a changé depuis sa construction (empreinte SHA-256 différente)",
-                      "reconstruire plutôt que modifier le fichier à la main : tender build \(context.offer.file)")
+                error(file.name, CheckMessage.changed(file.name).text,
+                      CheckMessage.rebuildNotEdit(context.offer.file).text)
             }
         }
         let present = Set(folder.files.map(\.name))
         for entry in manifest.files where !present.contains(entry.name) {
-            error(entry.name, "« \(entry.name) » est dans le manifeste mais manque au dossier", rebuild)
+            error(entry.name, CheckMessage.missingFromFolder(entry.name).text, rebuild)
         }
         // Inputs: each document must come from the current offer's files, as they are now.
         var changedInputs: [String: [String]] = [:]   // document id → inputs that differ
@@ -124,27 +124,27 @@ struct FolderRule: CheckRule {
         }
         for entry in manifest.files {
             guard let id = entry.document else { continue }
-            let why = changedInputs[id] ?? (context.offer.documents.contains { $0.id == id } ? [] : ["document « \(id) » absent de l'offre"])
+            let why = changedInputs[id] ?? (context.offer.documents.contains { $0.id == id } ? [] : [CheckMessage.documentNotInOffer(id).text])
             guard !why.isEmpty else { continue }
-            error(entry.name, "« \(entry.name) » a été construit à partir d'autres données que l'offre actuelle (\(why.joined(separator: ", ")))",
+            error(entry.name, CheckMessage.otherInputs(entry.name, why).text,
                   rebuild)
         }
         // Whole-submission files (the merged PDF) come from every input.
         if !changedInputs.isEmpty {
             for entry in manifest.files where entry.document == nil && entry.name.lowercased().hasSuffix(".pdf") {
-                error(entry.name, "« \(entry.name) » a été construit à partir d'autres données que l'offre actuelle", rebuild)
+                error(entry.name, CheckMessage.otherInputs(entry.name, []).text, rebuild)
             }
         }
         for (name, marks) in folder.reviewMarks.sorted(by: { $0.key < $1.key }) {
-            error(name, "« \(name) » porte \(marks.joined(separator: " et ")) : c'est un projet, pas un document à déposer",
-                  rebuild + " (sans --draft)")
+            error(name, CheckMessage.marked(name, marks).text,
+                  rebuild + CheckMessage.withoutDraft.text)
         }
         for (name, reasons) in folder.unreadable.sorted(by: { $0.key < $1.key }) {
-            error(name, "« \(name) » n'a pas pu être examiné (\(reasons.joined(separator: " ; "))) : la mention « PROJET » et les commentaires n'y ont pas été cherchés",
-                  "installer l'outil qui manque, ou vérifier que le fichier n'est pas endommagé")
+            error(name, CheckMessage.notExamined(name, reasons).text,
+                  CheckMessage.notExaminedHint.text)
         }
         if findings.isEmpty {
-            findings.append(finding(.info, "les \(FrenchWords.count(folder.files.count, "fichier")) du dossier sont ceux du manifeste, construits à partir de l'offre actuelle, sans mention « PROJET » ni commentaire"))
+            findings.append(finding(.info, CheckMessage.folderMatches(files: folder.files.count).text))
         }
         return RuleResult(findings)
     }

@@ -30,7 +30,7 @@ public struct InspectedDocument: Sendable {
         let shownPath = shownPath  // once, not once a paragraph
         if let pageTexts {
             return pageTexts.enumerated().map { index, text in
-                (text, "page \(index + 1)", SourceLocation(file: shownPath))
+                (text, CheckMessage.page(index + 1).text, SourceLocation(file: shownPath))
             }
         }
         return paragraphs.map { p in

@@ -6,7 +6,7 @@ import Foundation
 struct LibraryRule: CheckRule {
     static let key = "library"
     let id = Self.key
-    let title = "Bibliothèque de réponses : blocs relus"
+    var title: String { CheckMessage.title(id).text }
     /// Runs whenever the offer uses a block; `rules.library.review_months` only sets the limit.
     let settingKeys = [Self.key]
 
@@ -15,22 +15,22 @@ struct LibraryRule: CheckRule {
         for block in context.offer.sections.flatMap(\.library) where !used.contains(where: { $0.name == block.name }) {
             used.append(block)
         }
-        guard !used.isEmpty else { return .skip("l'offre n'utilise aucun bloc de la bibliothèque de réponses (`use: library/…`)") }
+        guard !used.isEmpty else { return .skip(CheckMessage.librarySkip.text) }
         let months = context.rule(Self.key)?["review_months"]?.asInt ?? 12
         let today = DateValue(year: context.asOf.year, month: context.asOf.month, day: context.asOf.day)
         let cutoff = today.addingMonths(-months)
         var findings: [Finding] = []
         for block in used {
-            let users = context.offer.sections.filter { $0.library.contains { $0.name == block.name } }.map { "« \($0.title) »" }
-            let named = "le bloc « \(block.name) » (\(block.title)), utilisé par " + users.joined(separator: ", ") + ","
+            let users = context.offer.sections.filter { $0.library.contains { $0.name == block.name } }.map(\.title)
+            let named = CheckMessage.blockUsedBy(name: block.name, title: block.title, users: users).text
             guard let reviewed = block.reviewed else { continue }
             if reviewed < cutoff {
-                findings.append(finding(.warning, "\(named) a été relu le \(reviewed.frenchDay), il y a plus de \(months) mois",
-                                        hint: "le relire" + (block.owner.map { " (\($0))" } ?? "") + " et mettre à jour `reviewed:` dans \(block.path)",
-                                        location: block.reviewedPlace, measured: reviewed.frenchDay, limit: "après le \(cutoff.frenchDay)"))
+                findings.append(finding(.warning, CheckMessage.blockStale(named: named, reviewed: reviewed, months: months).text,
+                                        hint: CheckMessage.blockStaleHint(owner: block.owner, path: block.path).text,
+                                        location: block.reviewedPlace, measured: CheckMessage.day(reviewed).text, limit: CheckMessage.after(cutoff).text))
             } else {
-                findings.append(finding(.info, "\(named) a été relu le \(reviewed.frenchDay), il y a moins de \(months) mois",
-                                        location: block.reviewedPlace, measured: reviewed.frenchDay, limit: "après le \(cutoff.frenchDay)"))
+                findings.append(finding(.info, CheckMessage.blockFresh(named: named, reviewed: reviewed, months: months).text,
+                                        location: block.reviewedPlace, measured: CheckMessage.day(reviewed).text, limit: CheckMessage.after(cutoff).text))
             }
         }
         return RuleResult(findings)

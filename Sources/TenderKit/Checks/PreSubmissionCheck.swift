@@ -258,17 +258,17 @@ public enum PreSubmissionCheck {
 
     static func run(_ rule: any CheckRule, _ context: CheckContext) -> RuleResult {
         if !rule.keys.isEmpty, !rule.keys.contains(where: { context.rule($0) != nil }) {
-            return .skip("la consultation ne fixe aucune règle " + rule.keys.map { "`\($0)`" }.joined(separator: " ou "))
+            return .skip(CheckMessage.noRuleSet(rule.keys).text)
         }
         if rule.needsDocuments || rule.needsPages, context.documents.isEmpty {
-            return .skip("l'offre ne liste aucun document")
+            return .skip(CheckMessage.noDocuments.text)
         }
         if rule.needsPages {
             switch context.render {
             case .rendered: break
-            case .notRequested: return .skip("--no-render : pages non comptées")
-            case .noDocuments: return .skip("l'offre ne liste aucun document")
-            case .failed: return .skip("les documents n'ont pas pu être convertis en PDF (voir render)")
+            case .notRequested: return .skip(CheckMessage.notRendered.text)
+            case .noDocuments: return .skip(CheckMessage.noDocuments.text)
+            case .failed: return .skip(CheckMessage.notConverted.text)
             }
         }
         return rule.evaluate(context)
@@ -279,7 +279,7 @@ public enum PreSubmissionCheck {
                        progress: ((String) -> Void)?) throws -> [InspectedDocument] {
         guard !offer.documents.isEmpty else { return [] }
         let today = DateValue(year: options.asOf.year, month: options.asOf.month, day: options.asOf.day)
-        progress?("génération \(offer.documents.count == 1 ? "du document" : "des \(offer.documents.count) documents")…")
+        progress?(CheckMessage.generating(offer.documents.count).text)
         // Building also gives the names `tender build` writes, by which a folder's documents are found.
         let built = try SubmissionBuilder.writeDocuments(offer, pricing: pricing, today: today, into: work).documents
         var documents: [InspectedDocument] = []
@@ -296,7 +296,7 @@ public enum PreSubmissionCheck {
         }
         if !missing.isEmpty {
             throw TenderError(missing.map {
-                .error("le document \($0) de l'offre n'est pas dans le dossier", hint: "lancer d'abord `tender build \(offer.file) -o \(options.documentsFolder ?? "")`, ou vérifier sans --documents",
+                .error(CheckMessage.notInFolder($0).text, hint: CheckMessage.notInFolderHint(offer: offer.file, folder: options.documentsFolder ?? "").text,
                        status: .missingInput)
             })
         }
@@ -323,7 +323,7 @@ public enum PreSubmissionCheck {
             // The progress line is the check's own, in French: LibreOffice's (in English) is not passed on.
             let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout)
             for (i, pdf) in zip(toConvert, converted) { documents[i].pdf = pdf }
-            progress?("lecture des pages \(documents.count == 1 ? "du PDF" : "des \(documents.count) PDF")…")
+            progress?(CheckMessage.readingPages(documents.count).text)
             for i in documents.indices {
                 guard let pdf = documents[i].pdf else { continue }
                 documents[i].pages = try PDF.pageCount(pdf)
@@ -339,26 +339,26 @@ public enum PreSubmissionCheck {
 
     /// Why the documents could not be rendered, in the words of the check.
     enum RenderProblem {
-        static let libreOfficeMissing = Diagnostic.error("LibreOffice (soffice) n'est pas installé",
-                                                         hint: "installer LibreOffice : " + LibreOffice.installCommand,
+        static let libreOfficeMissing = Diagnostic.error(CheckMessage.sofficeMissing.text,
+                                                         hint: CheckMessage.installLibreOffice(LibreOffice.installCommand).text,
                                                          status: .unavailable)
 
         static func popplerMissing(_ tool: String) -> Diagnostic {
-            .error("\(tool) (poppler-utils) n'est pas installé", hint: "installer poppler-utils : " + PDF.installCommand,
+            .error(CheckMessage.popplerMissing(tool).text, hint: CheckMessage.installPoppler(PDF.installCommand).text,
                    status: .unavailable)
         }
 
         /// A failure of LibreOffice or poppler while converting or reading: the tools' own
         /// messages (shared with `tender build`, in English) are quoted as the detail.
         static func french(_ problem: Diagnostic?, timeout: Int) -> Diagnostic {
-            guard let problem else { return .error("les documents n'ont pas pu être convertis en PDF", status: .unavailable) }
+            guard let problem else { return .error(CheckMessage.conversionFailed.text, status: .unavailable) }
             if problem.code == .conversionTimedOut {
-                return .error("LibreOffice n'a pas terminé la conversion en \(timeout) s et a été arrêté",
-                              hint: "un document est peut-être trop volumineux, ou LibreOffice bloqué : réessayer, ou convertir le document à la main pour voir pourquoi",
+                return .error(CheckMessage.timedOut(timeout).text,
+                              hint: CheckMessage.timedOutHint.text,
                               status: problem.status)
             }
-            return .error("la conversion ou la lecture des PDF a échoué (« \(problem.message) »)",
-                          hint: "ouvrir le document dans LibreOffice pour voir s'il est endommagé, puis relancer la vérification",
+            return .error(CheckMessage.renderFailed(problem.message).text,
+                          hint: CheckMessage.renderFailedHint.text,
                           status: problem.status)
         }
     }

@@ -73,13 +73,13 @@ struct ReadTable {
     var header: Row? { rows.first }
 
     /// The header's text of a column.
-    func title(_ column: Int) -> String { header?.cells[column] ?? "colonne \(column + 1)" }
+    func title(_ column: Int) -> String { header?.cells[column] ?? CheckMessage.column(column + 1).text }
 
     /// How a message names the table: `tableau 3 (« Profil | Prix de journée HT | … »)`.
     var name: String {
         let heads = (header?.cells.keys.sorted() ?? []).compactMap { header?.cells[$0] }.filter { !$0.isEmpty }
         let shown = heads.prefix(3).joined(separator: " | ") + (heads.count > 3 ? " | …" : "")
-        return "tableau \(number)" + (shown.isEmpty ? "" : " (« \(shown) »)")
+        return CheckMessage.table(number, heads: shown).text
     }
 
     /// The columns of a priced line: counts (days, quantity: a row prints one of them), a unit
@@ -100,7 +100,7 @@ struct ReadTable {
 /// unit price and an amount, count × price = amount; each total row is the sum of the rows it totals.
 struct TablesRule: CheckRule {
     let id = "tables"
-    let title = "Tableaux de prix re-additionnés"
+    var title: String { CheckMessage.title(id).text }
     let needsDocuments = true
 
     /// What a total row may add up, among the rows above it: the rows since the previous total,
@@ -148,9 +148,10 @@ struct TablesRule: CheckRule {
                         guard let expected = sums.first else { continue }
                         checked = true
                         if !sums.contains(printed) {
-                            let place = "\(doc.name), \(table.name), ligne « \(row.label) », colonne « \(table.title(column)) »"
-                            findings.append(finding(.error, "\(place) : le total imprimé \(Self.show(printed, like: text)) n'est pas la somme des lignes, \(Self.show(expected, like: text))",
-                                                    hint: "régénérer le document (tender build) ; si le modèle a été modifié, vérifier que chaque ligne du total y est imprimée",
+                            let place = CheckMessage.columnPlace(document: doc.name, table: table.name, row: row.label, column: table.title(column)).text
+                            findings.append(finding(.error, CheckMessage.badTotal(place: place, printed: Self.show(printed, like: text),
+                                                                                  expected: Self.show(expected, like: text)).text,
+                                                    hint: CheckMessage.badTotalHint.text,
                                                     location: location(doc, table, row), measured: Self.show(printed, like: text),
                                                     limit: Self.show(expected, like: text), document: doc.path, anchor: text))
                         }
@@ -171,12 +172,11 @@ struct TablesRule: CheckRule {
             }
         }
         if readTables == 0 {
-            return RuleResult([finding(.info, "aucun tableau de prix à re-additionner dans les documents")])
+            return RuleResult([finding(.info, CheckMessage.noTables.text)])
         }
         if !findings.contains(where: { $0.severity == .error }) {
-            findings.append(finding(.info, "\(FrenchWords.count(readTables, "tableau", "tableaux")) de prix \(FrenchWords.plural(readTables, "re-additionné")) : chaque ligne et chaque total tombent juste tels qu'imprimés"
-                                        + (findings.isEmpty ? "" : " (à l'arrondi des lignes près)"),
-                                    measured: FrenchWords.count(readTables, "tableau", "tableaux")))
+            findings.append(finding(.info, CheckMessage.tablesAddUp(readTables, rounded: !findings.isEmpty).text,
+                                    measured: CheckMessage.tables(readTables).text))
         }
         return RuleResult(findings)
     }
@@ -188,20 +188,20 @@ struct TablesRule: CheckRule {
         let exact = count * price
         guard exact != amount else { return nil }
         let product = "\(FrenchFormat.number(count)) × \(FrenchFormat.euros(price)) = \(Self.exactEuros(exact))"
-        let at = "\(doc.name), " + (table.map { "\($0.name), ligne « \(row.label) »" } ?? "\(place ?? ""), ligne « \(row.label) »")
+        let at = CheckMessage.rowPlace(document: doc.name, table: table?.name, place: place, row: row.label).text
         var days = count < 0 ? -count : count, whole = Decimal()
         NSDecimalRound(&whole, &days, 0, .up)
         let tolerance = Decimal(sign: .plus, exponent: -2, significand: 1) * max(1, whole)
         let difference = exact > amount ? exact - amount : amount - exact
         if exact.roundedHalfUp(2) == amount || difference <= tolerance {
-            return finding(.warning, "\(at) : \(product), imprimé \(FrenchFormat.euros(amount)) (une ligne tombe sous le centime : chaque ligne est arrondie au centime, et les totaux additionnent les montants arrondis)",
-                           hint: "changer le taux ou les jours de la ligne (tender price dit lesquels) pour que chaque ligne tombe juste au centime",
+            return finding(.warning, CheckMessage.subCent(at: at, product: product, printed: FrenchFormat.euros(amount)).text,
+                           hint: CheckMessage.subCentHint.text,
                            location: table.map { location(doc, $0, row) } ?? SourceLocation(file: doc.shownPath),
                            measured: FrenchFormat.euros(amount), limit: FrenchFormat.euros(exact.roundedHalfUp(2)),
                            document: doc.path, anchor: FrenchFormat.euros(amount))
         }
-        return finding(.error, "\(at) : \(product), mais la ligne imprime \(FrenchFormat.euros(amount))",
-                       hint: "régénérer le document (tender build) ; si un taux négocié est compté au taux de son profil, le tableau doit avoir une ligne par taux",
+        return finding(.error, CheckMessage.badLine(at: at, product: product, printed: FrenchFormat.euros(amount)).text,
+                       hint: CheckMessage.badLineHint.text,
                        location: table.map { location(doc, $0, row) } ?? SourceLocation(file: doc.shownPath),
                        measured: FrenchFormat.euros(amount), limit: FrenchFormat.euros(exact.roundedHalfUp(2)),
                        document: doc.path, anchor: FrenchFormat.euros(amount))

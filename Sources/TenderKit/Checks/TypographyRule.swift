@@ -4,14 +4,14 @@ import Foundation
 /// or ordinary before ; : ! ?, straight quotes and apostrophes. Warnings, with the paragraph.
 struct TypographyRule: CheckRule {
     let id = "typography"
-    let title = "Typographie française (espaces insécables, apostrophes, guillemets)"
+    var title: String { CheckMessage.title(id).text }
     let needsDocuments = true
     /// Places reported per document; the rest are counted.
     static let shownPerDocument = 20
 
     func evaluate(_ context: CheckContext) -> RuleResult {
         guard context.offer.typography else {
-            return RuleResult([finding(.info, "typographie française désactivée par l'offre (typography: false)",
+            return RuleResult([finding(.info, CheckMessage.typographyOff.text,
                                        location: context.offer.place("typography"))])
         }
         var findings: [Finding] = []
@@ -21,20 +21,19 @@ struct TypographyRule: CheckRule {
                 for excerpt in FrenchTypography.problems(in: p.text) {
                     count += 1
                     guard count <= Self.shownPerDocument else { continue }
-                    findings.append(finding(.warning, "\(doc.name), \(p.part), paragraphe \(p.number) : typographie à corriger : « \(excerpt) »",
-                                            hint: "espace fine insécable avant ; ! ? et dans « », insécable avant :, apostrophe ’, guillemets « » (dans le modèle, ou écrire le texte de l'offre sans balise typo=false)",
+                    findings.append(finding(.warning, CheckMessage.typographyFault(document: doc.name, part: p.part, paragraph: p.number, excerpt: excerpt).text,
+                                            hint: CheckMessage.typographyHint.text,
                                             location: SourceLocation(file: doc.shownPath, part: p.part, paragraph: p.number),
                                             measured: excerpt, document: doc.path, anchor: excerpt))
                 }
             }
             if count > Self.shownPerDocument {
-                findings.append(finding(.warning, "\(doc.name) : \(count - Self.shownPerDocument) autres fautes de typographie",
-                                        hint: "les corriger dans le modèle ou l'offre", document: doc.path))
+                findings.append(finding(.warning, CheckMessage.moreFaults(document: doc.name, count: count - Self.shownPerDocument).text,
+                                        hint: CheckMessage.moreFaultsHint.text, document: doc.path))
             }
         }
         if findings.isEmpty {
-            let documents = context.documents.count == 1 ? "le document" : "les \(context.documents.count) documents"
-            findings.append(finding(.info, "typographie française respectée dans \(documents)"))
+            findings.append(finding(.info, CheckMessage.typographyRight(documents: context.documents.count).text))
         }
         return RuleResult(findings)
     }

@@ -12,9 +12,9 @@ public enum DataLoader {
         case "json": return try parseJSON(text, file: path)
         case "yaml", "yml": return try parseYAML(text, file: path)
         default:
-            throw TenderError.error("data files must be .json, .yaml or .yml, not '.\(ext)'",
+            throw TenderError.error(EngineMessage.dataExtension(ext).text,
                                     at: SourceLocation(file: path),
-                                    hint: "rename the file with the extension that matches its content", status: .usage)
+                                    hint: EngineMessage.dataExtensionHint.text, status: .usage)
         }
     }
 
@@ -22,19 +22,19 @@ public enum DataLoader {
     public static func readText(path: String) throws -> String {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw TenderError.error("no such file", at: SourceLocation(file: path),
-                                    hint: "check the path", status: .missingInput)
+            throw TenderError.error(EngineMessage.noSuchFile.text, at: SourceLocation(file: path),
+                                    hint: EngineMessage.checkPath.text, status: .missingInput)
         }
         guard !isDir.boolValue else {
-            throw TenderError.error("is a folder, not a file", at: SourceLocation(file: path), status: .missingInput)
+            throw TenderError.error(EngineMessage.isFolder.text, at: SourceLocation(file: path), status: .missingInput)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TenderError.error("cannot read the file", at: SourceLocation(file: path),
-                                    hint: "check its permissions", status: .missingInput)
+            throw TenderError.error(EngineMessage.cannotRead.text, at: SourceLocation(file: path),
+                                    hint: EngineMessage.checkPermissions.text, status: .missingInput)
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw TenderError.error("the file is not UTF-8 text", at: SourceLocation(file: path),
-                                    hint: "save it as UTF-8", status: .invalidInput)
+            throw TenderError.error(EngineMessage.notUTF8.text, at: SourceLocation(file: path),
+                                    hint: EngineMessage.saveAsUTF8.text, status: .invalidInput)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
@@ -70,14 +70,14 @@ public enum DataLoader {
         mutating func spend(_ node: Node, depth: Int) throws {
             remaining -= 1
             if remaining < 0 {
-                throw TenderError.error("the YAML expands to too many values through its aliases (*name)",
+                throw TenderError.error(EngineMessage.yamlAliases.text,
                                         at: DataLoader.location(of: node, file: file),
-                                        hint: "write the data out, or use fewer aliases; a few hundred bytes of nested aliases can expand to billions of values")
+                                        hint: EngineMessage.yamlAliasesHint.text)
             }
             if depth > NodeBudget.maxDepth {
-                throw TenderError.error("the YAML nests more than \(NodeBudget.maxDepth) levels deep",
+                throw TenderError.error(EngineMessage.yamlTooDeep(NodeBudget.maxDepth).text,
                                         at: DataLoader.location(of: node, file: file),
-                                        hint: "real data nests a few levels")
+                                        hint: EngineMessage.yamlTooDeepHint.text)
             }
         }
     }
@@ -100,11 +100,11 @@ public enum DataLoader {
             var m = Mapping()
             for (k, v) in map {
                 guard case .scalar(let ks) = k else {
-                    throw TenderError.error("mapping keys must be plain text", at: location(of: k, file: file))
+                    throw TenderError.error(EngineMessage.keysPlainText.text, at: location(of: k, file: file))
                 }
                 if m[ks.string] != nil {
-                    throw TenderError.error("duplicate key '\(Quote.cut(ks.string))'", at: location(of: k, file: file),
-                                            hint: "each key may appear once in a mapping")
+                    throw TenderError.error(EngineMessage.duplicateKey(Quote.cut(ks.string)).text, at: location(of: k, file: file),
+                                            hint: EngineMessage.duplicateKeyHint.text)
                 }
                 m[ks.string] = try value(of: v, file: file, budget: &budget, depth: depth + 1)
             }
@@ -143,20 +143,20 @@ public enum DataLoader {
         switch error {
         case .parser(_, let problem, let mark, _) where problem.contains("nesting level"):
             // libyaml's own words name its C function; say what it means instead.
-            return TenderError.error("the YAML nests too deeply (lists or mappings inside each other)",
+            return TenderError.error(EngineMessage.yamlNestsTooDeeply.text,
                                      at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                                     hint: "real data nests a few levels; check the brackets around this place")
+                                     hint: EngineMessage.yamlNestsTooDeeplyHint.text)
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let ctx = context.map { "\($0.text) " } ?? ""
-            return TenderError.error("malformed YAML: \(ctx)\(problem)",
+            return TenderError.error(EngineMessage.malformedYAML("\(ctx)\(problem)").text,
                                      at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                                     hint: "check indentation and quoting around this place")
+                                     hint: EngineMessage.yamlIndentationHint.text)
         case .composer(let context, let problem, let mark, _):
             let ctx = context.map { "\($0.text) " } ?? ""
-            return TenderError.error("malformed YAML: \(ctx)\(problem)",
+            return TenderError.error(EngineMessage.malformedYAML("\(ctx)\(problem)").text,
                                      at: SourceLocation(file: file, line: mark.line, column: mark.column))
         default:
-            return TenderError.error("malformed YAML: \(error)", at: SourceLocation(file: file))
+            return TenderError.error(EngineMessage.malformedYAML("\(error)").text, at: SourceLocation(file: file))
         }
     }
 
@@ -177,7 +177,7 @@ struct JSONParser {
 
     init(bytes: [UInt8], file: String?) { self.bytes = bytes; self.file = file }
 
-    func fail(_ message: String, at offset: Int? = nil) -> TenderError {
+    func fail(_ message: EngineMessage, at offset: Int? = nil) -> TenderError {
         let o = min(offset ?? pos, bytes.count)
         var line = 1, col = 1
         var i = 0
@@ -185,8 +185,8 @@ struct JSONParser {
             if bytes[i] == 0x0A { line += 1; col = 1 } else if bytes[i] & 0xC0 != 0x80 { col += 1 }
             i += 1
         }
-        return TenderError.error("malformed JSON: \(message)", at: SourceLocation(file: file, line: line, column: col),
-                                 hint: "check commas, quotes and brackets around this place")
+        return TenderError.error(EngineMessage.malformedJSON(message.text).text, at: SourceLocation(file: file, line: line, column: col),
+                                 hint: EngineMessage.jsonHint.text)
     }
 
     mutating func skipSpace() {
@@ -202,13 +202,13 @@ struct JSONParser {
         skipSpace()
         let v = try parseValue()
         skipSpace()
-        if pos < bytes.count { throw fail("unexpected text after the end of the document") }
+        if pos < bytes.count { throw fail(.jsonTrailingText) }
         return v
     }
 
     mutating func parseValue() throws -> Value {
         skipSpace()
-        guard pos < bytes.count else { throw fail("unexpected end of input") }
+        guard pos < bytes.count else { throw fail(.jsonEnd) }
         switch bytes[pos] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -217,14 +217,14 @@ struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw fail("unexpected character '\(String(decoding: [bytes[pos]], as: UTF8.self))'")
+        default: throw fail(.jsonCharacter(String(decoding: [bytes[pos]], as: UTF8.self)))
         }
     }
 
     mutating func expectWord(_ word: String) throws {
         let w = Array(word.utf8)
         guard pos + w.count <= bytes.count, Array(bytes[pos..<(pos + w.count)]) == w else {
-            throw fail("expected '\(word)'")
+            throw fail(.jsonExpected(word))
         }
         pos += w.count
     }
@@ -232,33 +232,33 @@ struct JSONParser {
     mutating func parseObject() throws -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting is too deep") }
+        if depth > 512 { throw fail(.jsonTooDeep) }
         pos += 1
         var m = Mapping()
         skipSpace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .map(m) }
         while true {
             skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a key in double quotes") }
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail(.jsonKeyQuotes) }
             let keyStart = pos
             let key = try parseString()
-            if m[key] != nil { throw fail("duplicate key \"\(key)\"", at: keyStart) }
+            if m[key] != nil { throw fail(.jsonDuplicateKey(key), at: keyStart) }
             skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after the key") }
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail(.jsonColon) }
             pos += 1
             m[key] = try parseValue()
             skipSpace()
-            guard pos < bytes.count else { throw fail("unexpected end of input, '}' missing") }
+            guard pos < bytes.count else { throw fail(.jsonEndBrace) }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
             if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .map(m) }
-            throw fail("expected ',' or '}'")
+            throw fail(.jsonCommaOr("}"))
         }
     }
 
     mutating func parseArray() throws -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting is too deep") }
+        if depth > 512 { throw fail(.jsonTooDeep) }
         pos += 1
         var items: [Value] = []
         skipSpace()
@@ -266,10 +266,10 @@ struct JSONParser {
         while true {
             items.append(try parseValue())
             skipSpace()
-            guard pos < bytes.count else { throw fail("unexpected end of input, ']' missing") }
+            guard pos < bytes.count else { throw fail(.jsonEndBracket) }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
             if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .list(items) }
-            throw fail("expected ',' or ']'")
+            throw fail(.jsonCommaOr("]"))
         }
     }
 
@@ -281,19 +281,19 @@ struct JSONParser {
             while pos < bytes.count, bytes[pos] >= 48, bytes[pos] <= 57 { pos += 1 }
             return pos - s
         }
-        guard digits() > 0 else { throw fail("a number needs digits", at: start) }
+        guard digits() > 0 else { throw fail(.jsonDigits, at: start) }
         if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
             pos += 1
-            guard digits() > 0 else { throw fail("digits expected after the decimal point") }
+            guard digits() > 0 else { throw fail(.jsonFractionDigits) }
         }
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
             pos += 1
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-            guard digits() > 0 else { throw fail("digits expected in the exponent") }
+            guard digits() > 0 else { throw fail(.jsonExponentDigits) }
         }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
         guard let d = Decimal(exactly: text) else {
-            throw fail("number out of range, or with more significant digits than tender keeps exactly (38)", at: start)
+            throw fail(.jsonNumberRange, at: start)
         }
         return .number(d)
     }
@@ -303,13 +303,13 @@ struct JSONParser {
         pos += 1
         var out: [UInt8] = []
         while true {
-            guard pos < bytes.count else { throw fail("unterminated string", at: start) }
+            guard pos < bytes.count else { throw fail(.jsonUnterminated, at: start) }
             let c = bytes[pos]
             if c == UInt8(ascii: "\"") { pos += 1; break }
-            if c < 0x20 { throw fail("control character in a string (escape it as \\n, \\t…)") }
+            if c < 0x20 { throw fail(.jsonControl) }
             if c != UInt8(ascii: "\\") { out.append(c); pos += 1; continue }
             pos += 1
-            guard pos < bytes.count else { throw fail("unterminated string", at: start) }
+            guard pos < bytes.count else { throw fail(.jsonUnterminated, at: start) }
             let e = bytes[pos]
             pos += 1
             switch e {
@@ -325,26 +325,26 @@ struct JSONParser {
                 var code = try hex4()
                 if (0xD800...0xDBFF).contains(code) {
                     guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-                        throw fail("lone surrogate in \\u escape")
+                        throw fail(.jsonLoneSurrogate)
                     }
                     pos += 2
                     let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("invalid surrogate pair") }
+                    guard (0xDC00...0xDFFF).contains(low) else { throw fail(.jsonSurrogatePair) }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
-                guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
+                guard let scalar = Unicode.Scalar(code) else { throw fail(.jsonInvalidU) }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
-            default: throw fail("invalid escape '\\\(String(decoding: [e], as: UTF8.self))'")
+            default: throw fail(.jsonEscape(String(decoding: [e], as: UTF8.self)))
             }
         }
         guard let s = String(validatingUTF8: out.map { CChar(bitPattern: $0) } + [0]) else {
-            throw fail("invalid UTF-8 in a string", at: start)
+            throw fail(.jsonInvalidUTF8, at: start)
         }
         return s
     }
 
     mutating func hex4() throws -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw fail("incomplete \\u escape") }
+        guard pos + 4 <= bytes.count else { throw fail(.jsonIncompleteU) }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = bytes[pos]
@@ -353,7 +353,7 @@ struct JSONParser {
             case 48...57: d = UInt32(c - 48)
             case 65...70: d = UInt32(c - 55)
             case 97...102: d = UInt32(c - 87)
-            default: throw fail("invalid hex digit in \\u escape")
+            default: throw fail(.jsonHexDigit)
             }
             v = v * 16 + d
             pos += 1

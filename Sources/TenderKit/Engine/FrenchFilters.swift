@@ -48,12 +48,12 @@ extension FrenchFilters {
             return .string(FrenchFormat.date(date, style: style))
         case .string(let text):
             guard let date = DateValue(iso: text) else {
-                throw FilterError("date expects a date, got the text '\(text)'",
-                                  hint: "write dates as YYYY-MM-DD")
+                throw FilterError(EngineMessage.dateExpectsText(text).text,
+                                  hint: EngineMessage.writeDatesISO.text)
             }
             return .string(FrenchFormat.date(date, style: style))
         default:
-            throw FilterError("date expects a date, got \(describe(input))")
+            throw FilterError(EngineMessage.dateExpects(input).text)
         }
     }
 }
@@ -69,12 +69,12 @@ enum FrenchFilters {
             return .string(try format(try bounded(d, filter)))
         case .string(let text):
             guard let d = Decimal(exactly: text) else {
-                throw FilterError("\(filter) expects a number, got the text '\(text)'",
-                                  hint: "numbers are written with a dot: 1234.50")
+                throw FilterError(EngineMessage.expectsNumberText(filter: filter, text).text,
+                                  hint: EngineMessage.numbersWithDot.text)
             }
             return .string(try format(try bounded(d, filter)))
         default:
-            throw FilterError("\(filter) expects a number, got \(describe(input))")
+            throw FilterError(EngineMessage.expectsNumber(filter: filter, input).text)
         }
     }
 
@@ -86,8 +86,8 @@ enum FrenchFilters {
     static func bounded(_ d: Decimal, _ filter: String) throws -> Decimal {
         let bound = filter == "eur" ? maxEuros : EngineLimits.maxMagnitude
         guard !d.isNaN, abs(d) <= bound else {
-            throw FilterError("\(filter) got a number too large to print (beyond 10^\(filter == "eur" ? 12 : 30))",
-                              hint: "check the data and the computation feeding this tag")
+            throw FilterError(EngineMessage.numberTooLarge(filter: filter, power: filter == "eur" ? 12 : 30).text,
+                              hint: EngineMessage.checkComputationHint.text)
         }
         return d
     }
@@ -96,8 +96,8 @@ enum FrenchFilters {
     static func decimals(_ arguments: FilterArguments, _ filter: String) throws -> Int? {
         guard let argument = arguments.value(0, "decimals"), !argument.isNull else { return nil }
         guard case .number(let d) = argument, d.isIntegral, d >= 0, d <= 10 else {
-            throw FilterError("\(filter) takes a number of decimals from 0 to 10, got \(describe(argument))",
-                              hint: "for example \(filter)(2)")
+            throw FilterError(EngineMessage.decimalsRange(filter: filter, argument).text,
+                              hint: EngineMessage.decimalsExample(filter: filter).text)
         }
         return NSDecimalNumber(decimal: d).intValue
     }
@@ -106,23 +106,9 @@ enum FrenchFilters {
         guard let argument = arguments.value(0, "style"), !argument.isNull else { return .standard }
         let names = FrenchFormat.DateStyle.allCases.map(\.rawValue)
         guard case .string(let name) = argument, let style = FrenchFormat.DateStyle(rawValue: name) else {
-            throw FilterError("date takes a style, one of \(names.joined(separator: ", ")); got \(describe(argument))",
-                              hint: #"for example date("long")"#)
+            throw FilterError(EngineMessage.dateStyle(names, argument).text,
+                              hint: EngineMessage.dateStyleExample.text)
         }
         return style
-    }
-
-    /// `the text 'abc'`, `a list`, `true`: the value as an error message names it.
-    static func describe(_ value: Value) -> String {
-        switch value {
-        case .string(let s): return "the text '\(s)'"
-        case .number(let d): return "the number \(Value.plainString(d))"
-        case .bool(let b): return b ? "true" : "false"
-        case .date(let d): return "the date \(d.isoString)"
-        case .null: return "null"
-        case .list: return "a list"
-        case .map: return "a mapping"
-        case .rich: return "rich text"
-        }
     }
 }

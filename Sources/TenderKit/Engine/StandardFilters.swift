@@ -86,7 +86,7 @@ enum StandardFilters {
         case .map(let m): return .number(Decimal(m.count))
         case .string(let s): return .number(Decimal(s.count))
         case .null: return .number(0)
-        default: throw FilterError("length needs a list, mapping or text, got a \(v.typeName)")
+        default: throw FilterError(EngineMessage.lengthNeeds(v).text)
         }
     }
 
@@ -153,7 +153,7 @@ enum StandardFilters {
 
     /// `dictsort`: a mapping's `[key, value]` pairs sorted by key (or `by="value"`), stably.
     @Sendable static func `dictsort`(_ v: Value, _ a: FilterArguments) throws -> Value {
-        guard case .map(let m) = v else { throw FilterError("dictsort needs a mapping, got a \(v.typeName)") }
+        guard case .map(let m) = v else { throw FilterError(EngineMessage.dictsortNeeds(v).text) }
         let byValue = a.value(1, "by")?.asString == "value"
         let reverse = a.value(2, "reverse")?.isTruthy ?? false
         let pairs = m.map { ($0.key, $0.value) }
@@ -206,7 +206,7 @@ enum StandardFilters {
         case "common": NSDecimalRound(&r, &x, precision, .plain)
         case "ceil": NSDecimalRound(&r, &x, precision, .up)
         case "floor": NSDecimalRound(&r, &x, precision, .down)
-        default: throw FilterError("round method must be common, ceil or floor, not \(method)")
+        default: throw FilterError(EngineMessage.roundMethod(method).text)
         }
         return .number(r)
     }
@@ -260,9 +260,9 @@ enum StandardFilters {
             })
         }
         guard let name = a.positional.first?.asString else {
-            throw FilterError("map needs attribute=\"name\" or a filter name")
+            throw FilterError(EngineMessage.mapNeeds.text)
         }
-        guard let f = (a.filters ?? FilterRegistry.default)[name] else { throw FilterError("map: unknown filter '\(name)'") }
+        guard let f = (a.filters ?? FilterRegistry.default)[name] else { throw FilterError(EngineMessage.mapUnknownFilter(name).text) }
         var rest = FilterArguments(positional: Array(a.positional.dropFirst()), named: a.named)
         rest.filters = a.filters
         return .list(try items.map { try f($0, rest) })
@@ -306,7 +306,7 @@ enum StandardFilters {
 
     /// `groupby`: the items grouped by `attribute`: `{grouper, list}` mappings sorted by grouper.
     @Sendable static func `groupby`(_ v: Value, _ a: FilterArguments) throws -> Value {
-        guard let attr = a.value(0, "attribute") else { throw FilterError("groupby needs an attribute") }
+        guard let attr = a.value(0, "attribute") else { throw FilterError(EngineMessage.groupbyNeeds.text) }
         var groups: [(Value, [Value])] = []
         var positions: [String: [Int]] = [:]
         for item in try SF.items(v, "groupby") {
@@ -322,7 +322,7 @@ enum StandardFilters {
     /// `batch`: the items in lists of `linecount`, the last filled with `fill_with` when given.
     @Sendable static func `batch`(_ v: Value, _ a: FilterArguments) throws -> Value {
         guard let size = try a.value(0, "linecount").map({ try SF.int($0, "batch") }), size > 0 else {
-            throw FilterError("batch needs a positive size")
+            throw FilterError(EngineMessage.batchNeeds.text)
         }
         let items = try SF.items(v, "batch")
         var out: [Value] = []
@@ -381,7 +381,7 @@ enum StandardFilters {
             if c == "%", let spec = chars.first {
                 chars = chars.dropFirst()
                 if spec == "%" { out.append("%"); continue }
-                guard !args.isEmpty else { throw FilterError("format: not enough arguments") }
+                guard !args.isEmpty else { throw FilterError(EngineMessage.formatArguments.text) }
                 out += args.removeFirst().renderedText
             } else {
                 out.append(c)
@@ -397,7 +397,7 @@ enum StandardFilters {
         case .string(let s): return s
         case .null: return ""
         case .number, .bool, .date: return v.renderedText
-        default: throw FilterError("\(filter) needs text, got a \(v.typeName)")
+        default: throw FilterError(EngineMessage.needsText(filter: filter, v).text)
         }
     }
 
@@ -407,7 +407,7 @@ enum StandardFilters {
         case .map(let m): return m.keys.map { .string($0) }
         case .string(let s): return s.map { .string(String($0)) }
         case .null: return []
-        default: throw FilterError("\(filter) needs a list, got a \(v.typeName)")
+        default: throw FilterError(EngineMessage.needsList(filter: filter, v).text)
         }
     }
 
@@ -416,14 +416,14 @@ enum StandardFilters {
         case .number(let d): return d
         case .string(let s):
             if let d = Decimal(exactly: s) { return d }
-            throw FilterError("\(filter) needs a number, got the text \"\(s)\"")
-        default: throw FilterError("\(filter) needs a number, got a \(v.typeName)")
+            throw FilterError(EngineMessage.needsNumberText(filter: filter, s).text)
+        default: throw FilterError(EngineMessage.needsNumber(filter: filter, v).text)
         }
     }
 
     static func int(_ v: Value, _ filter: String) throws -> Int {
         let d = try number(v, filter)
-        guard d.isIntegral, Swift.abs(d) < 1_000_000_000 else { throw FilterError("\(filter) needs a whole number") }
+        guard d.isIntegral, Swift.abs(d) < 1_000_000_000 else { throw FilterError(EngineMessage.needsWholeNumber(filter).text) }
         return NSDecimalNumber(decimal: d).intValue
     }
 
@@ -433,13 +433,13 @@ enum StandardFilters {
         switch path {
         case .string(let s): parts = s.split(separator: ".").map(String.init)
         case .number(let d): parts = [Value.plainString(d)]
-        default: throw FilterError("attribute must be a name")
+        default: throw FilterError(EngineMessage.attributeName.text)
         }
         var current = item
         for p in parts {
             if let next = Evaluator.member(of: current, p) { current = next; continue }
             if case .list(let l) = current, let i = Int(p), i >= 0, i < l.count { current = l[i]; continue }
-            throw FilterError("an item has no attribute '\(parts.joined(separator: "."))'", kind: .data)
+            throw FilterError(EngineMessage.noAttribute(parts.joined(separator: ".")).text, kind: .data)
         }
         return current
     }
@@ -448,7 +448,7 @@ enum StandardFilters {
         var args = a.positional
         var attr: Value? = nil
         if byAttribute {
-            guard !args.isEmpty else { throw FilterError("selectattr/rejectattr need an attribute name") }
+            guard !args.isEmpty else { throw FilterError(EngineMessage.selectattrNeeds.text) }
             attr = args.removeFirst()
         }
         let testName = args.isEmpty ? nil : args.removeFirst().renderedText

@@ -10,15 +10,15 @@ enum TextTemplate {
         while let open = rest.range(of: "{{") {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw TenderError.error("unclosed {{ in \"\(text)\"", at: location)
+                throw TenderError.error(EngineMessage.unclosedBraces(in: text).text, at: location)
             }
             let source = String(rest[open.upperBound..<close.lowerBound])
             do {
                 out += try evaluator.eval(try Parser.expression(source)).renderedText
             } catch let e as SyntaxError {
-                throw TenderError.error("syntax error in \"\(text)\": \(e.message)", at: location)
+                throw TenderError.error(EngineMessage.syntaxErrorIn(text, e.message).text, at: location)
             } catch let e as EvalError {
-                throw TenderError.error("in \"\(text)\": \(e.message)", at: location, hint: e.hint)
+                throw TenderError.error(EngineMessage.errorIn(text, e.message).text, at: location, hint: e.hint)
             }
             rest = rest[close.upperBound...]
         }

@@ -27,9 +27,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     static func detect(_ archive: ZipArchive) throws -> DocumentFormat {
         for format in detectionOrder where try format.adapter.recognizes(archive) { return format }
         let adapters = allCases.map(\.adapter)
-        throw TenderError.error("not a \(allCases.map(\.rawValue).joined(separator: " or ")) document (a zip archive without \(adapters.map(\.signature).joined(separator: " or ")))",
+        throw TenderError.error(FileMessage.notADocument(formats: allCases.map(\.rawValue), signatures: adapters.map(\.signature)).text,
                                 at: SourceLocation(file: archive.path),
-                                hint: "save the template " + adapters.map(\.savedFrom).joined(separator: " or "))
+                                hint: FileMessage.saveTemplate(adapters.map(\.savedFrom)).text)
     }
 
     /// The entry written first and stored uncompressed.

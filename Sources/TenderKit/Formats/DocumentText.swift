@@ -31,10 +31,11 @@ public struct DocumentParagraph: Sendable, Equatable {
         return l
     }
 
-    /// The same in words, as the check writes them (French).
+    /// The same in words, in the run's language, as the check writes them.
     var place: String {
-        if let sheet { return "feuille \(sheet)" + (cell.map { ", cellule \($0)" } ?? "") }
-        return "\(part), paragraphe \(number)"
+        let words = Language.current.locationWords
+        if let sheet { return "\(words.sheet) \(sheet)" + (cell.map { ", \(words.cell) \($0)" } ?? "") }
+        return CheckMessage.paragraph(part: part, number).text
     }
 }
 

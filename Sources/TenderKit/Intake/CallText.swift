@@ -44,13 +44,13 @@ public struct CallText: Sendable {
         var problems: [Diagnostic] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else {
-                problems.append(.error("le fichier \(path) n'existe pas", hint: "vérifier le chemin du document de la consultation",
+                problems.append(.error(ToolMessage.callMissing(path).text, hint: ToolMessage.callMissingHint.text,
                                        status: .missingInput))
                 continue
             }
             if (path as NSString).pathExtension.lowercased() == "pdf", ExternalTool.find("pdftotext") == nil {
-                problems.append(.error("\(path) : pdftotext (poppler-utils) n'est pas installé, le PDF ne peut pas être lu",
-                                       hint: "installer poppler-utils : " + PDF.installCommand, status: .unavailable))
+                problems.append(.error(ToolMessage.pdftotextMissing(path).text,
+                                       hint: ToolMessage.installPoppler(PDF.installCommand).text, status: .unavailable))
                 continue
             }
             do {
@@ -58,8 +58,8 @@ public struct CallText: Sendable {
             } catch let error as TenderError {
                 // The reading layers' messages are in English: the run speaks French, so only what failed is said.
                 let kind = ["pdf": "PDF"][(path as NSString).pathExtension.lowercased()] ?? "DOCX/ODT"
-                problems.append(.error("\(path) ne peut pas être lu comme document \(kind) (fichier endommagé ou d'un autre format)",
-                                       hint: "l'ouvrir et l'enregistrer en PDF, DOCX, ODT ou texte, puis relancer",
+                problems.append(.error(ToolMessage.callUnreadable(path, kind: kind).text,
+                                       hint: ToolMessage.callUnreadableHint.text,
                                        status: error.status))
             }
         }
@@ -87,7 +87,7 @@ public struct CallText: Sendable {
             }
         default:
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw TenderError.error("lecture impossible", status: .missingInput)
+                throw TenderError.error(ToolMessage.unreadable.text, status: .missingInput)
             }
             let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
             return lines(of: text, file: path, page: nil, layout: false)

@@ -50,13 +50,13 @@ public enum AnswerLibrary {
         var lines = text.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
               let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw TenderError.error("the library block has no front matter", at: SourceLocation(file: path, line: 1),
-                                    hint: "begin the file with a front matter between two `---` lines: title, tags, owner, reviewed: YYYY-MM-DD")
+            throw TenderError.error(OfferMessage.noFrontMatter.text, at: SourceLocation(file: path, line: 1),
+                                    hint: OfferMessage.frontMatterHint.text)
         }
         // The opening `---` becomes a comment, so that the front matter's lines are the file's.
         let yaml = "#\n" + lines[1..<close].joined(separator: "\n") + "\n"
         let (document, problems) = try ShapeChecker.check(yaml: yaml, file: path, shape: .record(frontMatter),
-                                                          what: "a library block's front matter")
+                                                          what: OfferMessage.fileKind(.libraryBlock).text)
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { throw TenderError(problems) }
         let top = document.top
@@ -88,14 +88,14 @@ extension OfferBuilder {
     mutating func libraryBlock(_ name: String, at location: SourceLocation) -> LibraryBlock? {
         let folder = AnswerLibrary.folder(forOffer: file)
         guard let path = AnswerLibrary.path(of: name, in: folder) else {
-            error("'\(name)' is not a library block", at: location, hint: "write `library/<name>`, the file offers/library/<name>.md")
+            error(OfferMessage.notALibraryBlock(name).text, at: location, hint: OfferMessage.libraryBlockNameHint.text)
             return nil
         }
         guard FileManager.default.fileExists(atPath: path) else {
             let known = AnswerLibrary.blocks(in: folder).blocks.map(\.name)
-            error("no library block '\(name)' (\(path))", at: location,
-                  hint: known.isEmpty ? "write the block in \(path), with its front matter (title, tags, owner, reviewed)"
-                                      : Suggestions.hint(for: name, among: known, listing: "library blocks"))
+            error(OfferMessage.noLibraryBlock(name, path: path).text, at: location,
+                  hint: known.isEmpty ? OfferMessage.writeBlockHint(path: path).text
+                                      : Suggestions.hint(for: name, among: known, listing: OfferMessage.libraryBlocks.text))
             return nil
         }
         do { return try AnswerLibrary.load(path: path) } catch let failure as TenderError {

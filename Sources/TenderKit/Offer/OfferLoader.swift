@@ -10,7 +10,7 @@ extension Offer {
     public static func load(path: String) throws -> Offer {
         let text = try DataLoader.readText(path: path)
         let (document, shapeErrors) = try ShapeChecker.check(yaml: text, file: path, shape: .record(OfferKeys.offer),
-                                                              what: "an offer")
+                                                              what: OfferMessage.fileKind(.offer).text)
         var builder = OfferBuilder(file: path, top: document.top)
         builder.bag.add(contentsOf: shapeErrors)
         let offer = builder.build()
@@ -37,7 +37,7 @@ extension Person {
         do {
             let text = try DataLoader.readText(path: path)
             let (document, errors) = try ShapeChecker.check(yaml: text, file: path, shape: .record(OfferKeys.person),
-                                                             what: "a person")
+                                                             what: OfferMessage.fileKind(.person).text)
             let top = document.top
             guard let name = top["name"]?.string else { return (nil, errors) }
             let person = Person(
@@ -150,7 +150,7 @@ struct OfferBuilder {
             if digits.count == 14, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 siret = digits
             } else {
-                error("a SIRET has 14 digits, not '\(written)'", at: place, hint: "SIREN (9 digits) followed by NIC (5 digits)")
+                error(OfferMessage.siretDigits(written).text, at: place, hint: OfferMessage.siretHint.text)
             }
         }
         let vat: VAT
@@ -189,22 +189,22 @@ struct OfferBuilder {
         for item in top["team"]?.items ?? [] {
             guard let id = item["id"]?.string, let idPlace = item["id"]?.location else { continue }
             if let first = seen[id] {
-                error("duplicate team member '\(id)'", at: idPlace,
-                      hint: "already in the team at line \(first.line ?? 0); list each person once")
+                error(OfferMessage.duplicateMember(id).text, at: idPlace,
+                      hint: OfferMessage.alreadyInTeam(line: first.line ?? 0).text)
                 continue
             }
             seen[id] = idPlace
             written.append(id)
             guard OfferBuilder.isValidId(id) else {
-                error("'\(id)' is not a valid person id", at: idPlace,
-                      hint: "ids are file names of the team library: letters, digits, '-', '_' and '.'")
+                error(OfferMessage.invalidPersonId(id).text, at: idPlace,
+                      hint: OfferMessage.personIdHint.text)
                 continue
             }
             let personFile = library + "/" + id + ".yaml"
             guard FileManager.default.fileExists(atPath: personFile) else {
-                error("no person '\(id)' in the team library (\(library))", at: idPlace,
-                      hint: Suggestions.hint(for: id, among: available, listing: "people in the library")
-                        + " — each person is a file team/<id>.yaml")
+                error(OfferMessage.noPerson(id, library: library).text, at: idPlace,
+                      hint: Suggestions.hint(for: id, among: available, listing: OfferMessage.peopleInLibrary.text)
+                        + OfferMessage.personFileHint.text)
                 continue
             }
             let (loaded, problems) = Person.load(path: personFile, id: id)
@@ -215,8 +215,8 @@ struct OfferBuilder {
             if let own = item["profile"]?.string {
                 profileId = own
                 if !profileIds.contains(own) {
-                    error("unknown profile '\(own)' for '\(id)'", at: item.location(of: "profile"),
-                          hint: Suggestions.hint(for: own, among: profileIds, listing: "profiles"))
+                    error(OfferMessage.unknownProfile(own, member: id).text, at: item.location(of: "profile"),
+                          hint: Suggestions.hint(for: own, among: profileIds, listing: OfferMessage.profiles.text))
                     continue
                 }
             }
@@ -225,11 +225,10 @@ struct OfferBuilder {
                 // A rate or profile written but invalid is reported where it is written.
                 let profileWritten = profileId.map { top["profiles"]?.wrote($0) ?? false } ?? false
                 if !item.wrote("rate") && !profileWritten {
-                    let why = profileId.map { "profile '\($0)' of \(person.file) is not in the offer's profiles" }
-                        ?? "\(person.file) gives no profile"
-                    error("'\(id)' has no day rate", at: item.location,
-                          hint: "\(why); give the member a `rate:` or a `profile:` of the rate card ("
-                            + (profileIds.isEmpty ? "no profiles" : profileIds.joined(separator: ", ")) + ")")
+                    let why = profileId.map { OfferMessage.NoRate.profileNotInOffer(profile: $0, file: person.file) }
+                        ?? .noProfile(file: person.file)
+                    error(OfferMessage.noDayRate(id).text, at: item.location,
+                          hint: OfferMessage.noDayRateHint(why: why, profiles: profileIds).text)
                 }
                 continue
             }
@@ -250,7 +249,7 @@ struct OfferBuilder {
             if let id {
                 let idPlace = item.location(of: "id")
                 if let first = seen[id] {
-                    error("duplicate tranche id '\(id)'", at: idPlace, hint: "already used at line \(first.line ?? 0)")
+                    error(OfferMessage.duplicateTranche(id).text, at: idPlace, hint: OfferMessage.alreadyUsed(line: first.line ?? 0).text)
                 } else {
                     seen[id] = idPlace
                 }
@@ -264,9 +263,9 @@ struct OfferBuilder {
                     if teamIds.contains(member) {
                         days.append((member, count))
                     } else {
-                        error("'\(member)' is not in the offer's team", at: d.keyLocation,
-                              hint: Suggestions.closest(to: member, among: teamIds).map { "did you mean '\($0)'?" }
-                                ?? "add the person under `team:`")
+                        error(OfferMessage.notInTeam(member).text, at: d.keyLocation,
+                              hint: Suggestions.closest(to: member, among: teamIds).map { Message.didYouMean($0).text }
+                                ?? OfferMessage.addToTeam.text)
                     }
                 }
                 var priced: TaskItem?
@@ -274,15 +273,15 @@ struct OfferBuilder {
                 case (let quantity?, let price?):
                     priced = TaskItem(quantity: quantity, unit: t["unit"]?.string, unitPrice: price)
                 case (_?, nil):
-                    error("the quantity of '\(taskTitle)' has no unit_price", at: t.location(of: "quantity"),
-                          hint: "give the price of one unit, € HT: unit_price: 42.50")
+                    error(OfferMessage.quantityWithoutPrice(taskTitle).text, at: t.location(of: "quantity"),
+                          hint: OfferMessage.quantityWithoutPriceHint.text)
                 case (nil, _?):
-                    error("the unit_price of '\(taskTitle)' has no quantity", at: t.location(of: "unit_price"),
-                          hint: "give the number of units: quantity: 15")
+                    error(OfferMessage.priceWithoutQuantity(taskTitle).text, at: t.location(of: "unit_price"),
+                          hint: OfferMessage.priceWithoutQuantityHint.text)
                 case (nil, nil):
                     if t.wrote("unit") {
-                        error("the unit of '\(taskTitle)' has no quantity and unit_price", at: t.location(of: "unit"),
-                              hint: "an item is quantity × unit_price; unit only names what is counted")
+                        error(OfferMessage.unitAlone(taskTitle).text, at: t.location(of: "unit"),
+                              hint: OfferMessage.unitAloneHint.text)
                     }
                 }
                 tasks.append(TrancheTask(title: taskTitle, description: t["description"]?.string,
@@ -292,8 +291,8 @@ struct OfferBuilder {
             if let id, let kind = item["kind"]?.string.flatMap(TrancheKind.init(word:)), let title = item["title"]?.string {
                 if kind == .fixed {
                     for key in ["duration_months", "confirmation_deadline"] where item.wrote(key) {
-                        error("`\(key)` is for an optional tranche; '\(id)' is fixed", at: item.location(of: key),
-                              hint: "a fixed tranche runs over the schedule of the offer; remove the key or make the tranche optional")
+                        error(OfferMessage.optionalKeyOnFixed(key: key, tranche: id).text, at: item.location(of: key),
+                              hint: OfferMessage.optionalKeyOnFixedHint.text)
                     }
                 }
                 tranches.append(Tranche(id: id, kind: kind, title: title, tasks: tasks,
@@ -317,19 +316,19 @@ struct OfferBuilder {
     mutating func checkDiscounts(_ offer: Offer) {
         let onTranches = (top["tranches"]?.items ?? []).filter { $0.wrote("discount") }
         if top.wrote("discount"), let first = onTranches.first {
-            error("a discount is given both on the offer and on tranche '\(first["id"]?.string ?? "")'", at: first.location(of: "discount"),
-                  hint: "give one offer-wide discount, or one per tranche")
+            error(OfferMessage.discountTwice(tranche: first["id"]?.string ?? "").text, at: first.location(of: "discount"),
+                  hint: OfferMessage.discountTwiceHint.text)
         }
         let total = offer.tranches.reduce(Decimal(0)) { $0 + $1.totalHT(offer) }
         if case .amount(let amount)? = offer.discount?.kind, amount > total {
-            error("the discount (\(Value.plainString(amount)) €) is more than the offer's total HT (\(Value.plainString(total)) €)",
-                  at: top.location(of: "discount"), hint: "a discount cannot make the price negative")
+            error(OfferMessage.discountOverTotal(amount: Value.plainString(amount), total: Value.plainString(total)).text,
+                  at: top.location(of: "discount"), hint: OfferMessage.discountNegativeHint.text)
         }
         for tranche in offer.tranches {
             guard let item = top["tranches"]?.items.first(where: { $0["id"]?.string == tranche.id }) else { continue }
             if case .amount(let amount)? = tranche.discount?.kind, amount > tranche.totalHT(offer) {
-                error("the discount of '\(tranche.id)' (\(Value.plainString(amount)) €) is more than its total HT (\(Value.plainString(tranche.totalHT(offer))) €)",
-                      at: item.location(of: "discount"), hint: "a discount cannot make the price negative")
+                error(OfferMessage.discountOverTrancheTotal(tranche: tranche.id, amount: Value.plainString(amount), total: Value.plainString(tranche.totalHT(offer))).text,
+                      at: item.location(of: "discount"), hint: OfferMessage.discountNegativeHint.text)
             }
         }
     }
@@ -345,8 +344,8 @@ struct OfferBuilder {
                 if trancheIds.contains(id) {
                     eligible?.append(id)
                 } else {
-                    error("unknown tranche '\(id)' in pro_bono.tranches", at: t.location,
-                          hint: Suggestions.hint(for: id, among: trancheIds, listing: "tranches"))
+                    error(OfferMessage.unknownProBonoTranche(id).text, at: t.location,
+                          hint: Suggestions.hint(for: id, among: trancheIds, listing: OfferMessage.tranches.text))
                 }
             }
         }
@@ -358,16 +357,15 @@ struct OfferBuilder {
             for (member, d) in perMember.entries {
                 guard let given = d.decimal else { continue }
                 guard teamIds.contains(member) else {
-                    error("'\(member)' is not in the offer's team", at: d.keyLocation,
-                          hint: Suggestions.closest(to: member, among: teamIds).map { "did you mean '\($0)'?" })
+                    error(OfferMessage.notInTeam(member).text, at: d.keyLocation,
+                          hint: Suggestions.closest(to: member, among: teamIds).map { Message.didYouMean($0).text })
                     continue
                 }
                 let worked = tranches.filter { eligible?.contains($0.id) ?? true }
                     .flatMap(\.tasks).flatMap(\.days).filter { $0.member == member }.reduce(Decimal(0)) { $0 + $1.days }
                 if given > worked {
-                    error("'\(member)' gives \(Value.plainString(given)) days free but works \(Value.plainString(worked)) days"
-                            + (eligible == nil ? "" : " in the tranches of the mécénat"),
-                          at: d.location, hint: "pro-bono days are taken from the days of the tranches")
+                    error(OfferMessage.moreFreeDaysThanWorked(member, given: Value.plainString(given), worked: Value.plainString(worked), inProBonoTranches: eligible != nil).text,
+                          at: d.location, hint: OfferMessage.freeDaysHint.text)
                 }
                 days.append((member, given))
             }
@@ -389,7 +387,7 @@ struct OfferBuilder {
             end = start?.addingMonths(months)
         } else if let start, let end {
             if end < start {
-                error("the schedule ends (\(end.isoString)) before it starts (\(start.isoString))", at: s.location(of: "end"))
+                error(OfferMessage.scheduleEndsBeforeStart(end: end.isoString, start: start.isoString).text, at: s.location(of: "end"))
             } else {
                 duration = start.months(until: end)
             }
@@ -409,7 +407,7 @@ struct OfferBuilder {
                 continue
             }
             if let first = seen[id] {
-                error("duplicate document id '\(id)'", at: d.location(of: "id"), hint: "already used at line \(first.line ?? 0)")
+                error(OfferMessage.duplicateDocument(id).text, at: d.location(of: "id"), hint: OfferMessage.alreadyUsed(line: first.line ?? 0).text)
                 continue
             }
             seen[id] = d.location(of: "id")
@@ -431,7 +429,7 @@ struct OfferBuilder {
         for s in top["memoire"]?["sections"]?.items ?? [] {
             guard let id = s["id"]?.string, let title = s["title"]?.string else { continue }
             if let first = seen[id] {
-                error("duplicate section id '\(id)'", at: s.location(of: "id"), hint: "already used at line \(first.line ?? 0)")
+                error(OfferMessage.duplicateSection(id).text, at: s.location(of: "id"), hint: OfferMessage.alreadyUsed(line: first.line ?? 0).text)
                 continue
             }
             seen[id] = s.location(of: "id")
@@ -449,8 +447,8 @@ struct OfferBuilder {
         let working = Set(offer.tranches.flatMap(\.tasks).flatMap(\.days).filter { $0.days > 0 }.map(\.member))
         for member in offer.team where !working.contains(member.id) {
             let place = top["team"]?.items.first { $0["id"]?.string == member.id }?.location
-            found.append(.warning("'\(member.id)' has no days in any tranche", at: place,
-                                  hint: "the CV is still produced; remove the member if this is not intended"))
+            found.append(.warning(OfferMessage.noDaysInAnyTranche(member.id).text, at: place,
+                                  hint: OfferMessage.noDaysHint.text))
         }
         return found
     }

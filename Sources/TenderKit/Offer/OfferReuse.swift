@@ -32,14 +32,14 @@ extension OfferBuilder {
         if let file = written?["file"] {
             path = file.string.map(resolve)
             if let p = path, !FileManager.default.fileExists(atPath: p) {
-                error("no bidder profile '\(p)'", at: file.location,
-                      hint: "the path is relative to the offer file; the firm's profile is usually offers/bidder.yaml (file: ../bidder.yaml)")
+                error(OfferMessage.noBidderProfile(p).text, at: file.location,
+                      hint: OfferMessage.noBidderProfileHint.text)
                 path = nil
             }
         } else if written == nil {
             guard FileManager.default.fileExists(atPath: defaultBidderProfile) else {
-                error("the offer has no bidder", at: top.location(of: "bidder"),
-                      hint: "write `bidder: { file: ../bidder.yaml }` to use the firm's profile, or the firm's keys under `bidder:` (see offers/FORMAT.md)")
+                error(OfferMessage.noBidder.text, at: top.location(of: "bidder"),
+                      hint: OfferMessage.noBidderHint.text)
                 return BidderView(offer: nil, profile: nil)
             }
             path = defaultBidderProfile
@@ -49,10 +49,10 @@ extension OfferBuilder {
             do {
                 let text = try DataLoader.readText(path: path)
                 let (document, problems) = try ShapeChecker.check(yaml: text, file: path, shape: .record(OfferKeys.bidderProfile),
-                                                                  what: "a bidder profile")
+                                                                  what: OfferMessage.fileKind(.bidderProfile).text)
                 bag.add(contentsOf: problems)
                 profile = document.top
-                checkIds(document.top["references"]?.items ?? [], what: "reference")
+                checkIds(document.top["references"]?.items ?? [], what: .reference)
             } catch let failure as TenderError {
                 bag.add(contentsOf: failure.diagnostics)
             } catch {
@@ -63,21 +63,21 @@ extension OfferBuilder {
         if written?["file"] == nil, let written {
             // A bidder without a profile stands alone: the firm's required keys are in the offer.
             for key in ["name", "vat"] where !written.wrote(key) {
-                error("'bidder' is missing '\(key)'", at: written.location,
-                      hint: OfferKeys.bidderProfile.field(key)?.description ?? "")
+                error(OfferMessage.bidderMissing(key: key).text, at: written.location,
+                      hint: OfferMessage.missingKeyHint(key: key, description: OfferKeys.bidderProfile.field(key)?.description ?? "").text)
             }
         }
-        if profile == nil, let written { checkIds(written["references"]?.items ?? [], what: "reference") }
+        if profile == nil, let written { checkIds(written["references"]?.items ?? [], what: .reference) }
         return view
     }
 
     /// Ids of experiences or references are unique in their file.
-    mutating func checkIds(_ items: [Located], what: String) {
+    mutating func checkIds(_ items: [Located], what: OfferMessage.Item) {
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let id = item["id"]?.string else { continue }
             if let first = seen[id] {
-                error("duplicate \(what) id '\(id)'", at: item.location(of: "id"), hint: "already used at line \(first.line ?? 0)")
+                error(OfferMessage.duplicateItemId(what, id).text, at: item.location(of: "id"), hint: OfferMessage.alreadyUsed(line: first.line ?? 0).text)
             } else {
                 seen[id] = item.location(of: "id")
             }
@@ -101,7 +101,7 @@ extension OfferBuilder {
     /// Resolves a selection written in the offer (a list of ids, or `{ ids | tags, recent }`) among
     /// `all`: ids in their order, tags and recent most recent first; as of the deadline.
     /// `owner` names the file the ids come from, in messages.
-    mutating func select(_ written: Located, among all: [Experience], what: String, owner: String) -> [Experience] {
+    mutating func select(_ written: Located, among all: [Experience], what: OfferMessage.Item, owner: String) -> [Experience] {
         let day = deadlineDay
         let idItems = written.value.asList != nil ? written.items : (written["ids"]?.items ?? [])
         if written.value.asList != nil || written["ids"] != nil {
@@ -110,18 +110,18 @@ extension OfferBuilder {
             for item in idItems {
                 guard let id = item.string else { continue }
                 guard let found = all.first(where: { $0.id == id }) else {
-                    error("no \(what) '\(id)' in \(owner)", at: item.location,
-                          hint: known.isEmpty ? "give the \(what)s of \(owner) an `id:` to select them by"
-                                              : Suggestions.hint(for: id, among: known, listing: "\(what) ids"))
+                    error(OfferMessage.noItem(what, id, owner: owner).text, at: item.location,
+                          hint: known.isEmpty ? OfferMessage.giveIdsHint(what, owner: owner).text
+                                              : Suggestions.hint(for: id, among: known, listing: OfferMessage.itemIds(what).text))
                     continue
                 }
                 if chosen.contains(where: { $0.id == id }) {
-                    error("\(what) '\(id)' is selected twice", at: item.location, hint: "list each id once")
+                    error(OfferMessage.selectedTwice(what, id).text, at: item.location, hint: OfferMessage.listEachIdOnce.text)
                     continue
                 }
                 guard let kept = OfferBuilder.asOf(day, found) else {
-                    error("\(what) '\(id)' began on \(found.start.isoString), after the deadline of the call", at: item.location,
-                          hint: "an offer shows only the work begun by its deadline; select another \(what)")
+                    error(OfferMessage.beganAfterDeadline(what, id, start: found.start.isoString).text, at: item.location,
+                          hint: OfferMessage.beganAfterDeadlineHint(what).text)
                     continue
                 }
                 chosen.append(kept)
@@ -134,10 +134,9 @@ extension OfferBuilder {
             pool = pool.filter { !wanted.isDisjoint(with: $0.tags) }
             if pool.isEmpty {
                 let available = Set(all.flatMap(\.tags)).sorted()
-                error("no \(what) of \(owner) has the tags " + tags.strings.map { "'\($0)'" }.joined(separator: ", ")
-                        + (day == nil ? "" : " by the deadline"),
+                error(OfferMessage.noItemWithTags(what, owner: owner, tags: tags.strings, byDeadline: day != nil).text,
                       at: tags.location,
-                      hint: available.isEmpty ? "tag the \(what)s of \(owner) (tags: [...])" : "tags in use: " + available.joined(separator: ", "))
+                      hint: available.isEmpty ? OfferMessage.tagItemsHint(what, owner: owner).text : OfferMessage.tagsInUse(available).text)
             }
         }
         if let recent = written["recent"]?.int { pool = Array(pool.prefix(recent)) }
@@ -153,16 +152,16 @@ extension OfferBuilder {
         guard let cv else { return }
         member.cvPlace = cv.location
         if let written = cv["experiences"] {
-            member.experiences = select(written, among: person.experiences, what: "experience", owner: person.file)
+            member.experiences = select(written, among: person.experiences, what: .experience, owner: person.file)
         }
         if let name = cv["summary"] {
             if let text = name.string.flatMap({ person.summaries[$0] }) {
                 member.summary = text
             } else if let wanted = name.string {
                 let known = person.summaries.keys.sorted()
-                error("no summary '\(wanted)' in \(person.file)", at: name.location,
-                      hint: known.isEmpty ? "add it under `summaries:` in \(person.file): { \(wanted): \"...\" }"
-                                          : Suggestions.hint(for: wanted, among: known, listing: "summaries"))
+                error(OfferMessage.noSummary(wanted, file: person.file).text, at: name.location,
+                      hint: known.isEmpty ? OfferMessage.addSummaryHint(wanted, file: person.file).text
+                                          : Suggestions.hint(for: wanted, among: known, listing: OfferMessage.summaries.text))
             }
         }
     }
@@ -172,7 +171,7 @@ extension OfferBuilder {
     mutating func selectReferences(_ all: [Experience], view: BidderView) -> [Experience] {
         let owner = view.offer?.wrote("references") == true ? file : (view.profile?.location.file ?? file)
         if let written = top["references"] {
-            return select(written, among: all, what: "reference", owner: owner)
+            return select(written, among: all, what: .reference, owner: owner)
         }
         let day = deadlineDay
         guard let rule = top["tender"]?["rules"]?["references"] else {
@@ -220,7 +219,7 @@ extension OfferBuilder {
         for r in top["requirements"]?.items ?? [] {
             guard let id = r["id"]?.string, let text = r["text"]?.string else { continue }
             if let first = seen[id] {
-                error("duplicate requirement id '\(id)'", at: r.location(of: "id"), hint: "already used at line \(first.line ?? 0)")
+                error(OfferMessage.duplicateRequirement(id).text, at: r.location(of: "id"), hint: OfferMessage.alreadyUsed(line: first.line ?? 0).text)
                 continue
             }
             seen[id] = r.location(of: "id")

@@ -28,21 +28,7 @@ public indirect enum Shape: Sendable {
     case dictionary(Shape, keyDescription: String)
 
     /// How an error message names what was expected.
-    var expectation: String {
-        switch self {
-        case .text: return "text"
-        case .integer: return "a whole number"
-        case .decimal: return "a number"
-        case .date: return "a date (YYYY-MM-DD)"
-        case .dateTime: return "a date or date and time (YYYY-MM-DDTHH:MM)"
-        case .boolean: return "true or false"
-        case .choice(let words): return "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
-        case .either(let shapes): return shapes.map(\.expectation).joined(separator: " or ")
-        case .list: return "a list"
-        case .record(let r): return "a mapping (\(r.name))"
-        case .dictionary: return "a mapping"
-        }
-    }
+    var expectation: String { OfferMessage.expectation(self).text }
 }
 
 /// One key of a record.

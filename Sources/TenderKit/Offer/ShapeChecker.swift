@@ -101,15 +101,15 @@ struct ShapeChecker {
         do {
             node = try Yams.compose(yaml: text)
         } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
-            throw TenderError.error("duplicate key " + keys.map { "'\(Quote.cut($0))'" }.joined(separator: ", "),
+            throw TenderError.error(OfferMessage.duplicateKeys(keys).text,
                                     at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                                    hint: "each key may appear once in a mapping; ids must be unique")
+                                    hint: OfferMessage.duplicateKeysHint.text)
         } catch let error as YamlError {
             throw DataLoader.yamlDiagnostic(error, file: file)
         }
         var checker = ShapeChecker(file: file)
         guard let node else {
-            checker.diagnostics.append(.error("the file is empty, \(what) expected", at: SourceLocation(file: file)))
+            checker.diagnostics.append(.error(OfferMessage.emptyFile(what: what).text, at: SourceLocation(file: file)))
             return (CheckedDocument(file: file), checker.diagnostics)
         }
         let value = checker.check(node, shape, path: "", display: "") ?? .null
@@ -126,11 +126,6 @@ struct ShapeChecker {
         diagnostics.append(.error(message, at: location(node), hint: hint))
     }
 
-    /// `'rate'` or `the file` — how a message names the place.
-    private func name(_ display: String) -> String {
-        display.isEmpty ? "the file" : "'\(Quote.cut(display))'"
-    }
-
     /// The checked value of `node`, or nil (with an error recorded) when it does not fit.
     mutating func check(_ node: Node, _ shape: Shape, path: String, display: String) -> Value? {
         valueLocations[path] = location(node)
@@ -140,7 +135,7 @@ struct ShapeChecker {
             switch DataLoader.scalarValue(s) {
             case .string, .date: return .string(s.string)
             case .number, .bool:
-                return mismatch(node, shape, display, hint: "put it in quotes to make it text: \"\(s.string)\"")
+                return mismatch(node, shape, display, hint: OfferMessage.quoteToMakeText(s.string).text)
             default: return mismatch(node, shape, display)
             }
 
@@ -160,7 +155,7 @@ struct ShapeChecker {
                 number = Decimal(exactly: s.string)
             }
             guard let d = number else {
-                let hint = s.string.contains(",") ? "write decimals with a dot: \(s.string.replacingOccurrences(of: ",", with: "."))" : nil
+                let hint = s.string.contains(",") ? OfferMessage.decimalsWithDot(s.string.replacingOccurrences(of: ",", with: ".")).text : nil
                 return mismatch(node, shape, display, hint: hint)
             }
             return inRange(d, min, max, node, display) && belowCeiling(d, ShapeChecker.largestDecimal, node, display)
@@ -172,7 +167,7 @@ struct ShapeChecker {
             }
             if date.secondsOfDay != nil {
                 guard case .dateTime = shape else {
-                    return mismatch(node, shape, display, hint: "give the date alone, without a time")
+                    return mismatch(node, shape, display, hint: OfferMessage.dateWithoutTime.text)
                 }
                 if date.utcOffset == nil { date.utcOffset = DateValue.parisOffset(date) }
             }
@@ -188,8 +183,8 @@ struct ShapeChecker {
             guard case .scalar(let s) = node, s.style != .plain || DataLoader.scalarValue(s).asString != nil
             else { return mismatch(node, shape, display) }
             guard words.contains(s.string) else {
-                let hint = Suggestions.closest(to: s.string, among: words).map { "did you mean '\($0)'?" }
-                error("\(name(display)) must be \(shape.expectation), not '\(Quote.cut(s.string))'", node, hint: hint)
+                let hint = Suggestions.closest(to: s.string, among: words).map { Message.didYouMean($0).text }
+                error(OfferMessage.notOneOf(display: display, shape, written: s.string).text, node, hint: hint)
                 return nil
             }
             return .string(s.string)
@@ -216,7 +211,7 @@ struct ShapeChecker {
             for (index, item) in sequence.enumerated() {
                 let itemDisplay = display + "[\(index)]"
                 if isNull(item) {
-                    error("\(name(itemDisplay)) is empty, \(itemShape.expectation) expected", item)
+                    error(OfferMessage.emptyItem(display: itemDisplay, itemShape).text, item)
                     items.append(.null)
                 } else {
                     items.append(check(item, itemShape, path: path + "/\(index)", display: itemDisplay) ?? .null)
@@ -235,7 +230,7 @@ struct ShapeChecker {
                 let childPath = path + "/" + key, childDisplay = join(display, key)
                 keyLocations[childPath] = location(keyNode)
                 if isNull(valueNode) {
-                    error("\(name(childDisplay)) has no value, \(valueShape.expectation) expected", valueNode)
+                    error(OfferMessage.noValue(display: childDisplay, valueShape).text, valueNode)
                 } else if let v = check(valueNode, valueShape, path: childPath, display: childDisplay) {
                     result[key] = v
                 }
@@ -253,8 +248,8 @@ struct ShapeChecker {
             guard let key = keyText(keyNode) else { continue }
             let childPath = path + "/" + key, childDisplay = join(display, key)
             guard let field = record.field(key) else {
-                error("unknown key '\(Quote.cut(key))' in \(described(display, record))", keyNode,
-                      hint: Suggestions.hint(for: key, among: record.keys, listing: "known keys"))
+                error(OfferMessage.unknownKey(key, in: described(display, record)).text, keyNode,
+                      hint: Suggestions.hint(for: key, among: record.keys, listing: OfferMessage.knownKeys.text))
                 continue
             }
             keyLocations[childPath] = location(keyNode)
@@ -268,16 +263,15 @@ struct ShapeChecker {
         }
         let what = described(display, record)
         for field in record.fields where field.required && !written.contains(field.name) {
-            error("\(what) is missing '\(field.name)'", node, hint: field.description)
+            error(OfferMessage.missingKey(what, key: field.name).text, node, hint: OfferMessage.missingKeyHint(key: field.name, description: field.description).text)
         }
         for group in record.groups {
             let count = group.keys.filter(written.contains).count
-            let keys = group.keys.map { "'\($0)'" }.joined(separator: " or ")
             switch group.rule {
             case .exactlyOne where count == 0, .atLeastOne where count == 0:
-                error("\(what) needs \(keys)", node)
+                error(OfferMessage.needsOneOf(what, keys: group.keys).text, node)
             case .exactlyOne where count > 1, .atMostOne where count > 1:
-                error("\(what) takes \(keys), not both", node, hint: "keep only one of them")
+                error(OfferMessage.notBoth(what, keys: group.keys).text, node, hint: OfferMessage.keepOnlyOne.text)
             default:
                 break
             }
@@ -285,11 +279,9 @@ struct ShapeChecker {
         return .map(result)
     }
 
-    /// `the offer`, `'tender'`, `'team[1]' (team member)`.
-    private func described(_ display: String, _ record: Record) -> String {
-        if display.isEmpty { return "the \(record.name)" }
-        let last = display.split(separator: ".").last.map(String.init) ?? display
-        return last == record.name ? name(display) : "\(name(display)) (\(record.name))"
+    /// `the offer`, `'tender'`, `'team[1]' (team member)`, as the catalog writes it.
+    private func described(_ display: String, _ record: Record) -> OfferMessage.Described {
+        OfferMessage.Described(display: display, record: record.name)
     }
 
     private func join(_ display: String, _ key: String) -> String {
@@ -298,7 +290,7 @@ struct ShapeChecker {
 
     private mutating func keyText(_ node: Node) -> String? {
         guard case .scalar(let s) = node else {
-            error("mapping keys must be plain text", node)
+            error(OfferMessage.keysPlainText.text, node)
             return nil
         }
         return s.string
@@ -316,8 +308,8 @@ struct ShapeChecker {
 
     private mutating func belowCeiling(_ d: Decimal, _ ceiling: Decimal, _ node: Node, _ display: String) -> Bool {
         guard abs(d) > ceiling else { return true }
-        error("\(name(display)) is too large: \(Quote.cut(Value.plainString(d), max: 40)) is beyond \(Value.plainString(ceiling))", node,
-              hint: "check the number; amounts and days are far below this")
+        error(OfferMessage.tooLarge(display: display, value: Quote.cut(Value.plainString(d), max: 40), ceiling: Value.plainString(ceiling)).text, node,
+              hint: OfferMessage.tooLargeHint.text)
         return false
     }
 
@@ -325,39 +317,39 @@ struct ShapeChecker {
                                   _ display: String) -> Bool {
         let shown = Quote.cut(Value.plainString(d), max: 40)
         if let min, let max, d < min || d > max {
-            error("\(name(display)) must be between \(Value.plainString(min)) and \(Value.plainString(max)), got \(shown)", node,
-                  hint: max == 1 ? "write a share as a fraction: 0.20 for 20 %" : nil)
+            error(OfferMessage.notBetween(display: display, min: Value.plainString(min), max: Value.plainString(max), got: shown).text, node,
+                  hint: max == 1 ? OfferMessage.shareAsFraction.text : nil)
             return false
         }
         if let min, d < min {
-            error(min == 0 ? "\(name(display)) must not be negative, got \(shown)"
-                           : "\(name(display)) must be at least \(Value.plainString(min)), got \(shown)", node)
+            error(min == 0 ? OfferMessage.negative(display: display, got: shown).text
+                           : OfferMessage.atLeast(display: display, min: Value.plainString(min), got: shown).text, node)
             return false
         }
         if let max, d > max {
-            error("\(name(display)) must be at most \(Value.plainString(max)), got \(shown)", node)
+            error(OfferMessage.atMost(display: display, max: Value.plainString(max), got: shown).text, node)
             return false
         }
         return true
     }
 
     private mutating func mismatch(_ node: Node, _ shape: Shape, _ display: String, hint: String? = nil) -> Value? {
-        error("\(name(display)) must be \(shape.expectation), got \(describe(node))", node, hint: hint)
+        error(OfferMessage.mismatch(display: display, shape, got: describe(node)).text, node, hint: hint)
         return nil
     }
 
-    private func describe(_ node: Node) -> String {
+    private func describe(_ node: Node) -> OfferMessage.Got {
         switch node {
         case .scalar(let s):
             switch DataLoader.scalarValue(s) {
-            case .null: return "nothing"
-            case .number: return "the number \(Quote.cut(s.string))"
-            case .bool: return s.string
-            default: return "the text '\(Quote.cut(s.string))'"
+            case .null: return .nothing
+            case .number: return .number(s.string)
+            case .bool: return .bool(s.string)
+            default: return .text(s.string)
             }
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .alias: return "an alias"
+        case .sequence: return .list
+        case .mapping: return .mapping
+        case .alias: return .alias
         }
     }
 }

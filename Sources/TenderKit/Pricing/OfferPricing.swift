@@ -51,9 +51,9 @@ public struct OfferPricing: Sendable {
             self.mecenat = mecenat
             if !missing.isEmpty {
                 warnings.append(.warning(
-                    "the mécénat cannot be valued at cost: no cost per day for " + missing.map { "'\($0)'" }.joined(separator: ", "),
+                    OfferMessage.noCostFor(missing).text,
                     at: SourceLocation(file: offer.file),
-                    hint: "give these team members a `cost:` (or their profile a `cost:`)"))
+                    hint: OfferMessage.noCostForHint.text))
             }
         } else {
             mecenat = nil
@@ -155,26 +155,26 @@ public struct OfferPricing: Sendable {
                     guard exact != exact.roundedHalfUp(2) else { continue }
                     let at = taskNode?["days"]?.entries.first { $0.key == line.member }?.value.location ?? place("days")
                     found.append(.warning(
-                        "a line falls below the cent: \(member.person.name) on '\(task.title)' (\(tranche.id)), "
-                            + "\(Value.plainString(line.days)) d × \(Value.plainString(member.rate)) € = \(Value.plainString(exact)) €, "
-                            + "printed and counted as \(Value.plainString(exact.roundedHalfUp(2))) €", at: at,
-                        hint: subCentHint(count: line.days, price: member.rate, what: "day rate", counted: "days")))
+                        OfferMessage.subCentDays(name: member.person.name, task: task.title, tranche: tranche.id, days: Value.plainString(line.days),
+                                                 rate: Value.plainString(member.rate), exact: Value.plainString(exact),
+                                                 rounded: Value.plainString(exact.roundedHalfUp(2))).text, at: at,
+                        hint: subCentHint(count: line.days, price: member.rate, dayRate: true)))
                 }
                 if let item = task.item {
                     let exact = item.quantity * item.unitPrice
                     if exact != exact.roundedHalfUp(2) {
                         found.append(.warning(
-                            "a line falls below the cent: '\(task.title)' (\(tranche.id)), \(Value.plainString(item.quantity)) × "
-                                + "\(Value.plainString(item.unitPrice)) € = \(Value.plainString(exact)) €, printed and counted as "
-                                + "\(Value.plainString(exact.roundedHalfUp(2))) €", at: place("quantity"),
-                            hint: subCentHint(count: item.quantity, price: item.unitPrice, what: "unit_price", counted: "quantity")))
+                            OfferMessage.subCentItem(task: task.title, tranche: tranche.id, quantity: Value.plainString(item.quantity),
+                                                     price: Value.plainString(item.unitPrice), exact: Value.plainString(exact),
+                                                     rounded: Value.plainString(exact.roundedHalfUp(2))).text, at: place("quantity"),
+                            hint: subCentHint(count: item.quantity, price: item.unitPrice, dayRate: false)))
                     }
                 }
                 if let lump = task.amount, lump != lump.roundedHalfUp(2) {
                     found.append(.warning(
-                        "the lump sum of '\(task.title)' (\(tranche.id)), \(Value.plainString(lump)) €, has fractions of a cent: "
-                            + "printed and counted as \(Value.plainString(lump.roundedHalfUp(2))) €", at: place("amount"),
-                        hint: "write the amount to the cent"))
+                        OfferMessage.lumpFraction(task: task.title, tranche: tranche.id, lump: Value.plainString(lump),
+                                                  rounded: Value.plainString(lump.roundedHalfUp(2))).text, at: place("amount"),
+                        hint: OfferMessage.toTheCent.text))
                 }
             }
         }
@@ -182,7 +182,7 @@ public struct OfferPricing: Sendable {
     }
 
     /// Which prices keep `count` × price to the cent: multiples of the denominator of `count`, in cents.
-    static func subCentHint(count: Decimal, price: Decimal, what: String, counted: String) -> String {
+    static func subCentHint(count: Decimal, price: Decimal, dayRate: Bool) -> String {
         var scale = Decimal(1), numerator = count
         while !numerator.isIntegral && scale < 1_000_000 { numerator *= 10; scale *= 10 }
         let n = NSDecimalNumber(decimal: numerator).int64Value, d = NSDecimalNumber(decimal: scale).int64Value
@@ -190,8 +190,8 @@ public struct OfferPricing: Sendable {
         while b != 0 { (a, b) = (b, a % b) }
         let step = Decimal(d / max(a, 1)) / 100   // € : the price must be a multiple of this
         let below = (price / step).truncated(0) * step, above = below + step
-        return "for this line to be exact, the \(what) must be a multiple of \(Value.plainString(step)) € "
-            + "(\(Value.plainString(below)) or \(Value.plainString(above))), or change the \(counted)"
+        return OfferMessage.subCentHint(dayRate: dayRate, step: Value.plainString(step), below: Value.plainString(below),
+                                        above: Value.plainString(above)).text
     }
 
     /// The template context for this offer (offers/FORMAT.md, "Template context"), with

@@ -85,7 +85,7 @@ enum ExternalTool {
         var pid = pid_t()
         let code = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard code == 0 else {
-            throw TenderError.error("cannot run \(program): \(SystemError.describe(errno: code))", status: .unavailable)
+            throw TenderError.error(ToolMessage.cannotRun(program, SystemError.describe(errno: code)).text, status: .unavailable)
         }
         return pid
     }
@@ -132,8 +132,8 @@ enum ExternalTool {
         var template = Array((FileManager.default.temporaryDirectory.path + "/tender-out-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else {
-            throw TenderError.error("cannot create a temporary file (\(SystemError.describe(errno: errno)))",
-                                    hint: "check the free disk space, or point TMPDIR at a writable folder", status: .cannotCreate)
+            throw TenderError.error(ToolMessage.cannotCreateTemporaryFile(SystemError.describe(errno: errno)).text,
+                                    hint: ToolMessage.temporaryFolderHint.text, status: .cannotCreate)
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         _ = unlink(template)
@@ -203,7 +203,7 @@ public enum LibreOffice {
 
     /// The command that installs LibreOffice and the fonts the templates use.
     public static let installCommand = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2"
-    public static let installHint = "install LibreOffice: " + installCommand
+    public static var installHint: String { ToolMessage.install("LibreOffice", command: installCommand).text }
 
     /// Writer's PDF export with its `ExportNotes` option: comments exported as annotations.
     static let pdfWithNotes = #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#
@@ -220,7 +220,7 @@ public enum LibreOffice {
                                     progress: ((String) -> Void)? = nil) throws -> [String] {
         guard !documents.isEmpty else { return [] }
         guard let soffice = executable else {
-            throw TenderError.error("LibreOffice (soffice) is not installed, so no PDF can be made", hint: installHint, status: .unavailable)
+            throw TenderError.error(ToolMessage.sofficeMissing.text, hint: installHint, status: .unavailable)
         }
         let scratch = try Scratch.makeFolder(prefix: "tender-lo")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -253,8 +253,8 @@ public enum LibreOffice {
                                          stderr: result.stderr + refreshed.stderr, timedOut: refreshed.timedOut)
         }
         if result.timedOut {
-            throw TenderError.error("LibreOffice did not finish converting within \(timeout) s and was stopped",
-                                    hint: "a document may be too large or LibreOffice may be hung; try again, or convert it by hand to see why",
+            throw TenderError.error(ToolMessage.conversionTimedOut(Int(timeout)).text,
+                                    hint: ToolMessage.conversionTimedOutHint.text,
                                     status: .unavailable, code: .conversionTimedOut)
         }
         var converted: [String] = []
@@ -265,13 +265,12 @@ public enum LibreOffice {
         }
         if !failed.isEmpty {
             if let full = DiskSpace.exhausted(outdir) {
-                throw TenderError.error("LibreOffice could not write the PDFs: no space left on the device holding \(full)",
-                                        hint: "free some disk space, or point TMPDIR at a folder with room", status: .cannotCreate)
+                throw TenderError.error(ToolMessage.pdfsNoSpace(full).text,
+                                        hint: ToolMessage.pdfsNoSpaceHint.text, status: .cannotCreate)
             }
             let detail = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw TenderError.error("LibreOffice could not convert \(failed.joined(separator: ", ")) (exit \(result.status))"
-                                        + (detail.isEmpty ? "" : ": " + Quote.cut(detail, max: 200)),
-                                    hint: "open the document in LibreOffice to see whether it is damaged", status: .unavailable)
+            throw TenderError.error(ToolMessage.cannotConvert(failed, status: result.status, detail: detail.isEmpty ? "" : Quote.cut(detail, max: 200)).text,
+                                    hint: ToolMessage.cannotConvertHint.text, status: .unavailable)
         }
         var pdfs: [String] = []
         for pdf in converted {
@@ -313,13 +312,13 @@ enum DiskSpace {
 /// Reads PDFs with poppler-utils.
 public enum PDF {
     public static let installCommand = "apt-get install poppler-utils"
-    public static let installHint = "install poppler-utils: " + installCommand
+    public static var installHint: String { ToolMessage.install("poppler-utils", command: installCommand).text }
     /// qpdf joins PDFs and reads their annotations.
-    public static let qpdfInstallHint = "install qpdf: apt-get install qpdf"
+    public static var qpdfInstallHint: String { ToolMessage.install("qpdf", command: "apt-get install qpdf").text }
 
     static func tool(_ name: String) throws -> String {
         guard let p = ExternalTool.find(name) else {
-            throw TenderError.error("\(name) is not installed", hint: installHint, status: .unavailable)
+            throw TenderError.error(ToolMessage.notInstalled(name).text, hint: installHint, status: .unavailable)
         }
         return p
     }
@@ -330,7 +329,7 @@ public enum PDF {
         for line in r.stdout.split(separator: "\n") where line.hasPrefix("Pages:") {
             if let n = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) { return n }
         }
-        throw TenderError.error("cannot read the page count of \(path)", hint: Quote.cut(r.stderr, max: 200), status: .unavailable)
+        throw TenderError.error(ToolMessage.cannotReadPageCount(path).text, hint: Quote.cut(r.stderr, max: 200), status: .unavailable)
     }
 
     /// Whether `path` is a whole PDF: it starts with `%PDF-` and its last KiB holds `%%EOF`
@@ -356,7 +355,7 @@ public enum PDF {
     public static func pageTexts(_ path: String) throws -> [String] {
         let r = try ExternalTool.run(try tool("pdftotext"), ["-layout", path, "-"], timeout: 60)
         guard r.status == 0 else {
-            throw TenderError.error("cannot read the text of \(path)", hint: r.stderr, status: .unavailable)
+            throw TenderError.error(ToolMessage.cannotReadText(path).text, hint: r.stderr, status: .unavailable)
         }
         var pages = r.stdout.components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
@@ -371,7 +370,7 @@ public enum PDF {
     /// the PDF objects are written by qpdf, not by us.
     public static func merge(_ inputs: [(path: String, title: String)], into output: String, title: String, subject: String?) throws {
         guard let qpdf = ExternalTool.find("qpdf") else {
-            throw TenderError.error("qpdf is not installed, so the PDFs cannot be joined", hint: qpdfInstallHint, status: .unavailable)
+            throw TenderError.error(ToolMessage.qpdfMissingForJoin.text, hint: qpdfInstallHint, status: .unavailable)
         }
         var starts: [Int] = []
         var total = 0
@@ -386,7 +385,7 @@ public enum PDF {
             let r = try ExternalTool.run(qpdf, arguments, timeout: 120)
             // qpdf exits 3 when it succeeded with warnings.
             guard r.status == 0 || r.status == 3 else {
-                throw TenderError.error("qpdf failed: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))", status: .unavailable)
+                throw TenderError.error(ToolMessage.qpdfFailed(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)).text, status: .unavailable)
             }
             return r
         }
@@ -399,12 +398,12 @@ public enum PDF {
               let rootRef = trailer["/Root"] as? String,
               let maxID = header["maxobjectid"] as? Int,
               let pages = (json["pages"] as? [[String: Any]])?.compactMap({ $0["object"] as? String }), pages.count == total else {
-            throw TenderError.error("qpdf gave an unexpected description of \(joined)", status: .unavailable)
+            throw TenderError.error(ToolMessage.qpdfUnexpected(joined).text, status: .unavailable)
         }
         let rootDescribed = try run(["--json=2", "--json-key=qpdf", "--json-object=\(rootRef)", joined])
         guard let rootJSON = try JSONSerialization.jsonObject(with: Data(rootDescribed.stdout.utf8)) as? [String: Any],
               var root = (((rootJSON["qpdf"] as? [Any])?.dropFirst().first as? [String: Any])?["obj:\(rootRef)"] as? [String: Any])?["value"] as? [String: Any] else {
-            throw TenderError.error("qpdf gave an unexpected description of \(joined)", status: .unavailable)
+            throw TenderError.error(ToolMessage.qpdfUnexpected(joined).text, status: .unavailable)
         }
         let ref = { (n: Int) in "\(n) 0 R" }
         let outlines = maxID + 1, info = maxID + 2, first = maxID + 3
@@ -436,12 +435,12 @@ public enum PDF {
             let written = isComplete(temp) ? try? pageCount(temp) : nil
             guard written == total else {
                 if let full = DiskSpace.exhausted(AtomicFile.folder(of: output)) {
-                    throw TenderError.error("cannot write the merged PDF: no space left on the device holding \(full)",
-                                            at: SourceLocation(file: output), hint: "free some disk space and build again",
+                    throw TenderError.error(ToolMessage.mergedNoSpace(full).text,
+                                            at: SourceLocation(file: output), hint: ToolMessage.mergedNoSpaceHint.text,
                                             status: .cannotCreate)
                 }
-                throw TenderError.error("qpdf wrote an incomplete PDF (\(written.map { "\($0) pages" } ?? "unreadable") instead of \(total) pages)",
-                                        at: SourceLocation(file: output), hint: "check the free disk space and build again",
+                throw TenderError.error(ToolMessage.mergedIncomplete(written: written, total: total).text,
+                                        at: SourceLocation(file: output), hint: ToolMessage.checkDiskSpaceAndBuild.text,
                                         status: .cannotCreate)
             }
         }
@@ -454,14 +453,14 @@ public enum PDF {
     /// The number of reviewer annotations (comments and the like) in a PDF, read with qpdf.
     public static func commentCount(_ path: String) throws -> Int {
         guard let qpdf = ExternalTool.find("qpdf") else {
-            throw TenderError.error("qpdf is not installed, so the PDF annotations cannot be read", hint: qpdfInstallHint,
+            throw TenderError.error(ToolMessage.qpdfMissingForAnnotations.text, hint: qpdfInstallHint,
                                     status: .unavailable)
         }
         let r = try ExternalTool.run(qpdf, ["--json=2", "--json-key=qpdf", path], timeout: 120)
         guard r.status == 0 || r.status == 3,
               let json = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
               let objects = (json["qpdf"] as? [Any])?.dropFirst().first as? [String: Any] else {
-            throw TenderError.error("cannot read \(path) with qpdf: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))",
+            throw TenderError.error(ToolMessage.cannotReadWithQpdf(path, r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)).text,
                                     status: .unavailable)
         }
         var count = 0

@@ -64,8 +64,8 @@ enum IndexRefresh {
         let basic = profile.appendingPathComponent("user/basic/Standard")
         let index = basic.appendingPathComponent("script.xlb")
         guard var library = try? String(contentsOf: index, encoding: .utf8), let end = library.range(of: "</library:library>") else {
-            throw TenderError.error("LibreOffice did not create its profile, so the table of contents cannot be updated",
-                                    hint: "convert the document by hand to see why", status: .unavailable)
+            throw TenderError.error(ToolMessage.noProfile.text,
+                                    hint: ToolMessage.noProfileHint.text, status: .unavailable)
         }
         if !library.contains("library:name=\"Tender\"") {
             library.insert(contentsOf: " <library:element library:name=\"Tender\"/>\n", at: end.lowerBound)

@@ -37,7 +37,7 @@ public enum DraftReview {
             let diff = OfferDiff(before: before, after: pricing,
                                  rulesBefore: PreSubmissionCheck.offerRuleResults(since.offer, pricing: before, asOf: asOf),
                                  rulesAfter: PreSubmissionCheck.offerRuleResults(offer, pricing: pricing, asOf: asOf))
-            diffText = DiffReport.text(diff, before: since.label, after: "ce projet")
+            diffText = DiffReport.text(diff, before: since.label, after: ReviewMessage.thisDraft.text)
         }
         let path = (folder as NSString).appendingPathComponent("review.md")
         let prose = since.map { ProseDiff.changes(before: $0.offer.memoire, after: offer.memoire,
@@ -56,7 +56,7 @@ public enum DraftReview {
             let target = f.document.flatMap { doc in
                 documents.first { ($0 as NSString).lastPathComponent == (doc as NSString).lastPathComponent }
             }
-            var text = (f.severity == .error ? "ERREUR" : "ATTENTION") + " [\(f.rule)] " + f.message
+            var text = ReviewMessage.commentLabel(f.severity).text + " [\(f.rule)] " + f.message
             if let hint = f.hint { text += "\n→ " + hint }
             out[target ?? first, default: []].append(ReviewComment(anchor: target == nil ? nil : f.anchor, text: text))
         }
@@ -67,66 +67,65 @@ public enum DraftReview {
                          diff: String?, sinceLabel: String?, prose: [ProseDiff.Change]? = nil) -> String {
         let eur = { (d: Decimal) in FrenchFormat.euros(d) }
         var md: [String] = []
-        md.append("# Revue du projet — \(offer.tender.reference ?? offerFileName(offer))")
+        md.append(ReviewMessage.title(offer.tender.reference ?? offerFileName(offer)).text)
         md.append("")
         md.append("**\(offer.tender.title)** — \(offer.tender.buyer)  ")
-        md.append("Projet du \(FrenchFormat.date(today))" +
-                  (offer.tender.deadline.map { ", date limite : \(FrenchFormat.date($0, style: .long))" } ?? "") + ".")
+        md.append(ReviewMessage.draftOf(today, deadline: offer.tender.deadline).text)
         md.append("")
-        md.append("## Montants")
+        md.append(ReviewMessage.amounts.text)
         md.append("")
-        md.append("| Tranche | Jours | HT | Mécénat | Net HT | TVA | TTC |")
+        md.append(ReviewMessage.amountsHeader.text)
         md.append("|---|--:|--:|--:|--:|--:|--:|")
         func row(_ label: String, _ t: Totals) {
             md.append("| \(label) | \(FrenchFormat.number(t.days)) | \(eur(t.ht)) | \(eur(t.proBono)) | \(eur(t.netHT)) | "
                       + "\(t.vat.map(eur) ?? "—") | \(eur(t.ttc)) |")
         }
-        for t in pricing.tranches { row("\(t.id) — \(t.title) (\(t.kind == .fixed ? "ferme" : "optionnelle"))", t.totals) }
+        for t in pricing.tranches { row(ReviewMessage.tranche(id: t.id, title: t.title, fixed: t.kind == .fixed).text, t.totals) }
         if pricing.tranches.contains(where: { $0.kind == .optional }) {
-            row("**Tranches fermes**", pricing.fixed)
-            row("**Tranches optionnelles**", pricing.optional)
+            row(ReviewMessage.fixedTotal.text, pricing.fixed)
+            row(ReviewMessage.optionalTotal.text, pricing.optional)
         }
-        row("**Total**", pricing.all)
+        row(ReviewMessage.total.text, pricing.all)
         md.append("")
-        md.append("## Jours par intervenant")
+        md.append(ReviewMessage.daysByPerson.text)
         md.append("")
-        md.append("| Intervenant | Profil | Jours | Taux HT | Montant HT |")
+        md.append(ReviewMessage.peopleHeader.text)
         md.append("|---|---|--:|--:|--:|")
         for p in pricing.people {
             md.append("| \(p.name) | \(p.profileLabel ?? "—") | \(FrenchFormat.number(p.days)) | \(eur(p.rate)) | \(eur(p.amount)) |")
         }
         md.append("")
-        md.append("## Vérifications au \(FrenchFormat.date(report.asOf))")
+        md.append(ReviewMessage.checksAsOf(report.asOf).text)
         md.append("")
-        md.append(report.errors == 0 ? "Aucune erreur (\(report.summary))." : "**\(report.summary)**")
+        md.append(report.errors == 0 ? ReviewMessage.noErrors(report.summary).text : "**\(report.summary)**")
         md.append("")
         for f in report.findings where f.severity == .error || f.severity == .warning {
-            md.append("- \(f.severity == .error ? "❌ erreur" : "⚠️ attention") — `\(f.rule)` : \(f.message)")
+            md.append(ReviewMessage.finding(f.severity, rule: f.rule, message: f.message).text)
         }
         for rule in report.rules where rule.status == .passed {
             let measures = report.findings.filter { $0.rule == rule.id && $0.severity == .info }.map(measure)
-            md.append("- ✅ `\(rule.id)` : \(rule.title)" + (measures.isEmpty ? "" : " — " + measures.joined(separator: " ; ")))
+            md.append(ReviewMessage.passed(rule: rule.id, title: rule.title, measures: measures).text)
         }
         md.append("")
-        md.append("Les constats sont aussi en commentaires dans les documents, à l'endroit qu'ils concernent.")
+        md.append(ReviewMessage.commentsToo.text)
         if let diff, let sinceLabel {
             md.append("")
-            md.append("## Changements depuis \(sinceLabel)")
+            md.append(ReviewMessage.changesSince(sinceLabel).text)
             md.append("")
             md.append("```text")
             md.append(diff.trimmingCharacters(in: .newlines))
             md.append("```")
             md.append("")
-            md.append("### Texte du mémoire")
+            md.append(ReviewMessage.memoireText.text)
             md.append("")
             if let prose, !prose.isEmpty {
-                md.append("Mots retirés ~~barrés~~, mots ajoutés **en gras**.")
+                md.append(ReviewMessage.legend.text)
                 md.append("")
                 for change in prose {
-                    md.append("- `memoire.\(change.key)`, paragraphe \(change.paragraph) : \(change.markdown)")
+                    md.append(ReviewMessage.changedParagraph(key: change.key, paragraph: change.paragraph, markdown: change.markdown).text)
                 }
             } else {
-                md.append("Aucun paragraphe modifié.")
+                md.append(ReviewMessage.noParagraphChanged.text)
             }
         }
         return md.joined(separator: "\n") + "\n"
@@ -136,15 +135,15 @@ public enum DraftReview {
     /// plafond de 10 000,00 € TTC (marge 100,00 €)`; the finding's own words when it has no limit.
     static func measure(_ f: Finding) -> String {
         guard let measured = f.measured, let limit = f.limit else { return f.message }
-        var text = "\(measured) pour une limite de \(limit)"
+        var text = ReviewMessage.forLimit(measured: measured, limit: limit).text
         if let m = f.measuredValue.flatMap({ Decimal(string: $0) }), let l = f.limitValue.flatMap({ Decimal(string: $0) }) {
             let margin = l - m
             if f.rule == "budget" {
-                text = "\(measured) pour un plafond de \(limit) (marge \(FrenchFormat.euros(margin)))"
+                text = ReviewMessage.forCap(measured: measured, limit: limit, margin: FrenchFormat.euros(margin)).text
             } else if ["pages", "cv_pages"].contains(f.rule) {
-                text = "\(measured) \(m > 1 ? "utilisées" : "utilisée") sur \(limit) (reste \(FrenchFormat.number(margin)))"
+                text = ReviewMessage.pagesUsed(measured: measured, plural: m > 1, limit: limit, left: FrenchFormat.number(margin)).text
             } else {
-                text += " (marge \(FrenchFormat.number(margin)))"
+                text += ReviewMessage.margin(FrenchFormat.number(margin)).text
             }
         }
         return text

@@ -27,11 +27,11 @@ public enum OfferRevision {
     /// at that revision (66), the offer invalid at that revision (65, as `Offer.load`).
     public static func load(path: String, revision: String) throws -> (offer: Offer, label: String) {
         guard !revision.isEmpty, !revision.hasPrefix("-") else {
-            throw TenderError.error("'\(revision)' is not a git revision", hint: "give a commit, branch or tag: HEAD, HEAD~1, main",
+            throw TenderError.error(ToolMessage.notARevision(revision).text, hint: ToolMessage.giveRevisionHint.text,
                                     status: .usage)
         }
         guard let git = ExternalTool.find("git") else {
-            throw TenderError.error("git is not installed, so --rev cannot read an earlier version", hint: "apt-get install git",
+            throw TenderError.error(ToolMessage.gitMissing.text, hint: "apt-get install git",
                                     status: .unavailable)
         }
         func run(_ arguments: [String]) throws -> ExternalTool.Result {
@@ -41,16 +41,16 @@ public enum OfferRevision {
         let location = try run(["-C", folder, "rev-parse", "--show-toplevel", "--show-prefix"])
         let lines = location.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard location.status == 0, lines.count >= 2 else {
-            throw TenderError.error("\(folder) is not in a git repository, so there is no revision '\(revision)' of \(path)",
-                                    hint: firstLine(location.stderr).map { "git says: \($0)" },
+            throw TenderError.error(ToolMessage.notInRepository(folder: folder, revision: revision, path: path).text,
+                                    hint: firstLine(location.stderr).map { ToolMessage.gitSays($0).text },
                                     status: .missingInput)
         }
         let top = lines[0], folderInRepo = lines[1]
         let verify = try run(["-C", top, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
         let commit = verify.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard verify.status == 0, !commit.isEmpty else {
-            throw TenderError.error("unknown revision '\(revision)' in the repository \(top)",
-                                    hint: "give a commit, branch or tag (git log --oneline lists the commits)")
+            throw TenderError.error(ToolMessage.unknownRevision(revision, repository: top).text,
+                                    hint: ToolMessage.unknownRevisionHint.text)
         }
         /// The text of a file at that commit, or nil when it does not exist there.
         func show(_ file: String) throws -> String? {
@@ -60,8 +60,8 @@ public enum OfferRevision {
         let offerInRepo = OfferBuilder.normalized(folderInRepo + (path as NSString).lastPathComponent)
         let label = "\(revision):\(offerInRepo)"
         guard let text = try show(offerInRepo) else {
-            throw TenderError.error("\(offerInRepo) does not exist at revision '\(revision)'",
-                                    hint: "git log --oneline -- \(offerInRepo) lists the commits that have it",
+            throw TenderError.error(ToolMessage.notAtRevision(offerInRepo, revision: revision).text,
+                                    hint: ToolMessage.notAtRevisionHint(offerInRepo).text,
                                     status: .missingInput)
         }
 
@@ -70,7 +70,7 @@ public enum OfferRevision {
         try write(text, to: root + "/" + offerInRepo)
 
         // The team library and the bidder profile, as that version of the offer names them.
-        let checked = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: "an offer"))?.0.top
+        let checked = (try? ShapeChecker.check(yaml: text, file: label, shape: .record(OfferKeys.offer), what: OfferMessage.fileKind(.offer).text))?.0.top
         let profile = checked?["bidder"].map { $0["file"]?.string } ?? "../bidder.yaml"
         if let profile, !profile.hasPrefix("/") {
             let inRepo = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/" + profile)
@@ -80,8 +80,8 @@ public enum OfferRevision {
         if !written.hasPrefix("/") {
             let library = OfferBuilder.normalized((folderInRepo.isEmpty ? "." : folderInRepo) + "/" + written)
             guard library != "..", !library.hasPrefix("../") else {
-                throw TenderError.error("the team library of \(label) (\(written)) is outside the git repository \(top)",
-                                        hint: "keep offers/team in the same repository as the offer")
+                throw TenderError.error(ToolMessage.teamOutsideRepository(label: label, written: written, repository: top).text,
+                                        hint: ToolMessage.teamOutsideRepositoryHint.text)
             }
             let listing = try run(["-C", top, "ls-tree", "-z", "--name-only", commit, "--", library + "/"])
             for person in listing.stdout.split(separator: "\0").map(String.init) where person.hasSuffix(".yaml") {

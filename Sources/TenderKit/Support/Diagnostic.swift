@@ -104,6 +104,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
         /// LibreOffice ran out of time converting and was stopped.
         case conversionTimedOut
+        /// A name the data lacks, rendered as nothing (lenient rendering): the dotted path.
+        case undefinedName(String)
     }
 
     public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil,

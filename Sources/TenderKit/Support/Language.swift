@@ -2,11 +2,19 @@ import Foundation
 
 /// The language of everything a user reads in one run: French by default (the users are French
 /// bid teams), English when the locale says so (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with
-/// `en`). Chosen once per process.
+/// `en`). Chosen once per process; a task may run in another language (`override`).
 public enum Language: Sendable {
     case french, english
 
-    public static let current: Language = from(ProcessInfo.processInfo.environment)
+    /// The language of the run: the process's, unless the current task overrides it.
+    public static var current: Language { override ?? process }
+
+    /// The language the locale of the process asks for.
+    public static let process: Language = from(ProcessInfo.processInfo.environment)
+
+    /// Runs a task in another language than the process's (`Language.$override.withValue(.english) { … }`):
+    /// how tests choose the language of what they read, whatever the locale they run in.
+    @TaskLocal public static var override: Language?
 
     /// The first of LC_ALL, LC_MESSAGES, LANG that is set decides, as for gettext.
     static func from(_ environment: [String: String]) -> Language {

@@ -17,10 +17,10 @@ public enum Suggestions {
 
     /// A hint naming the closest candidate, or listing the candidates when none is close.
     public static func hint(for word: String, among candidates: [String], listing noun: String) -> String {
-        if let match = closest(to: word, among: candidates) { return "did you mean '\(match)'?" }
-        if candidates.isEmpty { return "there are no \(noun)" }
+        if let match = closest(to: word, among: candidates) { return Message.didYouMean(match).text }
+        if candidates.isEmpty { return Message.noneListed(noun).text }
         let shown = candidates.prefix(12).joined(separator: ", ")
-        return "\(noun): \(shown)" + (candidates.count > 12 ? ", …" : "")
+        return Message.listed(noun, shown).text + (candidates.count > 12 ? ", …" : "")
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and

@@ -20,7 +20,7 @@ enum XMLBounds {
         }
         if let problem {
             throw TenderError.error(problem, at: location,
-                                    hint: "real documents stay far below this; this file may be built to exhaust memory or time, check where it came from")
+                                    hint: FileMessage.boundsHint.text)
         }
     }
 
@@ -36,7 +36,7 @@ enum XMLBounds {
             let next = base[i]
             if next == 0x21 || next == 0x3F || next == 0x2F { continue }  // <! <? </ : not a start tag
             elements += 1
-            if elements > maxElements { return "the part holds more than \(maxElements) elements" }
+            if elements > maxElements { return FileMessage.tooManyElements(maxElements).text }
             // Count the attributes: '=' outside quoted values, up to the end of the tag.
             var attributes = 0
             var quote: UInt8 = 0
@@ -53,7 +53,7 @@ enum XMLBounds {
                 }
                 i += 1
             }
-            if attributes > maxAttributes { return "an element has more than \(maxAttributes) attributes" }
+            if attributes > maxAttributes { return FileMessage.tooManyAttributes(maxAttributes).text }
         }
         return nil
     }

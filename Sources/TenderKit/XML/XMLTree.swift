@@ -20,7 +20,7 @@ final class XMLTree {
         guard let parsed else { throw XMLTree.malformed(at: location) }
         if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
             xmlFreeDoc(parsed)
-            throw TenderError.error("the part declares a DTD, which is refused", at: location)
+            throw TenderError.error(FileMessage.dtdRefused.text, at: location)
         }
         doc = parsed
     }
@@ -34,8 +34,8 @@ final class XMLTree {
     private static func checkBeforeParsing(_ bytes: [UInt8], location: SourceLocation) throws {
         try XMLBounds.check(bytes, location: location)
         if declaresDoctype(bytes) {
-            throw TenderError.error("the part declares a DTD (<!DOCTYPE>), which a DOCX/ODT part never needs; it is refused so that no external or recursive entity can be loaded",
-                                    at: location, hint: "re-save the document from Word or LibreOffice", status: .invalidInput)
+            throw TenderError.error(FileMessage.dtdDeclared.text,
+                                    at: location, hint: FileMessage.resaveDocumentHint.text, status: .invalidInput)
         }
         xmlResetLastError()
     }
@@ -43,14 +43,12 @@ final class XMLTree {
     /// Why the last parse failed, from libxml2's last error (its line and message).
     private static func malformed(at location: SourceLocation) -> TenderError {
         var loc = location
-        var message = "malformed XML"
+        var detail: String?
         if let err = xmlGetLastError() {
             loc.line = Int(err.pointee.line)
-            if let m = err.pointee.message {
-                message += ": " + XMLTree.plainMessage(String(cString: m))
-            }
+            if let m = err.pointee.message { detail = XMLTree.plainMessage(String(cString: m)) }
         }
-        return TenderError.error(message, at: loc, hint: "the part is damaged; re-save the document from Word or LibreOffice")
+        return TenderError.error(FileMessage.malformedXML(detail).text, at: loc, hint: FileMessage.malformedXMLHint.text)
     }
 
     /// Checks that `bytes` are a well-formed part without DTD, within `XMLBounds`; throws why not.
@@ -85,7 +83,7 @@ final class XMLTree {
             }
         }
         if context.pointee._private != nil {
-            throw TenderError.error("the part declares a DTD, which is refused", at: location)
+            throw TenderError.error(FileMessage.dtdRefused.text, at: location)
         }
         if context.pointee.wellFormed == 0 { throw malformed(at: location) }
     }
@@ -143,7 +141,7 @@ final class XMLTree {
 
     /// The root element, or an error saying where there is none.
     func rootElement(_ location: SourceLocation) throws -> XMLNodePtr {
-        guard let root else { throw TenderError.error("the part has no root element", at: location, hint: "the file is damaged; re-save it") }
+        guard let root else { throw TenderError.error(FileMessage.noRootElement.text, at: location, hint: FileMessage.noRootElementHint.text) }
         return root
     }
 

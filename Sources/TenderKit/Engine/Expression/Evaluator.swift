@@ -136,9 +136,9 @@ final class Evaluator {
 
     private func undefined(_ path: String) throws -> Value {
         if strict {
-            throw EvalError("undefined name '\(path)'",
-                            hint: suggestion(for: path).map { "did you mean '\($0)'?" }
-                                ?? "check the spelling against the data, or write `\(path) | default(\"…\")` if it is optional",
+            throw EvalError(EngineMessage.undefinedName(path).text,
+                            hint: suggestion(for: path).map { EngineMessage.didYouMean($0).text }
+                                ?? EngineMessage.checkSpellingOrDefault(path).text,
                             undefinedPath: path)
         }
         if !undefinedNames.contains(path) { undefinedNames.append(path) }
@@ -200,7 +200,7 @@ final class Evaluator {
     static func item(of v: Value, _ index: Value) throws -> Value? {
         switch (v, index) {
         case (.list(let l), .number(let d)):
-            guard d.isIntegral else { throw EvalError("a list index must be a whole number, not \(Value.plainString(d))") }
+            guard d.isIntegral else { throw EvalError(EngineMessage.listIndexNotWhole(Value.plainString(d)).text) }
             var i = NSDecimalNumber(decimal: d).intValue
             if i < 0 { i += l.count }
             return i >= 0 && i < l.count ? l[i] : nil
@@ -214,7 +214,7 @@ final class Evaluator {
         case (.date, .string(let k)): return member(of: v, k)
         case (.null, _): return nil
         default:
-            throw EvalError("cannot index a \(v.typeName) with a \(index.typeName)")
+            throw EvalError(EngineMessage.cannotIndex(v, with: index).text)
         }
     }
 
@@ -231,7 +231,7 @@ final class Evaluator {
             return .map(m)
         case .unary(let op, let operand):
             let v = try eval(operand)
-            guard case .number(let d) = v else { throw EvalError("'\(op)' needs a number, got a \(v.typeName)") }
+            guard case .number(let d) = v else { throw EvalError(EngineMessage.operatorNeedsNumber(op: op, v).text) }
             return .number(op == "-" ? -d : d)
         case .not(let operand): return .bool(!(try eval(operand)).isTruthy)
         case .and(let a, let b):
@@ -267,7 +267,7 @@ final class Evaluator {
     private func slice(_ v: Value, _ lo: Value?, _ hi: Value?) throws -> Value {
         func bound(_ b: Value?, _ count: Int, _ dflt: Int) throws -> Int {
             guard let b, !b.isNull else { return dflt }
-            guard case .number(let d) = b, d.isIntegral else { throw EvalError("slice bounds must be whole numbers") }
+            guard case .number(let d) = b, d.isIntegral else { throw EvalError(EngineMessage.sliceBoundsNotWhole.text) }
             var i = NSDecimalNumber(decimal: d).intValue
             if i < 0 { i += count }
             return min(max(i, 0), count)
@@ -280,7 +280,7 @@ final class Evaluator {
             let c = Array(s)
             let a = try bound(lo, c.count, 0), b = try bound(hi, c.count, c.count)
             return .string(a < b ? String(c[a..<b]) : "")
-        default: throw EvalError("cannot slice a \(v.typeName)")
+        default: throw EvalError(EngineMessage.cannotSlice(v).text)
         }
     }
 
@@ -302,7 +302,7 @@ final class Evaluator {
             }
         }
         guard let f = filters[name] else {
-            throw EvalError("unknown filter '\(name)'", hint: "available filters: \(filters.names.joined(separator: ", "))")
+            throw EvalError(EngineMessage.unknownFilter(name).text, hint: EngineMessage.availableFilters(filters.names).text)
         }
         let value = try eval(input)
         var arguments = FilterArguments(positional: try args.map(eval),
@@ -311,7 +311,7 @@ final class Evaluator {
         do {
             return try f(value, arguments)
         } catch let e as FilterError {
-            throw EvalError("filter '\(name)': \(e.message)", hint: e.hint)
+            throw EvalError(EngineMessage.inFilter(name: name, e.message).text, hint: e.hint)
         }
     }
 
@@ -319,7 +319,7 @@ final class Evaluator {
         switch callee {
         case .attribute(let objectExpr, let method):
             if case .name("loop") = objectExpr, method == "cycle" {
-                guard let state = loops.last else { throw EvalError("loop.cycle() used outside a loop") }
+                guard let state = loops.last else { throw EvalError(EngineMessage.cycleOutsideLoop.text) }
                 guard !args.isEmpty else { return .null }
                 return args[state.index0 % args.count]
             }
@@ -328,7 +328,7 @@ final class Evaluator {
         case .name(let fn):
             return try Methods.global(fn, args, named)
         default:
-            throw EvalError("'\(callee.description)' cannot be called")
+            throw EvalError(EngineMessage.cannotCall(callee.description).text)
         }
     }
 
@@ -344,8 +344,8 @@ final class Evaluator {
     /// (Decimal keeps 38 digits, then overflows to NaN, which must never be printed).
     static func bounded(_ d: Decimal, _ op: String) throws -> Decimal {
         guard !d.isNaN, abs(d) <= EngineLimits.maxMagnitude else {
-            throw EvalError("the result of '\(op)' is too large (beyond 10^30)",
-                            hint: "check the numbers: amounts and days are far smaller than this")
+            throw EvalError(EngineMessage.resultTooLarge(op: op).text,
+                            hint: EngineMessage.resultTooLargeHint.text)
         }
         return d
     }
@@ -366,12 +366,12 @@ final class Evaluator {
         case "in":
             switch b {
             case .string(let s):
-                guard case .string(let needle) = a else { throw EvalError("'in' a string needs a string on the left, got a \(a.typeName)") }
+                guard case .string(let needle) = a else { throw EvalError(EngineMessage.inNeedsStringLeft(a).text) }
                 return .bool(needle.isEmpty || s.contains(needle))
             case .list(let l): return .bool(l.contains { equal($0, a) })
             case .map(let m): return .bool(m[a.renderedText] != nil)
             case .null: return .bool(false)
-            default: throw EvalError("'in' needs a list, mapping or string on the right, got a \(b.typeName)")
+            default: throw EvalError(EngineMessage.inNeedsContainer(b).text)
             }
         case "+":
             switch (a, b) {
@@ -385,7 +385,7 @@ final class Evaluator {
             case (.number(let x), .number(let y)): return .number(x * y)
             case (.string(let s), .number(let n)), (.number(let n), .string(let s)):
                 let count = max(0, NSDecimalNumber(decimal: n).intValue)
-                guard count <= 100_000 else { throw EvalError("string repetition too large") }
+                guard count <= 100_000 else { throw EvalError(EngineMessage.repetitionTooLarge.text) }
                 return .string(String(repeating: s, count: count))
             default: break
             }
@@ -394,7 +394,7 @@ final class Evaluator {
             switch op {
             case "-": return .number(x - y)
             case "**":
-                guard y.isIntegral, abs(y) <= 1000 else { throw EvalError("'**' needs a whole exponent up to 1000") }
+                guard y.isIntegral, abs(y) <= 1000 else { throw EvalError(EngineMessage.exponentTooLarge.text) }
                 let n = NSDecimalNumber(decimal: y).intValue
                 var r = Decimal(1)
                 for _ in 0..<abs(n) {
@@ -403,7 +403,7 @@ final class Evaluator {
                 }
                 return .number(n < 0 ? 1 / r : r)
             default:
-                guard !y.isZero else { throw EvalError("division by zero") }
+                guard !y.isZero else { throw EvalError(EngineMessage.divisionByZero.text) }
                 let q = x / y
                 if op == "/" { return .number(q) }
                 var floor = Decimal(), qq = q
@@ -413,7 +413,7 @@ final class Evaluator {
             }
         default: break
         }
-        throw EvalError("'\(op)' does not apply to a \(a.typeName) and a \(b.typeName)")
+        throw EvalError(EngineMessage.operatorDoesNotApply(op: op, a, b).text)
     }
 
     static func equal(_ a: Value, _ b: Value) -> Bool {
@@ -431,7 +431,7 @@ final class Evaluator {
         case (.string(let x), .string(let y)): return x < y ? -1 : x == y ? 0 : 1
         case (.date(let x), .date(let y)): return x < y ? -1 : x == y ? 0 : 1
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
-        default: throw EvalError("cannot compare a \(a.typeName) with a \(b.typeName) using '\(op)'")
+        default: throw EvalError(EngineMessage.cannotCompare(a, b, op: op).text)
         }
     }
 }

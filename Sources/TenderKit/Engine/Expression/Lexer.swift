@@ -56,7 +56,7 @@ enum Lexer {
                 }
                 let literal = String(chars[start..<i]).replacingOccurrences(of: "_", with: "")
                 guard let d = Decimal(exactly: literal) else {
-                    throw SyntaxError(message: "invalid number '\(literal)'", offset: start)
+                    throw SyntaxError(message: EngineMessage.invalidNumber(literal).text, offset: start)
                 }
                 tokens.append(Token(kind: .number(d), offset: start))
                 continue
@@ -84,7 +84,7 @@ enum Lexer {
                     s.append(d)
                     i += 1
                 }
-                if !closed { throw SyntaxError(message: "unterminated string", offset: start) }
+                if !closed { throw SyntaxError(message: EngineMessage.unterminatedString.text, offset: start) }
                 tokens.append(Token(kind: .string(s), offset: start))
                 continue
             }
@@ -98,7 +98,7 @@ enum Lexer {
                 }
             }
             if !matched {
-                throw SyntaxError(message: "unexpected character '\(c)'", offset: start)
+                throw SyntaxError(message: EngineMessage.unexpectedCharacter(String(c)).text, offset: start)
             }
         }
         tokens.append(Token(kind: .end, offset: chars.count))

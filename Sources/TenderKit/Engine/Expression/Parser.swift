@@ -15,7 +15,7 @@ struct Parser {
 
     static func expression(_ text: String) throws -> Expr {
         var p = try Parser(text)
-        guard p.peek.kind != .end else { throw SyntaxError(message: "empty expression", offset: 0) }
+        guard p.peek.kind != .end else { throw SyntaxError(message: EngineMessage.emptyExpression.text, offset: 0) }
         let e = try p.parseExpression()
         try p.expectEnd()
         return e
@@ -24,20 +24,20 @@ struct Parser {
     static func statement(_ text: String) throws -> Statement {
         var p = try Parser(text)
         guard case .name(let keyword) = p.peek.kind else {
-            throw SyntaxError(message: "a statement must start with a keyword (for, if, elif, else, endif, endfor, set)", offset: 0)
+            throw SyntaxError(message: EngineMessage.statementKeyword.text, offset: 0)
         }
         p.advance()
         let s: Statement
         switch keyword {
         case "for":
-            var targets = [try p.expectName("a loop variable")]
-            while p.accept(",") { targets.append(try p.expectName("a loop variable")) }
+            var targets = [try p.expectName(.loopVariable)]
+            while p.accept(",") { targets.append(try p.expectName(.loopVariable)) }
             try p.expectKeyword("in")
             let iterable = try p.parseTernaryFree()
             var condition: Expr? = nil
             if p.acceptKeyword("if") { condition = try p.parseTernaryFree() }
             if case .name("recursive") = p.peek.kind {
-                throw SyntaxError(message: "recursive loops are not supported", offset: p.peek.offset)
+                throw SyntaxError(message: EngineMessage.recursiveLoops.text, offset: p.peek.offset)
             }
             s = .forLoop(targets: targets, iterable: iterable, condition: condition)
         case "endfor": s = .endFor
@@ -46,7 +46,7 @@ struct Parser {
         case "else": s = .elseBlock
         case "endif": s = .endIf
         case "set":
-            let name = try p.expectName("a variable name")
+            let name = try p.expectName(.variable)
             try p.expect("=")
             s = .set(name, try p.parseExpression())
         case "hm": s = .horizontalMerge
@@ -54,7 +54,7 @@ struct Parser {
         case "colspan": s = .colspan(try p.parseExpression())
         case "cellbg": s = .cellBackground(try p.parseExpression())
         default:
-            throw SyntaxError(message: "unknown statement '\(keyword)' (expected for, if, elif, else, endif, endfor, set, hm, vm, colspan or cellbg)", offset: 0)
+            throw SyntaxError(message: EngineMessage.unknownStatement(keyword).text, offset: 0)
         }
         try p.expectEnd()
         return s
@@ -86,35 +86,23 @@ struct Parser {
     }
 
     private mutating func expect(_ op: String) throws {
-        guard accept(op) else { throw SyntaxError(message: "expected '\(op)' \(found)", offset: peek.offset) }
+        guard accept(op) else { throw SyntaxError(message: EngineMessage.expected(op, found: peek).text, offset: peek.offset) }
     }
 
     private mutating func expectKeyword(_ word: String) throws {
-        guard acceptKeyword(word) else { throw SyntaxError(message: "expected '\(word)' \(found)", offset: peek.offset) }
+        guard acceptKeyword(word) else { throw SyntaxError(message: EngineMessage.expected(word, found: peek).text, offset: peek.offset) }
     }
 
-    private mutating func expectName(_ what: String) throws -> String {
+    private mutating func expectName(_ what: EngineMessage.NameKind) throws -> String {
         guard case .name(let n) = peek.kind, !Parser.reserved.contains(n) else {
-            throw SyntaxError(message: "expected \(what) \(found)", offset: peek.offset)
+            throw SyntaxError(message: EngineMessage.expectedName(what, found: peek).text, offset: peek.offset)
         }
         advance()
         return n
     }
 
     private func expectEnd() throws {
-        guard peek.kind == .end else { throw SyntaxError(message: "unexpected \(describe(peek)) after the end of the expression", offset: peek.offset) }
-    }
-
-    private var found: String { "but found \(describe(peek))" }
-
-    private func describe(_ t: Token) -> String {
-        switch t.kind {
-        case .name(let n): return "'\(n)'"
-        case .string(let s): return "the string \"\(s)\""
-        case .number(let d): return "the number \(Value.plainString(d))"
-        case .op(let o): return "'\(o)'"
-        case .end: return "the end of the tag"
-        }
+        guard peek.kind == .end else { throw SyntaxError(message: EngineMessage.unexpectedAfterEnd(peek).text, offset: peek.offset) }
     }
 
     static let reserved: Set<String> = ["and", "or", "not", "in", "is", "if", "else", "true", "false", "none",
@@ -126,7 +114,7 @@ struct Parser {
     private mutating func nest() throws {
         depth += 1
         if depth > EngineLimits.maxNesting {
-            throw SyntaxError(message: "the expression nests more than \(EngineLimits.maxNesting) levels deep", offset: peek.offset)
+            throw SyntaxError(message: EngineMessage.nestsTooDeep(EngineLimits.maxNesting).text, offset: peek.offset)
         }
     }
 
@@ -183,7 +171,7 @@ struct Parser {
                 let testName: String
                 switch peek.kind {
                 case .name(let n): testName = n; advance()
-                default: throw SyntaxError(message: "expected a test name after 'is' \(found)", offset: peek.offset)
+                default: throw SyntaxError(message: EngineMessage.expectedTestName(found: peek).text, offset: peek.offset)
                 }
                 var args: [Expr] = []
                 if accept("(") {
@@ -262,7 +250,7 @@ struct Parser {
         var e = try parseSigned()
         while accept("|") {
             guard case .name(let name) = peek.kind else {
-                throw SyntaxError(message: "expected a filter name after '|' \(found)", offset: peek.offset)
+                throw SyntaxError(message: EngineMessage.expectedFilterName(found: peek).text, offset: peek.offset)
             }
             advance()
             var args: [Expr] = []
@@ -283,7 +271,7 @@ struct Parser {
                 named.append((n, try parseExpression()))
             } else {
                 if !named.isEmpty {
-                    throw SyntaxError(message: "positional argument after a named one", offset: peek.offset)
+                    throw SyntaxError(message: EngineMessage.positionalAfterNamed.text, offset: peek.offset)
                 }
                 args.append(try parseExpression())
             }
@@ -299,7 +287,7 @@ struct Parser {
                 case .name(let n): advance(); e = .attribute(e, n)
                 case .number(let d) where d.isIntegral && d >= 0:
                     advance(); e = .index(e, .literal(.number(d)))
-                default: throw SyntaxError(message: "expected a name after '.' \(found)", offset: peek.offset)
+                default: throw SyntaxError(message: EngineMessage.expectedAttribute(found: peek).text, offset: peek.offset)
                 }
             } else if accept("[") {
                 if accept(":") {
@@ -346,7 +334,7 @@ struct Parser {
             case "none", "None", "null": return .literal(.null)
             default:
                 if Parser.reserved.contains(n) {
-                    throw SyntaxError(message: "unexpected keyword '\(n)'", offset: t.offset)
+                    throw SyntaxError(message: EngineMessage.unexpectedKeyword(n).text, offset: t.offset)
                 }
                 return .name(n)
             }
@@ -389,9 +377,9 @@ struct Parser {
             }
             return .dict(pairs)
         case .end:
-            throw SyntaxError(message: "the expression ends too early", offset: t.offset)
+            throw SyntaxError(message: EngineMessage.endsTooEarly.text, offset: t.offset)
         default:
-            throw SyntaxError(message: "unexpected \(describe(t))", offset: t.offset)
+            throw SyntaxError(message: EngineMessage.unexpected(t).text, offset: t.offset)
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 enum Tests {
     static func apply(_ name: String, _ v: Value, _ args: [Value]) throws -> Bool {
         func arg() throws -> Value {
-            guard let a = args.first else { throw EvalError("the test '\(name)' needs an argument") }
+            guard let a = args.first else { throw EvalError(EngineMessage.testNeedsArgument(name).text) }
             return a
         }
         switch name {
@@ -21,12 +21,12 @@ enum Tests {
             switch v { case .list, .map, .string: return true; default: return false }
         case "date": if case .date = v { return true }; return false
         case "even", "odd":
-            guard case .number(let d) = v, d.isIntegral else { throw EvalError("'\(name)' needs a whole number") }
+            guard case .number(let d) = v, d.isIntegral else { throw EvalError(EngineMessage.testNeedsWholeNumber(name).text) }
             let even = (d / 2).isIntegral
             return name == "even" ? even : !even
         case "divisibleby":
             guard case .number(let d) = v, case .number(let n) = try arg(), !n.isZero else {
-                throw EvalError("'divisibleby' needs numbers")
+                throw EvalError(EngineMessage.divisiblebyNeedsNumbers.text)
             }
             return (d / n).isIntegral
         case "equalto", "eq", "==", "sameas": return Evaluator.equal(v, try arg())
@@ -42,8 +42,8 @@ enum Tests {
         case "defined": return true
         case "undefined": return false
         default:
-            throw EvalError("unknown test '\(name)'",
-                            hint: "known tests: defined, undefined, none, number, string, mapping, sequence, even, odd, divisibleby, equalto, ne, lt, le, gt, ge, in, true, false, empty")
+            throw EvalError(EngineMessage.unknownTest(name).text,
+                            hint: EngineMessage.knownTests.text)
         }
     }
 }
@@ -53,7 +53,7 @@ enum Methods {
     static func call(_ object: Value, _ name: String, _ args: [Value], _ named: [(String, Value)]) throws -> Value {
         func str(_ i: Int) throws -> String? {
             guard i < args.count else { return nil }
-            guard case .string(let s) = args[i] else { throw EvalError("\(name)() expects text, got a \(args[i].typeName)") }
+            guard case .string(let s) = args[i] else { throw EvalError(EngineMessage.methodExpectsText(name, args[i]).text) }
             return s
         }
         switch (object, name) {
@@ -80,17 +80,17 @@ enum Methods {
         case (.string(let s), "replace"):
             return .string(s.replacingOccurrences(of: try str(0) ?? "", with: try str(1) ?? ""))
         case (.string(let s), "join"):
-            guard case .list(let l) = args.first ?? .null else { throw EvalError("join() expects a list") }
+            guard case .list(let l) = args.first ?? .null else { throw EvalError(EngineMessage.joinExpectsList.text) }
             return .string(l.map(\.renderedText).joined(separator: s))
         case (.string(let s), "count"): return .number(Decimal(s.components(separatedBy: try str(0) ?? "").count - 1))
         case (.list(let l), "count"): return .number(Decimal(l.filter { Evaluator.equal($0, args.first ?? .null) }.count))
         case (.list(let l), "index"):
             guard let i = l.firstIndex(where: { Evaluator.equal($0, args.first ?? .null) }) else {
-                throw EvalError("index(): value not in list")
+                throw EvalError(EngineMessage.indexNotInList.text)
             }
             return .number(Decimal(i))
         default:
-            throw EvalError("a \(object.typeName) has no method '\(name)()'")
+            throw EvalError(EngineMessage.noMethod(object, name).text)
         }
     }
 
@@ -98,8 +98,8 @@ enum Methods {
     static func rangeBounds(_ args: [Value]) throws -> (Int, Int, Int) {
         let limit = Decimal(Int(Int32.max)) * Decimal(Int(Int32.max))
         let ints = try args.map { v -> Int in
-            guard case .number(let d) = v, d.isIntegral else { throw EvalError("range() needs whole numbers") }
-            guard abs(d) <= limit else { throw EvalError("range() bound \(Value.plainString(d)) is too large") }
+            guard case .number(let d) = v, d.isIntegral else { throw EvalError(EngineMessage.rangeNeedsWhole.text) }
+            guard abs(d) <= limit else { throw EvalError(EngineMessage.rangeBoundTooLarge(Value.plainString(d)).text) }
             return NSDecimalNumber(decimal: d).intValue
         }
         let bounds: (Int, Int, Int)
@@ -107,9 +107,9 @@ enum Methods {
         case 1: bounds = (0, ints[0], 1)
         case 2: bounds = (ints[0], ints[1], 1)
         case 3: bounds = (ints[0], ints[1], ints[2])
-        default: throw EvalError("range() takes 1 to 3 arguments")
+        default: throw EvalError(EngineMessage.rangeArguments.text)
         }
-        guard bounds.2 != 0 else { throw EvalError("range() step must not be zero") }
+        guard bounds.2 != 0 else { throw EvalError(EngineMessage.rangeStepZero.text) }
         return bounds
     }
 
@@ -130,14 +130,14 @@ enum Methods {
             let (start, stop, step) = try rangeBounds(args)
             let count = try rangeCount(args)
             guard count <= Decimal(EngineLimits.maxRangeItems) else {
-                throw EvalError("range() too large: \(Value.plainString(count)) items, more than \(EngineLimits.maxRangeItems)",
-                                hint: "loop over the data itself, or over a smaller range")
+                throw EvalError(EngineMessage.rangeTooLarge(items: Value.plainString(count), max: EngineLimits.maxRangeItems).text,
+                                hint: EngineMessage.rangeTooLargeHint.text)
             }
             return .list(stride(from: start, to: stop, by: step).map { .number(Decimal($0)) })
         case "dict":
             return .map(Mapping(named))
         default:
-            throw EvalError("unknown function '\(name)()'", hint: "the functions are range() and dict()")
+            throw EvalError(EngineMessage.unknownFunction(name).text, hint: EngineMessage.knownFunctions.text)
         }
     }
 }

@@ -26,8 +26,8 @@ extension RichFilters {
     /// `image`: a PNG or JPEG file as an inline picture, `width`/`height` as lengths (`4cm`, `35mm`, `1.5in`).
     @Sendable static func image(_ input: Value, _ arguments: FilterArguments) throws -> Value {
         guard let path = RichFilters.text(input, "image"), !path.isEmpty else {
-            throw FilterError("image expects the path of a PNG or JPEG file, got \(FrenchFilters.describe(input))",
-                              hint: "give the file in the data, e.g. bidder.logo: logo.png (relative to the offer)")
+            throw FilterError(EngineMessage.imageExpects(input).text,
+                              hint: EngineMessage.imageExpectsHint.text)
         }
         let width = try RichFilters.length(arguments.named["width"] ?? arguments.positional.first, "width")
         let height = try RichFilters.length(arguments.named["height"], "height")
@@ -48,7 +48,7 @@ enum RichFilters {
     static func flag(_ value: Value?, _ name: String) throws -> Bool? {
         guard let value, !value.isNull else { return nil }
         guard case .bool(let b) = value else {
-            throw FilterError("\(name) takes true or false, got \(FrenchFilters.describe(value))", hint: "for example typo=false")
+            throw FilterError(EngineMessage.flagExpects(name, value).text, hint: EngineMessage.flagExample.text)
         }
         return b
     }
@@ -67,8 +67,8 @@ enum RichFilters {
                 return NSDecimalNumber(decimal: (n * factor).roundedHalfUp(0)).intValue
             }
         }
-        throw FilterError("image \(name) must be a length such as \"4cm\" or \"35mm\", got '\(text)'",
-                          hint: "write image(width=\"4cm\"); the other side keeps the image's proportions")
+        throw FilterError(EngineMessage.imageLength(name, text).text,
+                          hint: EngineMessage.imageLengthHint.text)
     }
 }
 
@@ -81,20 +81,20 @@ enum ImageFile {
     static func read(_ path: String, width: Int?, height: Int?) throws -> EmbeddedImage {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let size = attributes?[.size] as? Int else {
-            throw FilterError("cannot read the image file '\(path)': it does not exist",
-                              hint: "check the path in the data (relative to the offer file)")
+            throw FilterError(EngineMessage.imageMissing(path).text,
+                              hint: EngineMessage.imageMissingHint.text)
         }
         guard size <= maxBytes else {
-            throw FilterError("the image '\(path)' is \(size >> 20) MiB, more than the \(maxBytes >> 20) MiB an image may weigh",
-                              hint: "reduce it (a logo or a photo needs a few hundred kilobytes) and save it as PNG or JPEG")
+            throw FilterError(EngineMessage.imageTooLarge(path, mebibytes: size >> 20, max: maxBytes >> 20).text,
+                              hint: EngineMessage.imageTooLargeHint.text)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FilterError("cannot read the image file '\(path)'", hint: "check its permissions")
+            throw FilterError(EngineMessage.imageUnreadable(path).text, hint: EngineMessage.checkPermissions.text)
         }
         let bytes = [UInt8](data)
         guard let (kind, pw, ph) = header(bytes), pw > 0, ph > 0 else {
-            throw FilterError("'\(path)' is not a PNG or JPEG image (or it is damaged)",
-                              hint: "save the image as PNG or JPEG")
+            throw FilterError(EngineMessage.notAnImage(path).text,
+                              hint: EngineMessage.notAnImageHint.text)
         }
         // The shown size: the one given, the other side keeping the proportions; by default
         // the size at 96 pixels per inch, at most 17 cm wide.

@@ -14,9 +14,9 @@ enum FilterCheck {
         visit(e) { node in
             guard case .filter(_, let name, let args, let named) = node, name != "default", name != "d" else { return }
             guard let f = filters[name] else {
-                let hint = Suggestions.closest(to: name, among: filters.names).map { "did you mean '\($0)'?" }
-                    ?? "available filters: \(filters.names.joined(separator: ", "))"
-                out.append(("unknown filter '\(name)'", hint))
+                let hint = Suggestions.closest(to: name, among: filters.names).map { EngineMessage.didYouMean($0).text }
+                    ?? EngineMessage.availableFilters(filters.names).text
+                out.append((EngineMessage.unknownFilter(name).text, hint))
                 return
             }
             // Only literal arguments can be judged without data.
@@ -34,10 +34,10 @@ enum FilterCheck {
                     // The probe, not the arguments, does not fit (no item has `attribute`).
                     return
                 } catch let e as FilterError {
-                    out.append(("filter '\(name)': \(e.message)", e.hint))
+                    out.append((EngineMessage.inFilter(name: name, e.message).text, e.hint))
                     return
                 } catch {
-                    out.append(("filter '\(name)': \(error)", nil))
+                    out.append((EngineMessage.inFilter(name: name, "\(error)").text, nil))
                     return
                 }
             }

@@ -107,10 +107,10 @@ final class PartCompiler {
             guard let end else {
                 let snippet = String(decoding: s[i..<min(s.count, i + 60)].map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
                 let broken = j < s.count && s[j] == 0
-                error(broken ? "the tag is cut by a tab or line break" : "the tag is not closed in its paragraph",
+                error(broken ? EngineMessage.tagCut.text : EngineMessage.tagNotClosed.text,
                       nil,
-                      hint: broken ? "keep a tag on one line, without tabs or line breaks inside"
-                                   : "a tag cannot span two paragraphs; close it with \(close == 0x7D ? "}}" : String(UnicodeScalar(close)) + "}") in the same paragraph",
+                      hint: broken ? EngineMessage.tagCutHint.text
+                                   : EngineMessage.tagNotClosedHint(close: close == 0x7D ? "}}" : String(UnicodeScalar(close)) + "}").text,
                       at: location(of: p.node, tagText: snippet))
                 i = j + 1
                 continue
@@ -241,18 +241,18 @@ final class PartCompiler {
                     for problem in FilterCheck.problems(in: e) { error(problem.message, tag, hint: problem.hint) }
                 }
             } catch let e as SyntaxError {
-                error("syntax error: \(e.message)", tag, hint: PartCompiler.syntaxHint(tag))
+                error(EngineMessage.syntaxError(e.message).text, tag, hint: PartCompiler.syntaxHint(tag))
             } catch {
-                self.error("syntax error: \(error)", tag)
+                self.error(EngineMessage.syntaxError("\(error)").text, tag)
             }
         }
     }
 
     static func syntaxHint(_ tag: TagSite) -> String {
         switch tag.kind {
-        case .output: return "an expression tag reads {{ name }}, {{ a.b | filter(arg) }} or {{ x if cond else y }}"
-        case .statement: return "a statement tag reads {% for x in xs %}, {% if cond %}, {% else %}, {% endif %}, {% endfor %} or {% set x = value %}"
-        case .comment: return "a comment reads {# text #}"
+        case .output: return EngineMessage.outputTagReads.text
+        case .statement: return EngineMessage.statementTagReads.text
+        case .comment: return EngineMessage.commentReads.text
         }
     }
 
@@ -274,9 +274,9 @@ final class PartCompiler {
             guard let prefix = tag.prefix else { continue }
             guard let element = scopeElement(prefix, of: tag) else {
                 if prefix == .run { continue } // no run to stand for: the tag stays inline
-                let what = prefix == .row ? "a table row" : prefix == .cell ? "a table cell" : "a paragraph"
-                error("\(tag.text) is not inside \(what)", tag,
-                      hint: "use the prefix only inside \(what), or remove it")
+                let what: EngineMessage.PrefixScope = prefix == .row ? .row : prefix == .cell ? .cell : .paragraph
+                error(EngineMessage.prefixOutside(tag: tag.text, what).text, tag,
+                      hint: EngineMessage.prefixOutsideHint(what).text)
                 continue
             }
             tag.scope = prefix
@@ -308,8 +308,8 @@ final class PartCompiler {
             switch st {
             case .forLoop, .ifBlock:
                 if stack.count >= EngineLimits.maxNesting {
-                    error("blocks (for, if) nest more than \(EngineLimits.maxNesting) levels deep", tag,
-                          hint: "close some blocks before opening others; real templates nest a few levels")
+                    error(EngineMessage.blocksTooDeep(EngineLimits.maxNesting).text, tag,
+                          hint: EngineMessage.blocksTooDeepHint.text)
                     return []
                 }
                 guard let block = Block(opening: st, at: tag) else { continue }
@@ -317,30 +317,30 @@ final class PartCompiler {
                 stack.append(block)
             case .elif, .elseBlock:
                 guard let top = stack.last else {
-                    error("\(tag.text) has no open {% if %}\(st == .elseBlock ? " or {% for %}" : "") before it", tag,
-                          hint: "add the {% if … %} it belongs to, or remove it")
+                    error(EngineMessage.noOpenIf(tag: tag.text, orFor: st == .elseBlock).text, tag,
+                          hint: EngineMessage.noOpenIfHint.text)
                     continue
                 }
                 if st != .elseBlock && !top.isConditional {
-                    error("\(tag.text) is inside \(top.tags[0].text), not inside an {% if %}", tag,
-                          hint: "close the loop with {% endfor %} first")
+                    error(EngineMessage.insideLoopNotIf(tag: tag.text, loop: top.tags[0].text).text, tag,
+                          hint: EngineMessage.closeLoopFirstHint.text)
                 } else if top.tags.contains(where: { $0.statement == .elseBlock }) {
-                    error("\(tag.text) comes after the {% else %} of \(top.tags[0].text)", tag,
-                          hint: "{% else %} must be the last branch")
+                    error(EngineMessage.afterElse(tag: tag.text, block: top.tags[0].text).text, tag,
+                          hint: EngineMessage.elseLastHint.text)
                 }
                 top.tags.append(tag)
                 if case .elif(let condition) = st { tag.edge = .branch(condition, tag.location) } else { tag.edge = .branch(nil, tag.location) }
             case .endFor, .endIf:
                 let wantFor = st == .endFor
                 guard let top = stack.last else {
-                    error("\(tag.text) closes no {% \(wantFor ? "for" : "if") %}", tag,
-                          hint: "remove it, or add the matching {% \(wantFor ? "for … in …" : "if …") %} before it")
+                    error(EngineMessage.closesNothing(tag: tag.text, isFor: wantFor).text, tag,
+                          hint: EngineMessage.closesNothingHint(isFor: wantFor).text)
                     continue
                 }
                 let isFor = top.isLoop
                 if isFor != wantFor {
-                    error("\(tag.text) cannot close \(top.tags[0].text) (\(top.tags[0].location.description)): blocks cannot cross", tag,
-                          hint: "close the inner block first with {% \(isFor ? "endfor" : "endif") %}")
+                    error(EngineMessage.blocksCross(tag: tag.text, open: top.tags[0].text, at: top.tags[0].location.description).text, tag,
+                          hint: EngineMessage.closeInnerFirstHint(isFor: isFor).text)
                     // If it matches an outer block, unwind to it; otherwise ignore the tag.
                     if let k = stack.lastIndex(where: { $0.isLoop == wantFor }) {
                         stack.removeSubrange((k + 1)...)
@@ -360,8 +360,8 @@ final class PartCompiler {
             }
         }
         for open in stack {
-            error("\(open.tags[0].text) is never closed", open.tags[0],
-                  hint: "add {% \(open.tags[0].statement?.keyword == "for" ? "endfor" : "endif") %} where the block ends")
+            error(EngineMessage.neverClosed(open.tags[0].text).text, open.tags[0],
+                  hint: EngineMessage.neverClosedHint(isFor: open.tags[0].statement?.keyword == "for").text)
         }
         return blocks
     }
@@ -391,8 +391,8 @@ final class PartCompiler {
                Set(rows.map { $0.parent }).count == 1 {
                 scope = .row
                 for (tag, row) in zip(free, rows) where !rowHoldsOnly(row, tag) {
-                    error("the row of \(tag.text) holds other text, which repeating rows would lose", tag,
-                          hint: "put the tag alone in a row of its own, or write {%tr … %} to drop that row's other content")
+                    error(EngineMessage.rowHoldsOtherText(tag.text).text, tag,
+                          hint: EngineMessage.rowHoldsOtherTextHint.text)
                 }
             } else if cells.count == free.count, Set(cells).count == cells.count,
                       Set(cells.map { $0.parent }).count == 1,
@@ -433,9 +433,8 @@ final class PartCompiler {
                 while common < ca.count, common < cb.count, ca[common] == cb[common] { common += 1 }
                 let pa = ca[common...].map(\.localName), pb = cb[common...].map(\.localName)
                 if pa != pb {
-                    let describe = { (p: [String]) in p.isEmpty ? "directly in the same element" : p.joined(separator: " > ") }
-                    error("\(a.text) and \(b.text) (\(b.location.description)) would cut the document in an impossible place: one sits in \(describe(pa)), the other in \(describe(pb))",
-                          a, hint: "put both tags in one paragraph, each alone in its own paragraph, or in different rows of one table; or use a prefix ({%p …%}, {%tr …%}, {%tc …%})")
+                    error(EngineMessage.impossibleCut(a: a.text, b: b.text, at: b.location.description, inA: pa, inB: pb).text,
+                          a, hint: EngineMessage.impossibleCutHint.text)
                 }
             }
         }
@@ -468,12 +467,12 @@ final class PartCompiler {
         var vmTextHolders: [(start: XMLNodePtr, end: XMLNodePtr)] = []
         for tag in cellEdits {
             guard let cell = tag.paragraph.ancestor(dialect.cell) else {
-                error("\(tag.text) is not inside a table cell", tag, hint: "use it in a table cell")
+                error(EngineMessage.notInCell(tag.text).text, tag, hint: EngineMessage.notInCellHint.text)
                 continue
             }
             guard let cells = dialect.cellMarkup, let statement = tag.statement else {
-                error("\(tag.text) is a table tag that \(dialect.name) templates do not support", tag,
-                      hint: "merge the cells in the template instead")
+                error(EngineMessage.tableTagUnsupported(tag: tag.text, dialect: dialect.name).text, tag,
+                      hint: EngineMessage.tableTagUnsupportedHint.text)
                 continue
             }
             let loc = tag.location
@@ -585,8 +584,8 @@ final class PartCompiler {
                 if PartCompiler.onlyJoinsText(lit[end...]) {
                     items[k - 1] = .literal(Array(lit[..<end]))
                 } else {
-                    error("'{%-' joins its paragraph to the text before it, but there is none in the same table cell or section",
-                          tag, hint: "remove the '-', or put the tag just after the text it should join")
+                    error(EngineMessage.joinBeforeNothing.text,
+                          tag, hint: EngineMessage.joinBeforeHint.text)
                 }
             }
             if tag.trimAfter, k + 1 < items.count, case .literal(let lit) = items[k + 1] {
@@ -594,8 +593,8 @@ final class PartCompiler {
                 if PartCompiler.onlyJoinsText(lit[..<start]) {
                     items[k + 1] = .literal(Array(lit[start...]))
                 } else {
-                    error("'-%}' joins its paragraph to the text after it, but there is none in the same table cell or section",
-                          tag, hint: "remove the '-', or put the tag just before the text it should join")
+                    error(EngineMessage.joinAfterNothing.text,
+                          tag, hint: EngineMessage.joinAfterHint.text)
                 }
             }
         }

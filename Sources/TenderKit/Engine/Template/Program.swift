@@ -195,7 +195,7 @@ struct ProgramBuilder {
             }
         }
         if let unclosed = open.last {
-            diagnostics.append(.error("a block is never closed", at: unclosed.location))
+            diagnostics.append(.error(EngineMessage.blockNeverClosed.text, at: unclosed.location))
         }
         return Program(nodes: root, tagLocations: locations, hasLoops: hasLoops,
                        changesTableShape: changesTableShape)

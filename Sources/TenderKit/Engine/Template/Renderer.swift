@@ -103,8 +103,8 @@ struct Renderer {
             }
             if output.count > maxOutputBytes {
                 overflow = true
-                record(EvalError("the rendered part grows beyond \(maxOutputBytes >> 20) MiB",
-                                 hint: "check the loops: a loop over a huge list, or nested loops, make this part too large"),
+                record(EvalError(EngineMessage.partTooLarge(mebibytes: maxOutputBytes >> 20).text,
+                                 hint: EngineMessage.partTooLargeHint.text),
                        at: SourceLocation())
             }
         }
@@ -120,7 +120,7 @@ struct Renderer {
         case .string(let s): items = s.map { .string(String($0)) }
         case .null: items = []
         default:
-            record(EvalError("cannot loop over a \(seq.typeName)", hint: "a for loop needs a list or a mapping"), at: loc)
+            record(EvalError(EngineMessage.cannotLoopOver(seq).text, hint: EngineMessage.cannotLoopOverHint.text), at: loc)
             return
         }
         if let condition {
@@ -153,16 +153,16 @@ struct Renderer {
     private mutating func spend(_ count: Int, _ loc: SourceLocation) -> Bool {
         if evaluator.spendIterations(count) { return true }
         overflow = true
-        record(EvalError("the loops run more than \(EngineLimits.maxIterations) times in all",
-                         hint: "check the loops: a loop over a huge list, or loops nested in each other"), at: loc)
+        record(EvalError(EngineMessage.tooManyIterations(EngineLimits.maxIterations).text,
+                         hint: EngineMessage.tooManyIterationsHint.text), at: loc)
         return false
     }
 
     private mutating func bind(_ targets: [String], _ item: Value, _ loc: SourceLocation) {
         if targets.count == 1 { evaluator.set(targets[0], item); return }
         guard case .list(let parts) = item, parts.count == targets.count else {
-            record(EvalError("cannot unpack a \(item.typeName) into \(targets.joined(separator: ", "))",
-                             hint: "to loop over a mapping's keys and values, write `for k, v in mapping.items()`"), at: loc)
+            record(EvalError(EngineMessage.cannotUnpack(item, into: targets).text,
+                             hint: EngineMessage.cannotUnpackHint.text), at: loc)
             for t in targets { evaluator.set(t, .null) }
             return
         }
@@ -175,9 +175,11 @@ struct Renderer {
             let v = try evaluator.eval(e)
             if evaluator.undefinedNames.count > known {
                 for name in evaluator.undefinedNames[known...] {
-                    let hint = evaluator.suggestion(for: name).map { "did you mean '\($0)'? Or add it to the data" }
-                        ?? "add it to the data, or write `\(name) | default(\"…\")`"
-                    warnings.append(.warning("undefined name '\(name)' rendered as nothing", at: loc, hint: hint))
+                    let hint = evaluator.suggestion(for: name).map { EngineMessage.didYouMeanOrAdd($0).text }
+                        ?? EngineMessage.addItOrDefault(name).text
+                    var warning = Diagnostic.warning(EngineMessage.undefinedRenderedAsNothing(name).text, at: loc, hint: hint)
+                    warning.code = .undefinedName(name)
+                    warnings.append(warning)
                 }
             }
             return v

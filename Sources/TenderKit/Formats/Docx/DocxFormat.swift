@@ -13,7 +13,7 @@ extension Namespaces {
 /// Word documents (WordprocessingML, ECMA-376): what tender knows about their XML.
 struct DocxFormat: FormatAdapter {
     var signature: String { "[Content_Types].xml" }
-    var savedFrom: String { "from Word as .docx" }
+    var savedFrom: String { FileMessage.savedFrom(application: "Word", extension: "docx").text }
     var storedFirst: String? { nil }
 
     /// Office Open XML packages are also spreadsheets and presentations: the main part's content
@@ -47,8 +47,8 @@ struct DocxFormat: FormatAdapter {
     func textParts(of archive: ZipArchive) throws -> [TextPart] {
         let main = try Relationships.targets(of: "", in: archive, type: "officeDocument").first ?? "word/document.xml"
         guard archive.contains(main) else {
-            throw TenderError.error("the main document part \(main) is missing", at: SourceLocation(file: archive.path),
-                                    hint: "the file is damaged; re-save it from Word")
+            throw TenderError.error(FileMessage.mainPartMissing(main).text, at: SourceLocation(file: archive.path),
+                                    hint: FileMessage.resaveFromWord.text)
         }
         var parts = [TextPart(name: main, dialect: .docx, role: .body)]
         let related = try Relationships.all(of: main, in: archive)

@@ -15,7 +15,7 @@ struct OdsFormat: FormatAdapter {
     static let rowMark = "tender-row"
 
     var signature: String { "mimetype" }
-    var savedFrom: String { "from LibreOffice Calc as .ods" }
+    var savedFrom: String { FileMessage.savedFrom(application: "LibreOffice Calc", extension: "ods").text }
     var storedFirst: String? { "mimetype" }
 
     func recognizes(_ archive: ZipArchive) throws -> Bool {

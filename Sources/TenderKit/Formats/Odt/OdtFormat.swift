@@ -13,7 +13,7 @@ struct OdtFormat: FormatAdapter {
                             "application/vnd.oasis.opendocument.text-template"]
 
     var signature: String { "mimetype" }
-    var savedFrom: String { "from LibreOffice as .odt" }
+    var savedFrom: String { FileMessage.savedFrom(application: "LibreOffice", extension: "odt").text }
     /// ODF requires `mimetype` first in the archive, stored uncompressed.
     var storedFirst: String? { "mimetype" }
 
@@ -35,8 +35,8 @@ struct OdtFormat: FormatAdapter {
 
     func textParts(of archive: ZipArchive) throws -> [TextPart] {
         guard archive.contains("content.xml") else {
-            throw TenderError.error("part content.xml, the document's text, is missing", at: SourceLocation(file: archive.path),
-                                    hint: "the file is damaged; re-save it from LibreOffice")
+            throw TenderError.error(FileMessage.contentMissing.text, at: SourceLocation(file: archive.path),
+                                    hint: FileMessage.resaveFromLibreOffice.text)
         }
         var parts: [TextPart] = []
         for (name, role) in [("content.xml", TextPart.Role.body), ("styles.xml", .other)] where archive.contains(name) {

@@ -15,7 +15,7 @@ extension Namespaces {
 /// rows and cells, rebases formulas and shifts what refers to rows (`XlsxFinisher`).
 struct XlsxFormat: FormatAdapter {
     var signature: String { "[Content_Types].xml" }
-    var savedFrom: String { "from Excel as .xlsx" }
+    var savedFrom: String { FileMessage.savedFrom(application: "Excel", extension: "xlsx").text }
     var storedFirst: String? { nil }
 
     static let contentTypes = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",

@@ -2,7 +2,7 @@ import Foundation
 
 /// Every `Message` in English (`LANG=en*`).
 extension Message {
-    var english: String {
+    public var english: String {
         let en = Language.english
         switch self {
         case .severity(let s): return s.rawValue
@@ -34,6 +34,27 @@ extension Message {
         case .noErrors: return "no errors"
         case .undefinedName(let name): return "undefined name '\(name)'"
         case .didYouMean(let name): return "did you mean '\(name)'?"
+        case .noneListed(let noun): return "there are no \(noun)"
+        case .listed(let noun, let items): return "\(noun): \(items)"
+        case .unknownCommand(let name, let commands): return "error: unknown command '\(name)'\n  hint: the commands are " + commands.joined(separator: ", ")
+        case .notInTeam(let person): return "'\(person)' is not in the offer's team"
+        case .theTeam(let ids): return "the team: " + ids.joined(separator: ", ")
+        case .offerExists(let file): return "\(file) already exists: tender init does not replace an offer"
+        case .offerExistsHint: return "choose another folder (-o offers/<name>), or remove the existing offer"
+        case .initWritten(let file, let read, let todo): return "\(file) written: \(read) values read in the call, \(todo) to fill in or confirm (TODO)"
+        case .perRender(let seconds): return "\(seconds) s per render"
+        case .outputMisnamed(let output, let ext, let format, let own):
+            return "the output '\(output)' is named .\(ext.isEmpty ? "(nothing)" : ext), but the template is a \(format) document"
+                + (own.map { " (whatever its name .\($0) says: tender reads its content)" } ?? "")
+        case .outputMisnamedHint(let ext, let rename): return "name the output .\(ext)" + (rename ? ", and rename the template .\(ext)" : "")
+        case .outputOtherFormat(let output, let o, let t): return "the output '\(output)' is .\(o) but the template is .\(t)"
+        case .outputOtherFormatHint(let ft): return "a template renders to its own format; name the output .\(ft)"
+        case .workingCopy(let path): return path + " (working copy)"
+        case .sinceWithDraft: return "--since goes with --draft"
+        case .positiveTimeout: return "--timeout must be a positive number of seconds"
+        case .revOneOffer: return "with --rev, give one offer: tender diff --rev REV OFFER"
+        case .twoOffers: return "give two offers, tender diff OLD NEW, or one with --rev REV"
+        case .schemaKind(let kinds): return "the kind of file must be one of: " + kinds.joined(separator: ", ")
         case .notFillable(let kind):
             let what: String
             switch kind {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Every `Message` in French, with French typography (a space before « : », « ; »).
 extension Message {
-    var french: String {
+    public var french: String {
         let fr = Language.french
         switch self {
         case .severity(let s):
@@ -41,6 +41,27 @@ extension Message {
         case .noErrors: return "aucune erreur"
         case .undefinedName(let name): return "nom non défini « \(name) »"
         case .didYouMean(let name): return "vouliez-vous dire « \(name) » ?"
+        case .noneListed(let noun): return "la liste des \(noun) est vide"
+        case .listed(let noun, let items): return "\(noun) : \(items)"
+        case .unknownCommand(let name, let commands): return "erreur : commande inconnue « \(name) »\n  correction : les commandes sont " + commands.joined(separator: ", ")
+        case .notInTeam(let person): return "« \(person) » n’est pas dans l’équipe de l’offre"
+        case .theTeam(let ids): return "l’équipe : " + ids.joined(separator: ", ")
+        case .offerExists(let file): return "\(file) existe déjà : tender init ne remplace pas une offre"
+        case .offerExistsHint: return "choisir un autre dossier (-o offers/<nom>), ou supprimer l’offre existante"
+        case .initWritten(let file, let read, let todo): return "\(file) écrit : \(read) valeurs lues dans la consultation, \(todo) à compléter ou confirmer (TODO)"
+        case .perRender(let seconds): return "\(seconds) s par rendu"
+        case .outputMisnamed(let output, let ext, let format, let own):
+            return "le fichier produit « \(output) » est nommé .\(ext.isEmpty ? "(rien)" : ext), mais le modèle est un document \(format)"
+                + (own.map { " (quoi que dise son nom en .\($0) : tender lit son contenu)" } ?? "")
+        case .outputMisnamedHint(let ext, let rename): return "nommer le fichier produit en .\(ext)" + (rename ? ", et renommer le modèle en .\(ext)" : "")
+        case .outputOtherFormat(let output, let o, let t): return "le fichier produit « \(output) » est en .\(o) mais le modèle est en .\(t)"
+        case .outputOtherFormatHint(let ft): return "un modèle produit un document de son propre format ; nommer le fichier produit en .\(ft)"
+        case .workingCopy(let path): return path + " (copie de travail)"
+        case .sinceWithDraft: return "--since va avec --draft"
+        case .positiveTimeout: return "--timeout doit être un nombre de secondes positif"
+        case .revOneOffer: return "avec --rev, donner une seule offre : tender diff --rev REV OFFRE"
+        case .twoOffers: return "donner deux offres, tender diff ANCIENNE NOUVELLE, ou une seule avec --rev REV"
+        case .schemaKind(let kinds): return "le type de fichier doit être l’un de : " + kinds.joined(separator: ", ")
         case .notFillable(let kind):
             let what: String
             switch kind {

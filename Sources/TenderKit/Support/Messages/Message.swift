@@ -3,7 +3,7 @@ import Foundation
 /// The messages of tender's own frame (labels, progress, summaries), each written once per
 /// language: `Message+French.swift` and `Message+English.swift`. `text` is in the language of
 /// the run.
-public enum Message: Sendable {
+public enum Message: MessageCatalog {
     // Diagnostics
     case severity(Diagnostic.Severity)
     case hint
@@ -28,6 +28,19 @@ public enum Message: Sendable {
     case noErrors
     case undefinedName(String)
     case didYouMean(String)
+    /// `there are no <noun>`, `<noun>: a, b, c` (a noun in the language of the run).
+    case noneListed(String)
+    case listed(String, String)
+
+    // Command line
+    case unknownCommand(String, commands: [String])
+    case notInTeam(String), theTeam([String])
+    case offerExists(String), offerExistsHint, initWritten(String, read: Int, todo: Int)
+    case perRender(String)
+    case outputMisnamed(output: String, ext: String, format: String, templateExtension: String?), outputMisnamedHint(ext: String, renameTemplate: Bool)
+    case outputOtherFormat(output: String, ext: String, templateExtension: String), outputOtherFormatHint(String)
+    case workingCopy(String)
+    case sinceWithDraft, positiveTimeout, revOneOffer, twoOffers, schemaKind([String])
 
     // Formats tender does not fill
     case notFillable(DocumentKind)
@@ -42,14 +55,6 @@ public enum Message: Sendable {
         case openDocument(mimeType: String)
     }
 
-    public var text: String { text(in: .current) }
-
-    public func text(in language: Language) -> String {
-        switch language {
-        case .french: return french
-        case .english: return english
-        }
-    }
 }
 
 extension Language {

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import TenderKit
+
+/// One language per run: the same failing (or succeeding) command under `LANG=fr_FR.UTF-8`
+/// and under `LANG=en_US.UTF-8` prints wholly French, then wholly English text.
+@Suite(.serialized, .needs(.tender)) struct LanguageTests {
+    /// Words only English messages use (as whole words, case-insensitive).
+    static let englishWords = ["error", "hint", "undefined", "cannot", "must", "the", "is", "did you mean", "not", "found",
+                               "expected", "missing", "checked", "passed", "warning", "written", "no such",
+                               "unknown", "negative", "got", "in all", "excl", "incl"]
+    /// Words and marks only French messages use.
+    static let frenchWords = ["erreur", "correction", "emplacement", "règle", "règles", "vérifi", "aucun", "aucune", "n’", "l’",
+                              "d’", "« ", " : ", " ; ", "nom non défini", "vouliez-vous", "inconnu", "doit", "écrit", "écrits",
+                              "conforme", "avertissement", "dépasse", "manque", "pas de", "au total", "pages au total"]
+
+    /// The words of `list` found in `text` (whole words for letters-only entries).
+    static func found(_ list: [String], in text: String) -> [String] {
+        list.filter { word in
+            guard word.allSatisfy({ $0.isLetter || $0 == " " }) else { return text.contains(word) }
+            let pattern = "(?i)(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: word) + "(?![\\p{L}])"
+            return text.range(of: pattern, options: .regularExpression) != nil
+        }
+    }
+
+    /// Runs `arguments` in French and in English; `strip` removes what comes from the input
+    /// (file names, the offer's own French text) before the scan.
+    static func bothLanguages(_ arguments: [String], cwd: String? = nil, status: Int32,
+                              strip: (String) -> String = { $0 }) throws -> (french: String, english: String) {
+        let binary = try #require(CLI.binary)
+        var runs: [String] = []
+        for language in [Language.french, .english] {
+            let run = try CLI.runProgram(binary, arguments, cwd: cwd, environment: CLI.environment(language))
+            #expect(run.status == status, "\(language): \(run.stderr)")
+            let text = strip(run.stdout + "\n" + run.stderr)
+            #expect(!text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            runs.append(text)
+        }
+        let french = runs[0], english = runs[1]
+        // The template's tags (`{% if not x %}`) are input, not messages.
+        let untagged = { (s: String) in s.replacingOccurrences(of: #"\{[{%#].*?[}%#]\}"#, with: "{}", options: .regularExpression) }
+        #expect(found(englishWords, in: untagged(french)).isEmpty, "English in the French run: \(found(englishWords, in: untagged(french)))\n\(french)")
+        #expect(found(frenchWords, in: untagged(english)).isEmpty, "French in the English run: \(found(frenchWords, in: untagged(english)))\n\(english)")
+        return (french, english)
+    }
+
+    @Test func render() throws {
+        let dir = try TemporaryFolder()
+        try #"{"x": 1}"#.write(toFile: dir.file("d.json"), atomically: true, encoding: .utf8)
+        let (french, english) = try Self.bothLanguages(["render", CLI.packageRoot + "/templates/bordereau-prix.docx", dir.file("d.json"),
+                                                        "-o", dir.file("x.docx")], status: 65,
+                                                       strip: { $0.replacingOccurrences(of: CLI.packageRoot + "/templates/", with: "") })
+        #expect(french.contains("erreur : bordereau-prix.docx, word/document.xml, paragraphe 4 (tableau 1, ligne 1), balise {{ tender.buyer }} : nom non défini « tender »"))
+        #expect(french.contains("correction : vérifier l’orthographe"))
+        #expect(english.contains("error: bordereau-prix.docx, word/document.xml, paragraph 4 (table 1, row 1), tag {{ tender.buyer }}: undefined name 'tender'"))
+        #expect(english.contains("hint: check the spelling"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("x.docx")))
+    }
+
+    @Test func lint() throws {
+        let dir = try TemporaryFolder()
+        let path = try LintTests.template(dir, "t.docx", ["{{ tender.deadline | date(\"longue\") }}", "{{ total | eurr }}", "{{ a + }}",
+                                                          "{% if %}{% endif %}", "{{ b ] }}", "{% for x in %}{% endfor %}"])
+        let (french, english) = try Self.bothLanguages(["lint", path], status: 65,
+                                                       strip: { $0.replacingOccurrences(of: path, with: "t.docx") })
+        #expect(french.contains("filtre inconnu « eurr »") && french.contains("erreur de syntaxe") && french.contains(" erreurs\n"))
+        #expect(english.contains("unknown filter 'eurr'") && english.contains("syntax error") && english.contains(" errors\n"))
+    }
+
+    @Test func priceErrors() throws {
+        let yaml = OfferFixture.offer(replacing: "kind: conditional", with: "kind: optionel")
+            .replacingOccurrences(of: "claire-martin: 1.5", with: "claire-martin: -1.5")
+            .replacingOccurrences(of: "rate: 0.20", with: "rate: 20")
+        let fixture = try OfferFixture(offer: yaml)
+        let (french, english) = try Self.bothLanguages(["price", fixture.offerPath], status: 65,
+                                                       strip: { $0.replacingOccurrences(of: fixture.offerPath, with: "offer.yaml") })
+        #expect(french.contains("« tranches[1].kind » doit être l’un de « fixed », « optional », « conditional », pas « optionel »"))
+        #expect(french.contains("ne doit pas être négatif") && french.contains("doit être entre 0 et 1"))
+        #expect(english.contains("'tranches[1].kind' must be one of 'fixed', 'optional', 'conditional', not 'optionel'"))
+        #expect(english.contains("must not be negative") && english.contains("must be between 0 and 1"))
+    }
+
+    /// The check's report: its frame, the rules' findings and hints, the skip reasons. The
+    /// offer's own words (titles, names, amounts) are left out of the scan.
+    @Test func check() throws {
+        let offer = CLI.packageRoot + "/offers/cuf-dcol/offer.yaml"
+        let loaded = try Offer.load(path: offer)
+        var data: [String] = [loaded.tender.title, loaded.tender.buyer, loaded.bidder.name]
+        data += loaded.sections.map(\.title)
+        data += loaded.team.map(\.person.name)
+        data += loaded.documents.map(\.output)
+        data += loaded.references.map(\.client)
+        let (french, english) = try Self.bothLanguages(["check", offer, "--no-render", "--as-of", "2021-11-01"], status: 0, strip: { text in
+            var out = text.replacingOccurrences(of: offer, with: "offer.yaml")
+            for d in data.sorted(by: { $0.count > $1.count }) where d.count > 3 { out = out.replacingOccurrences(of: d, with: "…") }
+            // Quoted names of the offer's files, sections and documents.
+            return out.replacingOccurrences(of: #"« [^»]*»"#, with: "« »", options: .regularExpression)
+                .replacingOccurrences(of: #""[^"\n]*""#, with: "\"\"", options: .regularExpression)
+        })
+        #expect(french.contains("Mesures (") && french.contains("Règles non vérifiées") && french.contains("deadline : la date limite"))
+        #expect(english.contains("Measures (") && english.contains("Rules not checked") && english.contains("deadline: the deadline"))
+        #expect(english.contains("OK: 0 errors") && french.contains("OK : 0 erreur"))
+    }
+
+    @Test func build() throws {
+        let dir = try TemporaryFolder()
+        let offer = CLI.packageRoot + "/offers/cuf-dcol/offer.yaml"
+        let binary = try #require(CLI.binary)
+        var outputs: [String] = []
+        for language in [Language.french, .english] {
+            let folder = dir.file("out-\(language)")
+            let run = try CLI.runProgram(binary, ["build", offer, "-o", folder, "--today", "2021-11-01"], environment: CLI.environment(language))
+            #expect(run.status == 0, "\(run.stderr)")
+            outputs.append((run.stdout + run.stderr).replacingOccurrences(of: folder, with: "out").replacingOccurrences(of: offer, with: "offer.yaml"))
+        }
+        #expect(outputs[0].contains("documents écrits dans out"))
+        #expect(outputs[1].contains("documents written in out"))
+        #expect(Self.found(Self.englishWords, in: outputs[0]).isEmpty, "\(outputs[0])")
+        #expect(Self.found(Self.frenchWords, in: outputs[1]).isEmpty, "\(outputs[1])")
+        // A failing build: an invalid offer.
+        let broken = try OfferFixture(offer: OfferFixture.offer(replacing: "rate: 0.20", with: "rate: 20"))
+        let (french, english) = try Self.bothLanguages(["build", broken.offerPath, "-o", dir.file("broken")], status: 65,
+                                                       strip: { $0.replacingOccurrences(of: broken.root, with: "root") })
+        #expect(french.contains("« bidder.vat.rate » doit être entre 0 et 1, reçu 20"))
+        #expect(english.contains("'bidder.vat.rate' must be between 0 and 1, got 20"))
+    }
+
+    /// The catalog speaks each language with its own typography.
+    @Test func frenchTypographyInTheCatalogs() {
+        let samples: [any MessageCatalog] = [EngineMessage.undefinedName("x"), EngineMessage.dateStyle(["long"], .string("longue")),
+                                             OfferMessage.notInTeam("x"), FileMessage.outputIsFolder, ToolMessage.sofficeMissing,
+                                             CheckMessage.deadlineSoonHint, CheckMessage.verdict(ok: true, summary: "s", rules: 2, counts: [(.passed, 2)])]
+        for m in samples {
+            let french = m.text(in: .french), english = m.text(in: .english)
+            // French: a space before « : » and « ; », the typographic apostrophe, « » quotes.
+            #expect(french.range(of: #"[^ ][:;]( |$)"#, options: .regularExpression) == nil && !french.contains("'"), "\(french)")
+            #expect(!english.contains(" : ") && !english.contains("« "), "\(english)")
+            #expect(french != english)
+        }
+    }
+}
