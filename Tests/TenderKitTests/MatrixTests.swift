@@ -4,7 +4,7 @@ import Testing
 
 /// The compliance matrix document (templates/matrice-conformite.*): each requirement of the call,
 /// the sections of the mémoire that answer it and the page where each starts in the mémoire's PDF.
-@Suite(.serialized) struct ComplianceMatrixTests {
+@Suite(.serialized, .inLanguage(.french)) struct ComplianceMatrixTests {
     static let cuf = CLI.packageRoot + "/offers/cuf-dcol/offer.yaml"
     static let today = DateValue(iso: "2021-11-05")!
 
@@ -151,7 +151,7 @@ import Testing
         let dir = try TemporaryFolder()
         let result = try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
                                                  options: BuildOptions(outputFolder: dir.file("out"), today: Self.today))
-        #expect(result.warnings.contains { $0.message == "05 Matrice de conformité.docx shows the compliance matrix, but the offer lists no `requirements:`: its table is empty" })
+        #expect(result.warnings.contains { $0.message == ToolMessage.matrixEmpty("05 Matrice de conformité.docx").text })
         // A matrix whose pages would come from a document the offer does not build is refused.
         var orphan = try Offer.load(path: Self.cuf)
         orphan.documents.removeAll { $0.id == "memoire" }
@@ -159,6 +159,6 @@ import Testing
             try SubmissionBuilder.build(orphan, pricing: OfferPricing(offer: orphan),
                                         options: BuildOptions(outputFolder: dir.file("orphan"), today: Self.today))
         }
-        #expect(error.diagnostics.contains { $0.message.hasPrefix("the compliance matrix (05 Matrice de conformité.docx) shows the pages of the document holding the sections") })
+        #expect(error.diagnostics.contains { $0.message.hasPrefix("la matrice de conformité (05 Matrice de conformité.docx) montre les pages du document qui porte les sections") })
     }
 }

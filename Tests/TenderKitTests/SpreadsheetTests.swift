@@ -4,7 +4,7 @@ import Testing
 
 /// XLSX and ODS price schedules filled through the whole path: typed cells, row loops,
 /// formulas rebased, ranges grown, merges and print areas moved, recalculation on load.
-@Suite struct SpreadsheetTests {
+@Suite(.inLanguage(.french)) struct SpreadsheetTests {
     /// A workbook as Excel writes it: tags in shared strings (one split across bold and plain
     /// runs), inline strings, number formats, a calculation chain, a print area, a merge.
     static func excelLike(at path: String, loopEnd: String = "{%tr endfor %}") throws {

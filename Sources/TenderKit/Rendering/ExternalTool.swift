@@ -282,9 +282,14 @@ public enum LibreOffice {
     }
 
     /// The environment LibreOffice runs with: tender's, with a home, cache, configuration and
-    /// temporary folder of its own in `scratch` (it would otherwise write ~/.cache/dconf and more).
+    /// temporary folder of its own in `scratch` (it would otherwise write ~/.cache/dconf and more),
+    /// and the C.UTF-8 locale: LibreOffice 7.4 never finishes starting under a locale the system
+    /// does not have (`LANG=fr_FR.UTF-8` without `locales` set up), and the PDF must not depend
+    /// on the user's locale anyway (a document's language is in the document).
     static func privateEnvironment(_ scratch: String) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
+        for key in environment.keys where key == "LANGUAGE" || key.hasPrefix("LC_") { environment.removeValue(forKey: key) }
+        environment["LANG"] = "C.UTF-8"
         environment["HOME"] = scratch + "/home"
         environment["XDG_CACHE_HOME"] = scratch + "/cache"
         environment["XDG_CONFIG_HOME"] = scratch + "/config"
