@@ -38,9 +38,8 @@ struct Render: ParsableCommand {
 }
 
 enum Paths {
-    /// The extensions a document of each format may be written with.
-    static let extensions: [DocumentFormat: [String]] = [.docx: ["docx", "docm", "dotx"], .odt: ["odt", "ott"],
-                                                         .xlsx: ["xlsx", "xltx"], .ods: ["ods", "ots"]]
+    /// The extensions a document of each format may be written with (each format says its own).
+    static let extensions: [DocumentFormat: [String]] = Dictionary(uniqueKeysWithValues: DocumentFormat.allCases.map { ($0, $0.extensions) })
 
     /// The output must be named for the format the template really is (by its content, not
     /// its extension): `out.txt`, or `.odt` for a DOCX renamed `.odt`, is refused.

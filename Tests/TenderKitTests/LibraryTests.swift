@@ -92,6 +92,11 @@ import Testing
         #expect(warnings[0].location?.line == 5)
         #expect(warnings[0].hint?.contains("Hélène Marchal") == true)
         #expect(report.findings("library", .info).count == 1)
+        // A review dated after the day of the check is said so, never « less than 12 months ago ».
+        let earlier = evaluate(try Self.fixture(yaml, blocks: blocks).load(), asOf: "2021-08-01")
+        #expect(earlier.findings("library", .info).map(\.message).contains {
+            $0.hasSuffix("a été relu le 1er septembre 2021, après la date de la vérification (1er août 2021)")
+        })
 
         // The limit is the call's rule: 18 months, and both are fresh; 1 month, and both are stale.
         let lenient = evaluate(try Self.fixture(Self.sections("""

@@ -29,7 +29,9 @@ struct LibraryRule: CheckRule {
                                         hint: CheckMessage.blockStaleHint(owner: block.owner, path: block.path).text,
                                         location: block.reviewedPlace, measured: CheckMessage.day(reviewed).text, limit: CheckMessage.after(cutoff).text))
             } else {
-                findings.append(finding(.info, CheckMessage.blockFresh(named: named, reviewed: reviewed, months: months).text,
+                let text = today < reviewed ? CheckMessage.blockReviewedLater(named: named, reviewed: reviewed, asOf: today).text
+                    : CheckMessage.blockFresh(named: named, reviewed: reviewed, months: months).text
+                findings.append(finding(.info, text,
                                         location: block.reviewedPlace, measured: CheckMessage.day(reviewed).text, limit: CheckMessage.after(cutoff).text))
             }
         }

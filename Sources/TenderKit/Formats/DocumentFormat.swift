@@ -34,6 +34,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// The entry written first and stored uncompressed.
     var storedFirst: String? { adapter.storedFirst }
+    /// The file extensions a document of this format is written with, the usual one first.
+    public var extensions: [String] { adapter.extensions }
 
     /// Whether the document at `path` holds a table of contents or another index.
     static func holdsIndex(path: String) -> Bool {
@@ -76,6 +78,8 @@ protocol FormatAdapter {
     var savedFrom: String { get }
     /// The entry written first and stored uncompressed, if the format has one.
     var storedFirst: String? { get }
+    /// The file extensions a document of this format is written with, the usual one first.
+    var extensions: [String] { get }
     /// The parts that carry text, in document order, each with its dialect.
     func textParts(of archive: ZipArchive) throws -> [TextPart]
     /// A text part as the engine compiles it (a spreadsheet puts the shared strings holding

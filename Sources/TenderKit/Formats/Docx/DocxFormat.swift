@@ -15,6 +15,7 @@ struct DocxFormat: FormatAdapter {
     var signature: String { "[Content_Types].xml" }
     var savedFrom: String { FileMessage.savedFrom(application: "Word", extension: "docx").text }
     var storedFirst: String? { nil }
+    var extensions: [String] { ["docx", "docm", "dotx"] }
 
     /// Office Open XML packages are also spreadsheets and presentations: the main part's content
     /// type says which. Anything but a Word document is refused, never filled as one.

@@ -17,6 +17,7 @@ struct OdsFormat: FormatAdapter {
     var signature: String { "mimetype" }
     var savedFrom: String { FileMessage.savedFrom(application: "LibreOffice Calc", extension: "ods").text }
     var storedFirst: String? { "mimetype" }
+    var extensions: [String] { ["ods", "ots"] }
 
     func recognizes(_ archive: ZipArchive) throws -> Bool {
         guard archive.contains("mimetype"),

@@ -16,6 +16,7 @@ struct OdtFormat: FormatAdapter {
     var savedFrom: String { FileMessage.savedFrom(application: "LibreOffice", extension: "odt").text }
     /// ODF requires `mimetype` first in the archive, stored uncompressed.
     var storedFirst: String? { "mimetype" }
+    var extensions: [String] { ["odt", "ott"] }
 
     func recognizes(_ archive: ZipArchive) throws -> Bool {
         guard archive.contains("mimetype"),

@@ -17,6 +17,7 @@ struct XlsxFormat: FormatAdapter {
     var signature: String { "[Content_Types].xml" }
     var savedFrom: String { FileMessage.savedFrom(application: "Excel", extension: "xlsx").text }
     var storedFirst: String? { nil }
+    var extensions: [String] { ["xlsx", "xltx"] }
 
     static let contentTypes = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                                "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"]

@@ -273,6 +273,7 @@ extension CheckMessage {
         case .blockStale(let named, let reviewed, let months): return "\(named) was reviewed on \(Self.englishDay(reviewed)), more than \(months) months ago"
         case .blockStaleHint(let owner, let path): return "review it" + (owner.map { " (\($0))" } ?? "") + " and update `reviewed:` in \(path)"
         case .blockFresh(let named, let reviewed, let months): return "\(named) was reviewed on \(Self.englishDay(reviewed)), less than \(months) months ago"
+        case .blockReviewedLater(let named, let reviewed, let asOf): return "\(named) was reviewed on \(Self.englishDay(reviewed)), after the date of the check (\(Self.englishDay(asOf)))"
         case .after(let d): return "after \(Self.englishDay(d))"
         case .day(let d): return Self.englishDay(d)
         case .requirementsSkip: return "the offer does not list the call's requirements (`requirements`)"

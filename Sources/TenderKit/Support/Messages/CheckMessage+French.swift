@@ -273,6 +273,7 @@ extension CheckMessage {
         case .blockStale(let named, let reviewed, let months): return "\(named) a été relu le \(reviewed.frenchDay), il y a plus de \(months) mois"
         case .blockStaleHint(let owner, let path): return "le relire" + (owner.map { " (\($0))" } ?? "") + " et mettre à jour `reviewed:` dans \(path)"
         case .blockFresh(let named, let reviewed, let months): return "\(named) a été relu le \(reviewed.frenchDay), il y a moins de \(months) mois"
+        case .blockReviewedLater(let named, let reviewed, let asOf): return "\(named) a été relu le \(reviewed.frenchDay), après la date de la vérification (\(asOf.frenchDay))"
         case .after(let d): return "après le \(d.frenchDay)"
         case .day(let d): return d.frenchDay
         case .requirementsSkip: return "l’offre ne liste pas les exigences de la consultation (`requirements`)"

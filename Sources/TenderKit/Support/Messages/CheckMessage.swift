@@ -102,6 +102,7 @@ enum CheckMessage: MessageCatalog {
     case librarySkip, blockUsedBy(name: String, title: String, users: [String])
     case blockStale(named: String, reviewed: DateValue, months: Int), blockStaleHint(owner: String?, path: String)
     case blockFresh(named: String, reviewed: DateValue, months: Int), after(DateValue), day(DateValue)
+    case blockReviewedLater(named: String, reviewed: DateValue, asOf: DateValue)
     // requirements
     case requirementsSkip, unknownRequirement(section: String, answer: String), didYouMean(String), addRequirementHint
     case requirementNamed(id: String, source: String?), unanswered(named: String, text: String), unansweredHint(String)
