@@ -1,17 +1,1 @@
-import CFuzzer
-import Foundation
-
-// libFuzzer runs FuzzCheck.run("FuzzZip", …) (Tests/TenderKitTests/FuzzChecks.swift) on each
-// input; a failed check is a crash, so that libFuzzer keeps the input.
-
-/// A scratch file for this process, in memory where there is /dev/shm (the zip reader reads a path).
-let scratch = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
-    + "/tender-fuzz-\(getpid()).bin"
-
-var arguments = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&arguments, &argv) { data, size in
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    do { try FuzzCheck.run("FuzzZip", bytes, scratch: scratch) } catch { fatalError("\(error)") }
-    return 0
-})
+../../Driver/main.swift
