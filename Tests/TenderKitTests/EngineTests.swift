@@ -189,6 +189,36 @@ import Testing
         #expect(out.xml.contains("<w:vMerge w:val=\"restart\"/>") && out.xml.contains("<w:vMerge w:val=\"continue\"/>"))
     }
 
+    /// A merged cell whose text before `{% vm %}` spans paragraphs shows it in the first row
+    /// only, as docxtpl does: later rows keep one empty paragraph (a lone `{{ }}` paragraph is
+    /// not framed for a rich value there, which would cross the first-row condition).
+    @Test func aMergedCellsFirstRowTextAcrossParagraphs() throws {
+        let out = try renderDocxPart(mergedCellTable(p(r("{{ g }}")) + p(r("fin{% vm %}"))), ["team": ["a", "b", "c"], "g": "G"])
+        #expect(out.paragraphs == ["G", "fin", "a", "", "b", "", "c"])
+    }
+
+    /// When that text crosses a `{%p %}` block, no row can show it alone (docxtpl writes broken
+    /// XML there): the render fails naming the cell's tag, instead of showing it in every row.
+    @Test func aMergedCellsFirstRowTextAcrossAParagraphBlockIsAnError() throws {
+        let cell = p(r("{%p if g %}")) + p(r("{{ g }}")) + p(r("{%p endif %}")) + p(r("fin{% vm %}"))
+        do {
+            _ = try renderDocxPart(mergedCellTable(cell), ["team": ["a", "b", "c"], "g": "G"])
+            Issue.record("should fail")
+        } catch let e as TenderError {
+            #expect(e.diagnostics.count == 1)
+            #expect(e.diagnostics.first?.location?.tag == "{% vm %}")
+            #expect(e.diagnostics.first?.message.contains("{%p endif %}") == true)
+        }
+    }
+
+    private func mergedCellTable(_ firstCell: String) -> String {
+        func cell(_ paragraphs: String) -> String { "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr>" + paragraphs + "</w:tc>" }
+        return "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>"
+            + "<w:tr>" + cell(p(r("{%tr for m in team %}"))) + "</w:tr>"
+            + "<w:tr>" + cell(firstCell) + cell(p(r("{{ m }}"))) + "</w:tr>"
+            + "<w:tr>" + cell(p(r("{%tr endfor %}"))) + "</w:tr></w:tbl>"
+    }
+
     @Test func errorsAreAllReportedWithPlaces() throws {
         let body = p(r("{{ a + }}")) + p(r("{% endif %}")) + p(r("{% for x in xs %}")) + p(r("{{ ok }}"))
         do {

@@ -492,9 +492,20 @@ final class PartCompiler {
                 cells.insert(property(.verticalMerge, .conditional(.literal("restart"), first, .literal("continue"))),
                              as: .verticalMerge, into: cell, in: tree)
                 // As docxtpl: the cell's text from its first text element to the end of the
-                // tag's own text element shows only in the first row of the merge.
+                // tag's own text element shows only in the first row of the merge. A paragraph
+                // a `{%p %}` tag replaces has no text left (docxtpl's `{%p %}` runs first), so
+                // the first text element is looked for outside those.
                 if let holder = tag.textNode.parent, !vmTextHolders.contains(where: { $0.end == holder }) {
-                    vmTextHolders.append((firstTextElement(in: cell) ?? holder, holder))
+                    let start = firstTextElement(in: cell, skipping: Set(replaced.keys)) ?? holder
+                    // A `{%p %}` block edge inside that text would cross the first-row condition:
+                    // no row could show the text alone (docxtpl writes broken XML there).
+                    if let crossed = replacedElement(in: cell, between: start, and: holder, replaced),
+                       let blockTag = replaced[crossed]?.first {
+                        error(EngineMessage.mergedTextCrossesBlock(vm: tag.text, block: blockTag.text).text, tag,
+                              hint: EngineMessage.mergedTextCrossesBlockHint.text)
+                        continue
+                    }
+                    vmTextHolders.append((start, holder))
                 }
             case .horizontalMerge:
                 let existing = Int(cells.remove(.span, from: cell, in: tree) ?? "1") ?? 1
@@ -525,7 +536,10 @@ final class PartCompiler {
         }
         // An output tag alone in its paragraph: the paragraph is framed, so that a rich value
         // (Markdown, an image) can take its place.
+        // Not in a merged cell's first-row text: the frame would cross the engine's `if loop.first`.
+        let mergedTextCells = Set(vmTextHolders.compactMap { $0.start.ancestor(dialect.cell) })
         for tag in inlineTags where tag.kind == .output && tag.aloneInParagraph && !tag.trimBefore && !tag.trimAfter {
+            if let cell = tag.paragraph.ancestor(dialect.cell), mergedTextCells.contains(cell) { continue }
             let frame = Block(.richParagraph, at: tag.location)
             tag.paragraph.insertBefore(marker(.edge(.opens(frame), tag.location)))
             tag.paragraph.insertAfter(marker(.edge(.closes(frame), tag.location)))
@@ -544,10 +558,27 @@ final class PartCompiler {
         }
     }
 
-    private func firstTextElement(in node: XMLNodePtr) -> XMLNodePtr? {
-        for c in node.children where c.isElement {
+    /// The first element replaced by its tags that lies, in document order, after `start` and
+    /// before `end` within `cell`.
+    private func replacedElement(in cell: XMLNodePtr, between start: XMLNodePtr, and end: XMLNodePtr,
+                                 _ replaced: [XMLNodePtr: [TagSite]]) -> XMLNodePtr? {
+        var started = false
+        func walk(_ node: XMLNodePtr) -> XMLNodePtr?? {
+            for c in node.children where c.isElement {
+                if c == end { return .some(nil) }
+                if c == start { started = true; continue }
+                if started, replaced[c] != nil { return .some(c) }
+                if let found = walk(c) { return found }
+            }
+            return nil
+        }
+        return walk(cell) ?? nil
+    }
+
+    private func firstTextElement(in node: XMLNodePtr, skipping replaced: Set<XMLNodePtr>) -> XMLNodePtr? {
+        for c in node.children where c.isElement && !replaced.contains(c) {
             if dialect.textElements?.contains(where: { c.is($0) }) == true { return c }
-            if let found = firstTextElement(in: c) { return found }
+            if let found = firstTextElement(in: c, skipping: replaced) { return found }
         }
         return nil
     }

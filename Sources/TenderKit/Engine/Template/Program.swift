@@ -209,7 +209,12 @@ struct ProgramBuilder {
         case .branch(let condition, let location):
             _ = open.last?.startBranch(condition, at: location)
         case .closes(let block):
-            guard let top = open.last, top.block.isSameKind(as: block) else { return }
+            // The template's own blocks are matched by the compiler; an edge of the engine's
+            // own blocks that finds nothing to close would leave broken markup: say so.
+            guard let top = open.last, top.block.isSameKind(as: block) else {
+                diagnostics.append(.error(EngineMessage.blockClosedUnopened.text, at: block.location))
+                return
+            }
             open.removeLast()
             append(top.node)
         }

@@ -17,6 +17,9 @@ enum EngineMessage: MessageCatalog {
     case blocksCross(tag: String, open: String, at: String), closeInnerFirstHint(isFor: Bool)
     case neverClosed(String), neverClosedHint(isFor: Bool)
     case blockNeverClosed
+    /// An edge the engine added closes a block that is not open: its output would be broken.
+    case blockClosedUnopened
+    case mergedTextCrossesBlock(vm: String, block: String), mergedTextCrossesBlockHint
     case rowHoldsOtherText(String), rowHoldsOtherTextHint
     case impossibleCut(a: String, b: String, at: String, inA: [String], inB: [String]), impossibleCutHint
     case notInCell(String), notInCellHint
