@@ -194,11 +194,12 @@ extension TotalsRule {
         for row in WorkbookFigures(sheets).rows where !row.label.isEmpty {
             guard let e = expected.first(where: { $0.matches(row.label) }), let figure = row.figure, let cell = row.cellName else { continue }
             if e.grand { grand += 1 }
-            let shownExpected = FrenchFormat.euros(e.value)
+            // Both written as tender writes amounts (LibreOffice's spaces between groups are others).
+            let shownExpected = FrenchFormat.euros(e.value), shown = TablesRule.show(figure.value, like: figure.text)
             if figure.value != e.value {
                 let (text, at) = place(row.sheet, cell, row.label)
-                findings.append(finding(.error, CheckMessage.workbookFigure(place: text, shown: figure.text, expected: shownExpected).text,
-                                        hint: CheckMessage.workbookFigureHint.text, location: at, measured: figure.text, limit: shownExpected,
+                findings.append(finding(.error, CheckMessage.workbookFigure(place: text, shown: shown, expected: shownExpected).text,
+                                        hint: CheckMessage.workbookFigureHint.text, location: at, measured: shown, limit: shownExpected,
                                         document: doc.path, anchor: row.label,
                                         values: (PricingReport.fixed(figure.value, 2), PricingReport.fixed(e.value, 2))))
             } else {
@@ -232,9 +233,9 @@ extension TablesRule {
                 var at = SourceLocation(file: doc.shownPath)
                 at.sheet = sheet.name
                 at.cell = subtotal.cell
-                let expected = Self.show(subtotal.sum, like: subtotal.shown)
-                findings.append(finding(.error, CheckMessage.badTotal(place: place, printed: subtotal.shown, expected: expected).text,
-                                        hint: CheckMessage.badTotalHint.text, location: at, measured: subtotal.shown, limit: expected,
+                let expected = Self.show(subtotal.sum, like: subtotal.shown), shown = Self.show(subtotal.value, like: subtotal.shown)
+                findings.append(finding(.error, CheckMessage.badTotal(place: place, printed: shown, expected: expected).text,
+                                        hint: CheckMessage.badTotalHint.text, location: at, measured: shown, limit: expected,
                                         document: doc.path, anchor: subtotal.label))
             }
         }
