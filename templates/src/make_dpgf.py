@@ -14,7 +14,8 @@ styles with number formats, a print area), one sheet "DPGF":
   `{%tr for l in task.lines %}` row loops, with the task's item and lump sum under `{%tr if %}`;
 - per tranche a subtotal (SUM over its lines), its discount and pro-bono share when it has them,
   and its VAT rounded to the cent on its net HT, as `tender price` computes it;
-- Total (net) HT (SUM over the tranche totals), VAT (the sum of the tranches' VAT) and TTC as formulas.
+- with a discount or a mécénat, the total HT (SUM of the lines) before them; the (net) total HT (SUM
+  over the tranche totals), VAT (the sum of the tranches' VAT) and TTC as formulas.
 Cells holding a lone `{{ number }}` become numeric cells keeping their number format, so the
 formulas compute in Excel and LibreOffice. LibreOffice then converts the XLSX to ODS.
 Re-running it overwrites both files.
@@ -89,7 +90,8 @@ def build_rows():
     row(4, s("A", "Référence" + NBSP + ": {{ tender.reference }}", PLAIN))
     row(5, s("A", "Candidat" + NBSP + ": {{ bidder.name }} — SIRET {{ bidder.siret_formatted }}", PLAIN))
     row(7, s("A", "Désignation", HEAD), s("B", "Unité", HEAD), s("C", "Quantité", HEAD),
-        s("D", "Prix unitaire HT", HEAD), s("E", "Montant HT", HEAD), s("F", "Total tranche HT", HEAD),
+        s("D", "{{ pricing.labels.unit_price }}", HEAD), s("E", "{{ pricing.labels.amount }}", HEAD),
+        s("F", "Total tranche {{ pricing.labels.ht }}", HEAD),
         s("G", "{% if not pricing.exempt %}TVA tranche{% endif %}", HEAD), ht=28)
     row(8, s("A", "{%tr for t in tranches %}", TAG))
     row(9, s("A", "{{ t.kind_label }} {{ t.id }} — {{ t.title }}", GROUP), s("B", "", GROUP), s("C", "", GROUP),
@@ -109,11 +111,13 @@ def build_rows():
     row(20, s("A", "{%tr endfor %}", TAG))
     row(21, s("A", "Sous-total {{ t.kind_label | lower }} {{ t.id }}", BOLD), s("B", "", BOLD), s("C", "", BOLD),
         s("D", "", BOLD), s("E", "", BOLD), f("F", "SUM(E11:E20)", BOLD_MONEY), s("G", "", BOLD))
+    # The discount and the mécénat as negative amounts in the tranche's column: the amount column
+    # holds the priced lines alone, so that their sum is the total before deductions.
     row(22, s("A", "{%tr if t.discount %}", TAG))
-    row(23, s("A", "{{ t.discount_label }}"), s("E", "{{ t.discount }}", MONEY), f("F", "-E23"), blank("G"))
+    row(23, s("A", "{{ t.discount_label }}"), blank("E"), s("F", "{{ -t.discount }}", MONEY), blank("G"))
     row(24, s("A", "{%tr endif %}", TAG))
     row(25, s("A", "{%tr if t.pro_bono %}", TAG))
-    row(26, s("A", "Mécénat de compétences ({{ t.pro_bono_days }} j)"), s("E", "{{ t.pro_bono }}", MONEY), f("F", "-E26"),
+    row(26, s("A", "Mécénat de compétences ({{ t.pro_bono_days | num }} j)"), blank("E"), s("F", "{{ -t.pro_bono }}", MONEY),
         blank("G"))
     row(27, s("A", "{%tr endif %}", TAG))
     # The VAT of each tranche, rounded to the cent on its net HT, as `tender price` computes it:
@@ -123,18 +127,23 @@ def build_rows():
         blank("E"), blank("F"), f("G", "ROUND(SUM(F21:F27)*D29,2)"))
     row(30, s("A", "{%tr endif %}", TAG))
     row(31, s("A", "{%tr endfor %}", TAG))
-    row(33, s("A", "{% if pricing.all.net_ht != pricing.all.ht %}{{ pricing.labels.net }}{% else %}"
+    # With a discount or a mécénat: the total before them (the sum of the lines), then the net.
+    row(33, s("A", "{%tr if pricing.all.net_ht != pricing.all.ht %}", TAG))
+    row(34, s("A", "{{ pricing.labels.total }}", BOLD), s("B", "", BOLD), s("C", "", BOLD), s("D", "", BOLD), s("E", "", BOLD),
+        f("F", "SUM(E9:E30)", BOLD_MONEY))
+    row(35, s("A", "{%tr endif %}", TAG))
+    row(36, s("A", "{% if pricing.all.net_ht != pricing.all.ht %}{{ pricing.labels.net }}{% else %}"
                    "{{ pricing.labels.total }}{% endif %}", BOLD),
         s("B", "", BOLD), s("C", "", BOLD), s("D", "", BOLD), s("E", "", BOLD), f("F", "SUM(F21:F30)", BOLD_MONEY))
-    row(34, s("A", "{%tr if not pricing.exempt %}", TAG))
-    row(35, s("A", "{{ pricing.vat_label }}"), blank("D"), blank("E"), f("F", "SUM(G21:G30)"))
-    row(36, s("A", "{{ pricing.labels.ttc }}", BOLD), s("B", "", BOLD), s("C", "", BOLD), s("D", "", BOLD), s("E", "", BOLD),
-        f("F", "F33+F35", BOLD_MONEY))
-    row(37, s("A", "{%tr endif %}", TAG))
-    row(38, s("A", "{%tr if pricing.exempt %}", TAG))
-    row(39, s("A", "{{ bidder.vat.exemption }}", PLAIN))
+    row(37, s("A", "{%tr if not pricing.exempt %}", TAG))
+    row(38, s("A", "{{ pricing.vat_label }}"), blank("D"), blank("E"), f("F", "SUM(G21:G30)"))
+    row(39, s("A", "{{ pricing.labels.ttc }}", BOLD), s("B", "", BOLD), s("C", "", BOLD), s("D", "", BOLD), s("E", "", BOLD),
+        f("F", "F36+F38", BOLD_MONEY))
     row(40, s("A", "{%tr endif %}", TAG))
-    row(42, s("A", "Fait à {{ bidder.city }}, le {{ today | date }} — signature et cachet du candidat", PLAIN))
+    row(41, s("A", "{%tr if pricing.exempt %}", TAG))
+    row(42, s("A", "{{ bidder.vat.exemption }}", PLAIN))
+    row(43, s("A", "{%tr endif %}", TAG))
+    row(45, s("A", "Fait à {{ bidder.city }}, le {{ today | date }} — signature et cachet du candidat", PLAIN))
     return L
 
 
@@ -167,7 +176,7 @@ def workbook_parts():
         rows_xml.append(f"<row{attrs}>{''.join(out)}</row>")
     sheet = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
              f'<worksheet xmlns="{NS}" xmlns:r="{REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-             f'<dimension ref="A1:G42"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+             f'<dimension ref="A1:G45"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'
              f'<sheetFormatPr defaultRowHeight="14"/><cols><col min="1" max="1" width="100" customWidth="1"/>'
              f'<col min="2" max="3" width="10" customWidth="1"/><col min="4" max="7" width="15" customWidth="1"/></cols>'
              f'<sheetData>{"".join(rows_xml)}</sheetData>'
@@ -179,7 +188,7 @@ def workbook_parts():
               f'uniqueCount="{len(strings)}">' + "".join(f"<si><t>{escape(t)}</t></si>" for t in strings) + "</sst>")
     workbook = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{NS}" xmlns:r="{REL}">'
                 f'<sheets><sheet name="DPGF" sheetId="1" r:id="rId1"/></sheets><definedNames>'
-                f'<definedName name="_xlnm.Print_Area" localSheetId="0">DPGF!$A$1:$G$42</definedName></definedNames>'
+                f'<definedName name="_xlnm.Print_Area" localSheetId="0">DPGF!$A$1:$G$45</definedName></definedNames>'
                 f'<calcPr calcId="191029"/></workbook>')
     ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
