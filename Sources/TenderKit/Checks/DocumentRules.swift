@@ -371,6 +371,8 @@ struct TotalsRule: CheckRule {
             findings.append(finding(.info, CheckMessage.totalsMatch(documents: printing, values: values).text,
                                     measured: values))
         }
+        // Workbooks: their figures once recalculated, each with its own verdict.
+        findings += context.documents.filter(\.workbook).flatMap { workbookFindings($0, context) }
         return RuleResult(findings)
     }
 }

@@ -16,6 +16,13 @@ public struct InspectedDocument: Sendable {
     public var paragraphs: [DocumentParagraph]
     /// Whether `path` is in a temporary folder removed after the check (locations then name the file alone).
     public var temporary: Bool = false
+    /// Whether it is a workbook (XLSX, ODS): its figures are what its formulas compute.
+    public var workbook: Bool = false
+    /// A workbook's sheets once LibreOffice recalculated them, each cell as shown; nil when
+    /// not recalculated (`--no-render`, LibreOffice missing or failing: see `sheetsProblem`).
+    public var sheets: [SheetValues]? = nil
+    /// Why LibreOffice did not give a workbook's sheets, when it ran for them.
+    public var sheetsProblem: String? = nil
 
     public var name: String { (path as NSString).lastPathComponent }
     /// The path locations show: the file's name when it was built in a temporary folder.

@@ -292,7 +292,8 @@ public enum PreSubmissionCheck {
             }
             documents.append(InspectedDocument(id: doc.id, member: doc.member, path: path, pdf: nil, pages: nil,
                                                pageTexts: nil, paragraphs: try DocumentText.paragraphs(of: path),
-                                               temporary: options.documentsFolder == nil && options.workFolder == nil))
+                                               temporary: options.documentsFolder == nil && options.workFolder == nil,
+                                               workbook: DocumentFormat.isWorkbook(path: path)))
         }
         if !missing.isEmpty {
             throw TenderError(missing.map {
@@ -329,11 +330,33 @@ public enum PreSubmissionCheck {
                 documents[i].pages = try PDF.pageCount(pdf)
                 documents[i].pageTexts = try PDF.pageTexts(pdf)
             }
+            readSheets(&documents, timeout: timeout)
             return .rendered
         } catch let error as TenderError {
             return .failed(RenderProblem.french(error.diagnostics.first, timeout: timeout))
         } catch {
             return .failed(RenderProblem.french(.error("\(error)", status: .unavailable), timeout: timeout))
+        }
+    }
+
+    /// Has LibreOffice recalculate the workbooks and give their cells as shown (one more call,
+    /// for every workbook at once: a call converts to one format). A failure is the workbooks'
+    /// `sheetsProblem`, which the totals rule reports; the PDFs stand.
+    static func readSheets(_ documents: inout [InspectedDocument], timeout: Int) {
+        let workbooks = documents.indices.filter { documents[$0].workbook }
+        guard !workbooks.isEmpty else { return }
+        do {
+            let read = try LibreOffice.sheetsAsCSV(workbooks.map { documents[$0].path }, timeout: timeout)
+            for (i, sheets) in zip(workbooks, read) {
+                if sheets.isEmpty {
+                    documents[i].sheetsProblem = CheckMessage.noSheetExported.text
+                } else {
+                    documents[i].sheets = sheets.map { SheetValues(name: $0.sheet, csv: $0.csv) }
+                }
+            }
+        } catch {
+            let reason = (error as? TenderError)?.diagnostics.first?.message ?? "\(error)"
+            for i in workbooks { documents[i].sheetsProblem = reason }
         }
     }
 

@@ -128,6 +128,9 @@ struct TablesRule: CheckRule {
         var readTables = 0
         var seen: Set<[Decimal]> = []
         for doc in context.documents {
+            let workbook = workbookFindings(doc)
+            findings += workbook.findings
+            readTables += workbook.sheets
             for table in ReadTable.tables(of: doc) {
                 var checked = false
                 if let columns = table.lineColumns {

@@ -43,6 +43,14 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         return format.adapter.holdsIndex(archive)
     }
 
+    /// Whether the document at `path` is a workbook: its text is read by sheet and cell, and its
+    /// figures are what its formulas compute (LibreOffice recalculates them before they are read).
+    static func isWorkbook(path: String) -> Bool {
+        guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive),
+              let parts = try? format.adapter.textParts(of: archive) else { return false }
+        return parts.contains { $0.dialect.cellPlace != nil }
+    }
+
     /// The number of reviewer comments in a document: what a final document must not carry.
     public static func commentCount(of path: String) throws -> Int {
         let archive = try ZipArchive(path: path)

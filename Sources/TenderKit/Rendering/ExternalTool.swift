@@ -301,6 +301,53 @@ public enum LibreOffice {
         environment.removeValue(forKey: "DISPLAY")
         return environment
     }
+
+    /// Calc's CSV export: comma, double quote, UTF-8 (76), cells as shown (token 9: the figure a
+    /// reader sees, `8 250,00 €`, and errors as `#REF!` or `Err:502`), every sheet to a file of
+    /// its own (token 12, -1: `NAME-SHEET.csv`).
+    static let csvEverySheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+
+    /// Has LibreOffice load `workbooks` (which recalculates their formulas) and export every
+    /// sheet's cells as shown, all in one call; returns, per workbook in the same order, its
+    /// sheets' names and CSV texts (sorted by name). A workbook LibreOffice did not export has
+    /// no sheets; a call that fails or runs out of time throws.
+    static func sheetsAsCSV(_ workbooks: [String], timeout: Int = 300) throws -> [[(sheet: String, csv: String)]] {
+        guard !workbooks.isEmpty else { return [] }
+        guard let soffice = executable else {
+            throw TenderError.error(ToolMessage.sofficeMissing.text, hint: installHint, status: .unavailable)
+        }
+        let fm = FileManager.default
+        let scratch = try Scratch.makeFolder(prefix: "tender-lo")
+        defer { try? fm.removeItem(atPath: scratch) }
+        for sub in ["profile", "home", "cache", "config", "tmp", "out", "in"] {
+            try? fm.createDirectory(atPath: scratch + "/" + sub, withIntermediateDirectories: true)
+        }
+        // Copied under their rank (`1.xlsx`): the outputs `1-SHEET.csv` tell whose sheets they are.
+        var inputs: [String] = []
+        for (i, path) in workbooks.enumerated() {
+            let copy = scratch + "/in/\(i + 1)." + (path as NSString).pathExtension
+            try fm.copyItem(atPath: path, toPath: copy)
+            inputs.append(copy)
+        }
+        let profile = URL(fileURLWithPath: scratch + "/profile").absoluteString
+        let unoCache = URL(fileURLWithPath: scratch + "/cache/uno_packages").absoluteString
+        let result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile)", "-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)",
+                                                    "--headless", "--norestore", "--convert-to", csvEverySheet,
+                                                    "--outdir", scratch + "/out"] + inputs,
+                                          timeout: timeout, environment: privateEnvironment(scratch))
+        if result.timedOut {
+            throw TenderError.error(ToolMessage.conversionTimedOut(Int(timeout)).text, hint: ToolMessage.conversionTimedOutHint.text,
+                                    status: .unavailable, code: .conversionTimedOut)
+        }
+        let outputs = ((try? fm.contentsOfDirectory(atPath: scratch + "/out")) ?? []).sorted()
+        return workbooks.indices.map { i in
+            let prefix = "\(i + 1)-"
+            return outputs.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".csv") }.compactMap { name in
+                guard let data = fm.contents(atPath: scratch + "/out/" + name) else { return nil }
+                return (String(name.dropFirst(prefix.count).dropLast(4)), String(decoding: data, as: UTF8.self))
+            }
+        }
+    }
 }
 
 /// Telling a full disk from other failures.

@@ -240,6 +240,26 @@ extension CheckMessage {
         case .subCentHint: return "change the rate or the days of the row (tender price says which) so that each row falls on a whole cent"
         case .badLine(let at, let product, let printed): return "\(at): \(product), but the row prints \(printed)"
         case .badLineHint: return "build the document again (tender build); if a negotiated rate is counted at its profile's rate, the table needs one row per rate"
+        case .cellPlace(let document, let sheet, let cell, let label):
+            return "\(document), sheet \(sheet), cell \(cell)" + (label.isEmpty ? "" : " (\"\(label)\")")
+        case .workbookFigure(let place, let shown, let expected):
+            return "\(place): the workbook recalculated by LibreOffice shows \(shown), tender price counts \(expected)"
+        case .workbookFigureHint:
+            return "build the workbook again (tender build); if the template was changed, check its formulas: each amount rounded to the cent where tender price rounds it (each row, then each tranche's VAT)"
+        case .workbookError(let place, let value): return "\(place): the cell shows \(value) once the workbook is recalculated (a formula in error)"
+        case .workbookErrorHint: return "fix the formula in the template (a reference to a removed row gives #REF!), then build the workbook again"
+        case .workbookNoTotals(let document, let labels):
+            return "\(document): no total found in the recalculated workbook (rows \"\(labels.joined(separator: "\", \""))\"): its amounts are not compared with tender price"
+        case .workbookNoTotalsHint:
+            return "label the template's total rows as the offer names them ({{ pricing.labels.total }}, {{ pricing.vat_label }}, {{ pricing.labels.ttc }}), or check the workbook by hand"
+        case .workbookNoRender(let document):
+            return "\(document): workbook not recalculated (--no-render): its totals are not compared with tender price; without --no-render, LibreOffice recalculates it and tender check compares its totals"
+        case .workbookNotRead(let document, let reason):
+            return "\(document): LibreOffice did not recalculate the workbook (\(reason)): its totals are not compared with tender price"
+        case .workbookNotReadHint: return "install LibreOffice or run tender check again; otherwise check the workbook's totals by hand"
+        case .workbookTotalsMatch(let document, let count, let values):
+            return "\(document): \(Language.english.count(count, "total")) of the workbook recalculated by LibreOffice \(count == 1 ? "matches" : "match") tender price (\(values))"
+        case .noSheetExported: return "no sheet exported"
         case .noTables: return "no price table to add up in the documents"
         case .tablesAddUp(let n, let rounded):
             return "\(Language.english.count(n, "price table")) added up again: every row and every total is right as printed"

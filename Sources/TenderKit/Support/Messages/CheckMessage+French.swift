@@ -240,6 +240,26 @@ extension CheckMessage {
         case .subCentHint: return "changer le taux ou les jours de la ligne (tender price dit lesquels) pour que chaque ligne tombe juste au centime"
         case .badLine(let at, let product, let printed): return "\(at) : \(product), mais la ligne imprime \(printed)"
         case .badLineHint: return "régénérer le document (tender build) ; si un taux négocié est compté au taux de son profil, le tableau doit avoir une ligne par taux"
+        case .cellPlace(let document, let sheet, let cell, let label):
+            return "\(document), feuille \(sheet), cellule \(cell)" + (label.isEmpty ? "" : " (« \(label) »)")
+        case .workbookFigure(let place, let shown, let expected):
+            return "\(place) : le classeur recalculé par LibreOffice affiche \(shown), tender price compte \(expected)"
+        case .workbookFigureHint:
+            return "régénérer le classeur (tender build) ; si le modèle a été modifié, vérifier ses formules : chaque montant arrondi au centime là où tender price l’arrondit (chaque ligne, puis la TVA de chaque tranche)"
+        case .workbookError(let place, let value): return "\(place) : la cellule affiche \(value) une fois le classeur recalculé (formule en erreur)"
+        case .workbookErrorHint: return "corriger la formule dans le modèle (une référence à une ligne supprimée donne #REF!), puis régénérer le classeur"
+        case .workbookNoTotals(let document, let labels):
+            return "\(document) : aucun total trouvé dans le classeur recalculé (lignes « \(labels.joined(separator: " », « ")) ») : ses montants ne sont pas comparés à tender price"
+        case .workbookNoTotalsHint:
+            return "libeller les lignes de total du modèle comme l’offre les nomme ({{ pricing.labels.total }}, {{ pricing.vat_label }}, {{ pricing.labels.ttc }}), ou vérifier le classeur à la main"
+        case .workbookNoRender(let document):
+            return "\(document) : classeur non recalculé (--no-render) : ses totaux ne sont pas comparés à tender price ; sans --no-render, LibreOffice le recalcule et tender check compare ses totaux"
+        case .workbookNotRead(let document, let reason):
+            return "\(document) : LibreOffice n’a pas recalculé le classeur (\(reason)) : ses totaux ne sont pas comparés à tender price"
+        case .workbookNotReadHint: return "installer LibreOffice ou relancer tender check ; sinon vérifier les totaux du classeur à la main"
+        case .workbookTotalsMatch(let document, let count, let values):
+            return "\(document) : \(FrenchWords.count(count, "total", "totaux")) du classeur recalculé par LibreOffice \(count == 1 ? "correspond" : "correspondent") à tender price (\(values))"
+        case .noSheetExported: return "aucune feuille exportée"
         case .noTables: return "aucun tableau de prix à re-additionner dans les documents"
         case .tablesAddUp(let n, let rounded):
             return "\(FrenchWords.count(n, "tableau", "tableaux")) de prix \(FrenchWords.plural(n, "re-additionné")) : chaque ligne et chaque total tombent juste tels qu’imprimés"

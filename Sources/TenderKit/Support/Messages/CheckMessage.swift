@@ -92,6 +92,14 @@ enum CheckMessage: MessageCatalog {
     case badTotal(place: String, printed: String, expected: String), badTotalHint
     case subCent(at: String, product: String, printed: String), subCentHint, badLine(at: String, product: String, printed: String), badLineHint
     case noTables, tablesAddUp(Int, rounded: Bool), tables(Int)
+    // workbooks (totals, tables)
+    case cellPlace(document: String, sheet: String, cell: String, label: String)
+    case workbookFigure(place: String, shown: String, expected: String), workbookFigureHint
+    case workbookError(place: String, value: String), workbookErrorHint
+    case workbookNoTotals(document: String, labels: [String]), workbookNoTotalsHint
+    case workbookNoRender(document: String), workbookNotRead(document: String, reason: String), workbookNotReadHint
+    case workbookTotalsMatch(document: String, count: Int, values: String)
+    case noSheetExported
     // folder
     case draftMark, comments(Int), annotations(Int), folderSkip, rebuild(String), withoutDraft
     case manifestUnreadable(String), noManifest(String), draftFolder, notInManifest(String), removeOr(String)
