@@ -125,6 +125,67 @@ import Testing
         #expect(english.contains("'bidder.vat.rate' must be between 0 and 1, got 20"))
     }
 
+    /// swift-argument-parser's frame: in the French run, none of its English; in the English
+    /// run, none of the French it is translated to.
+    static let parserEnglish = ["USAGE", "OVERVIEW", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS", "Show help", "Show the version",
+                                "Missing expected", "Usage", "Help:", "See '", "for more information", "default:", "values:",
+                                "invalid for", "Unexpected argument", "Unknown option", "subcommand", "Please provide"]
+    static let parserFrench = ["DESCRIPTION", "UTILISATION", "OPTIONS :", "SOUS-COMMANDES", "Afficher", "Utilisation", "aide :",
+                               "Voir", "par défaut", "valeurs", "il manque", "pas valable", "inattendu", "sous-commande"]
+
+    /// `arguments` in both languages, scanned with the general lists and the frame's.
+    static func frame(_ arguments: [String], status: Int32) throws -> (french: String, english: String) {
+        let (french, english) = try bothLanguages(arguments, status: status)
+        #expect(found(parserEnglish, in: french).isEmpty, "\(arguments): English in the French run: \(found(parserEnglish, in: french))\n\(french)")
+        #expect(found(parserFrench, in: english).isEmpty, "\(arguments): French in the English run: \(found(parserFrench, in: english))\n\(english)")
+        return (french, english)
+    }
+
+    /// The help of the root and of every command, with `--help` and with `help`.
+    @Test func help() throws {
+        let root = try Self.frame(["--help"], status: 0)
+        #expect(root.french.contains("UTILISATION : tender <sous-commande>") && root.french.contains("SOUS-COMMANDES :"))
+        #expect(root.french.contains("-h, --help              Afficher l’aide."))
+        #expect(root.english.contains("USAGE: tender <subcommand>") && root.english.contains("Show help information."))
+        let price = try Self.frame(["help", "price"], status: 0)
+        #expect(price.french.contains("UTILISATION : tender price <offre> [--format <format>] [--output <fichier>]"))
+        #expect(price.french.contains("(valeurs :") && price.french.contains("par défaut : text)"))
+        #expect(price.english.contains("USAGE: tender price <offer> [--format <format>] [--output <file>]"))
+        #expect(price.english.contains("(values: text, json, csv; default: text)"))
+        for command in HelpMessage.Command.allCases where command != .tender {
+            let (french, english) = try Self.frame([command.rawValue, "--help"], status: 0)
+            #expect(french.contains("DESCRIPTION : " + HelpMessage.abstract(command).text(in: .french).prefix(30)), "\(french)")
+            #expect(english.contains("OVERVIEW: " + HelpMessage.abstract(command).text(in: .english).prefix(30)), "\(english)")
+        }
+    }
+
+    /// ArgumentParser's usage errors, with their status (64).
+    @Test func usageErrors() throws {
+        let missing = try Self.frame(["price"], status: 64)
+        #expect(missing.french.contains("erreur : il manque l’argument « <offre> »"))
+        #expect(missing.french.contains("utilisation : tender price <offre>") && missing.french.contains("Voir « tender price --help » pour en savoir plus."))
+        #expect(missing.english.contains("Error: Missing expected argument '<offer>'"))
+        let format = try Self.frame(["price", "offer.yaml", "--format", "bogus"], status: 64)
+        #expect(format.french.contains("erreur : la valeur « bogus » n’est pas valable pour « --format <format> » ; valeurs possibles : « text », « json » ou « csv »"))
+        #expect(format.english.contains("Error: The value 'bogus' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'csv'."))
+        let command = try Self.frame(["bogus"], status: 64)
+        #expect(command.french.contains("erreur : argument inattendu « bogus »"))
+        let option = try Self.frame(["price", "offer.yaml", "--bogus"], status: 64)
+        #expect(option.french.contains("erreur : option inconnue « --bogus »"))
+        #expect(option.english.contains("Error: Unknown option '--bogus'"))
+        // tender's own usage sentences are kept as they are.
+        let timeout = try Self.frame(["check", "offer.yaml", "--timeout", "0"], status: 64)
+        #expect(timeout.french.contains("erreur : " + Message.positiveTimeout.text(in: .french)))
+    }
+
+    /// A library sentence the table does not know is quoted, said to be the library's.
+    @Test func unknownParserSentence() {
+        let text = ParserText.translate("Error: Value to be set with flag '-x' had already been set with flag '-y'\nUsage: tender x",
+                                        to: .french)
+        #expect(text == "erreur : texte de swift-argument-parser, en anglais : « Value to be set with flag '-x' had already been set with flag '-y' »\nutilisation : tender x")
+        #expect(ParserText.translate("Error: Unknown option '--x'", to: .english) == "Error: Unknown option '--x'")
+    }
+
     /// The catalog speaks each language with its own typography.
     @Test func frenchTypographyInTheCatalogs() {
         let samples: [any MessageCatalog] = [EngineMessage.undefinedName("x"), EngineMessage.dateStyle(["long"], .string("longue")),
