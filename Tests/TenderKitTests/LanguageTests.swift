@@ -186,6 +186,54 @@ import Testing
         #expect(ParserText.translate("Error: Unknown option '--x'", to: .english) == "Error: Unknown option '--x'")
     }
 
+    /// Runs `arguments` in both languages; each run must hold none of the other's `words`.
+    static func tables(_ arguments: [String], cwd: String? = nil, french frenchOnly: [String], english englishOnly: [String]) throws -> (french: String, english: String) {
+        let binary = try #require(CLI.binary)
+        let french = try CLI.runProgram(binary, arguments, cwd: cwd, environment: CLI.environment(.french))
+        let english = try CLI.runProgram(binary, arguments, cwd: cwd, environment: CLI.environment(.english))
+        #expect(french.status == 0 && english.status == 0, "\(french.stderr)\(english.stderr)")
+        let inFrench = englishOnly.filter { french.stdout.contains($0) }, inEnglish = frenchOnly.filter { english.stdout.contains($0) }
+        #expect(inFrench.isEmpty, "English in the French run: \(inFrench)\n\(french.stdout)")
+        #expect(inEnglish.isEmpty, "French in the English run: \(inEnglish)\n\(english.stdout)")
+        return (french.stdout, english.stdout)
+    }
+
+    /// `tender price`'s text tables follow the run's language; its JSON and CSV do not change.
+    @Test func priceTables() throws {
+        let offer = CLI.packageRoot + "/offers/cuf-dcol"
+        let (french, english) = try Self.tables(["price", offer],
+            french: ["Tâche", "Intervenant", "Jours", "Taux HT", "Montant HT", "Total HT", "Total TTC", "Récapitulatif", "Tranches fermes",
+                     "Par intervenant", "Par profil", "Candidat :", "forfait", "tranche ferme", "Offre "],
+            english: ["Task", "Person", "Days", "Rate", "Amount", "excl. VAT", "incl. VAT", "Summary", "Fixed", "Per person", "Per profile",
+                      "Bidder", "lump sum", "Offer "])
+        #expect(french.contains("Candidat : Maillages — TVA 20\u{00A0}%") && french.contains("Total (fermes et optionnelles)"))
+        #expect(english.contains("Bidder: Maillages — VAT 20\u{00A0}%") && english.contains("Total (fixed and optional)"))
+        #expect(english.contains("Total excl. VAT") && english.contains("8\u{202F}250,00\u{00A0}€"))
+        let binary = try #require(CLI.binary)
+        for format in ["json", "csv"] {
+            let runs = try [Language.french, .english].map {
+                try CLI.runProgram(binary, ["price", offer, "--format", format], environment: CLI.environment($0)).stdout
+            }
+            #expect(runs[0] == runs[1] && !runs[0].isEmpty, "\(format)")
+        }
+    }
+
+    /// `tender diff`'s text tables follow the run's language; its JSON does not change.
+    @Test func diffTables() throws {
+        let f = try DiffFixture()
+        try f.write("v2", DiffFixture.v2Edits)
+        let (french, english) = try Self.tables(["diff", "v1", "v2"], cwd: f.folder.path,
+            french: ["Différences", "avant :", "après :", "Montants", "Équipe", "Jours par", "Avant", "Après", "Écart", "ajout", "retrait", "tranche ferme"],
+            english: ["Changes to", "before:", "after:", "Amounts", "Team", "Days per", "Before", "After", "added", "removed", "fixed tranche"])
+        #expect(french.contains("Jours par intervenant") && french.contains("taux HT"))
+        #expect(english.contains("Days per person") && english.contains("rate excl. VAT") && english.contains("Optional tranche".lowercased()))
+        let binary = try #require(CLI.binary)
+        let json = try [Language.french, .english].map {
+            try CLI.runProgram(binary, ["diff", "v1", "v2", "--format", "json"], cwd: f.folder.path, environment: CLI.environment($0)).stdout
+        }
+        #expect(json[0] == json[1] && !json[0].isEmpty)
+    }
+
     /// The catalog speaks each language with its own typography.
     @Test func frenchTypographyInTheCatalogs() {
         let samples: [any MessageCatalog] = [EngineMessage.undefinedName("x"), EngineMessage.dateStyle(["long"], .string("longue")),
