@@ -234,6 +234,49 @@ import Testing
         #expect(json[0] == json[1] && !json[0].isEmpty)
     }
 
+    /// A system error in an error: the catalog's words in each language, never strerror's.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/sys/kernel")))  // /sys refuses new files, even to root
+    func systemErrorInBothLanguages() throws {
+        let (french, english) = try Self.bothLanguages(["context", CLI.packageRoot + "/offers/cuf-dcol", "-o", "/sys/ctx.json"], status: 73,
+                                                       strip: { $0.replacingOccurrences(of: "/sys/ctx.json", with: "ctx.json") })
+        #expect(french.contains("impossible d’écrire le fichier (permission refusée)"))
+        #expect(english.contains("cannot write the output (permission denied)") && !english.contains("Permission denied"))
+    }
+
+    /// The common errno and libzip codes have words in both languages; an unknown one is quoted as the library's.
+    @Test func systemAndLibzipCodes() {
+        for code in [ENOENT, EACCES, EPERM, ENOSPC, EISDIR, ENOTDIR, EEXIST, EROFS, ENAMETOOLONG, EMFILE] {
+            let library = String(cString: strerror(code))
+            let message = FileMessage.systemError(code, library)
+            #expect(message.text(in: .french) != library && message.text(in: .english) != library, "\(code)")
+        }
+        #expect(FileMessage.systemError(EACCES, "Permission denied").text(in: .french) == "permission refusée")
+        #expect(FileMessage.systemError(9999, "Unknown error 9999").text(in: .french)
+                == "erreur système 9999 (texte du système, en anglais : « Unknown error 9999 »)")
+        #expect(FileMessage.libzipError(19, system: 0, "Not a zip archive").text(in: .french) == "pas une archive zip")
+        #expect(FileMessage.libzipError(5, system: ENOENT, "Read error: No such file or directory").text(in: .english)
+                == "read error (no such file or folder)")
+        #expect(FileMessage.libzipError(99, system: 0, "Unknown error 99").text(in: .french).contains("texte de libzip, en anglais : « Unknown error 99 »"))
+    }
+
+    /// libyaml's problems: the common ones in French, the others quoted as libyaml's words; duplicate keys in both languages.
+    @Test func yamlSyntaxErrors() throws {
+        let dir = try TemporaryFolder()
+        let template = CLI.packageRoot + "/templates/bordereau-prix.docx"
+        let strip = { (s: String) in s.replacingOccurrences(of: dir.path + "/", with: "") }
+        try "a: b: c\n".write(toFile: dir.file("map.yaml"), atomically: true, encoding: .utf8)
+        let map = try Self.bothLanguages(["render", template, dir.file("map.yaml"), "-o", dir.file("o.docx")], status: 65, strip: strip)
+        #expect(map.french.contains("map.yaml:1:5 : YAML mal formé : « : » inattendu à cet endroit"))
+        #expect(map.english.contains("map.yaml:1:5: malformed YAML: mapping values are not allowed in this context"))
+        try "a: 1\na: 2\n".write(toFile: dir.file("dup.yaml"), atomically: true, encoding: .utf8)
+        let dup = try Self.bothLanguages(["render", template, dir.file("dup.yaml"), "-o", dir.file("o.docx")], status: 65, strip: strip)
+        #expect(dup.french.contains("YAML mal formé : clé en double « a »"))
+        #expect(dup.english.contains("malformed YAML: duplicate key 'a'"))
+        #expect(EngineMessage.frenchYAML("found character that cannot start any token") == "caractère qui ne peut commencer aucune valeur")
+        #expect(EngineMessage.frenchYAML("while parsing something new found a novelty")
+                == "texte de libyaml, en anglais : « while parsing something new found a novelty »")
+    }
+
     /// The catalog speaks each language with its own typography.
     @Test func frenchTypographyInTheCatalogs() {
         let samples: [any MessageCatalog] = [EngineMessage.undefinedName("x"), EngineMessage.dateStyle(["long"], .string("longue")),

@@ -233,7 +233,7 @@ extension EngineMessage {
             ("while scanning a block scalar", "dans un texte en bloc,"), ("while parsing a quoted scalar", "dans un texte entre guillemets,"),
             ("did not find expected node content", "valeur attendue"), ("did not find expected <document start>", "début de document attendu"),
             ("did not find expected alphabetic or numeric character", "lettre ou chiffre attendu"),
-            ("found unknown escape character", "échappement inconnu"), ("found unexpected end of stream", "fin du fichier inattendue"),
+            ("found unknown escape character", "échappement inconnu"),
             ("found incompatible YAML document", "version de YAML non prise en charge"),
         ]
         let translated = words.reduce(problem) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
