@@ -277,6 +277,31 @@ import Testing
                 == "texte de libyaml, en anglais : « while parsing something new found a novelty »")
     }
 
+    /// The hint for a missing required key quotes the key's description, in each language:
+    /// every required key of the offer, team and bidder files has its French description.
+    @Test func missingKeyHintQuotesTheDescription() throws {
+        func required(_ shape: Shape) -> [Field] {
+            switch shape {
+            case .record(let r): return r.fields.filter(\.required) + r.fields.flatMap { required($0.shape) }
+            case .list(let s), .dictionary(let s, _): return required(s)
+            case .either(let shapes): return shapes.flatMap(required)
+            default: return []
+            }
+        }
+        let fields = [OfferKeys.offer, OfferKeys.person, OfferKeys.bidderProfile].flatMap { required(.record($0)) }
+        #expect(fields.count > 20)
+        for field in fields {
+            #expect(OfferMessage.frenchKeyDescriptions[field.description] != nil, "\(field.name): \(field.description)")
+        }
+        let yaml = OfferFixture.offer.replacingOccurrences(of: "    title: \"Étude et livrables\"\n", with: "")
+        #expect(yaml != OfferFixture.offer)
+        let fixture = try OfferFixture(offer: yaml)
+        let (french, english) = try Self.bothLanguages(["price", fixture.offerPath], status: 65,
+                                                       strip: { $0.replacingOccurrences(of: fixture.offerPath, with: "offer.yaml") })
+        #expect(french.contains("correction : ajouter la clé « title » (titre de la tranche)"), "\(french)")
+        #expect(english.contains("hint: add the key 'title' (Title of the tranche)"), "\(english)")
+    }
+
     /// The catalog speaks each language with its own typography.
     @Test func frenchTypographyInTheCatalogs() {
         let samples: [any MessageCatalog] = [EngineMessage.undefinedName("x"), EngineMessage.dateStyle(["long"], .string("longue")),
