@@ -306,7 +306,9 @@ import Testing
     @Test func frenchTypographyInTheCatalogs() {
         let samples: [any MessageCatalog] = [EngineMessage.undefinedName("x"), EngineMessage.dateStyle(["long"], .string("longue")),
                                              OfferMessage.notInTeam("x"), FileMessage.outputIsFolder, ToolMessage.sofficeMissing,
-                                             CheckMessage.deadlineSoonHint, CheckMessage.verdict(ok: true, summary: "s", rules: 2, counts: [(.passed, 2)])]
+                                             CheckMessage.deadlineSoonHint, CheckMessage.verdict(ok: true, summary: "s", rules: 2, counts: [(.passed, 2)]),
+                                             ReportMessage.bidder(name: "n", vat: "v"), ReportMessage.before("x"),
+                                             OfferMessage.missingKeyHint(key: "k", description: "Title of the tranche.")]
         for m in samples {
             let french = m.text(in: .french), english = m.text(in: .english)
             // French: a space before « : » and « ; », the typographic apostrophe, « » quotes.

@@ -44,7 +44,25 @@ public enum ParserText {
             guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { continue }
             out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
         }
-        return out
+        return rewrapOverview(out)
+    }
+
+    /// The help's first paragraph (`DESCRIPTION : …`) wrapped again to 80 columns: the
+    /// translated heading is longer than the library's, which wrapped it for its own.
+    static func rewrapOverview(_ text: String, width: Int = 80) -> String {
+        guard let end = text.range(of: "\n\n"), text.hasPrefix("DESCRIPTION : ") else { return text }
+        let paragraph = text[..<end.lowerBound]
+        guard paragraph.split(separator: "\n").contains(where: { $0.count > width }) else { return text }
+        var lines: [String] = [], line = ""
+        for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + text[end.lowerBound...]
     }
 
     /// One library sentence, through the table, or quoted as the library's.

@@ -2,7 +2,15 @@ import Foundation
 
 /// Every `HelpMessage` in French, with French typography (a space before « : », « ; »).
 extension HelpMessage {
+    /// The spaces French puts before « : », « ; », « ? » and inside « » are no-break spaces
+    /// here: ArgumentParser wraps the help at spaces and would start a line with a colon.
     public var french: String {
+        frenchText.replacingOccurrences(of: " :", with: "\u{00A0}:").replacingOccurrences(of: " ;", with: "\u{00A0};")
+            .replacingOccurrences(of: " ?", with: "\u{00A0}?").replacingOccurrences(of: "« ", with: "«\u{00A0}")
+            .replacingOccurrences(of: " »", with: "\u{00A0}»")
+    }
+
+    private var frenchText: String {
         switch self {
         case .abstract(let command):
             switch command {
