@@ -12,9 +12,6 @@ public enum DiffReport {
         case text, json
     }
 
-    /// The line the text report ends with when the versions do not differ.
-    public static var noDifference: String { ReportMessage.noDifference.text }
-
     /// `before` and `after` name the two versions for the reader (paths, `HEAD:offers/x/offer.yaml`).
     public static func render(_ diff: OfferDiff, as format: Format, before: String, after: String) -> String {
         switch format {
