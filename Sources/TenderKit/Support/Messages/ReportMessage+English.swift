@@ -48,6 +48,7 @@ extension ReportMessage {
         case .withinCap(let within): return within.map { $0 ? "respected" : "exceeded: the excess can be carried over 5 years" } ?? "—"
         case .cap: return "Cap (20 000 € or 0.5 % of turnover excl. VAT)"
         case .note: return "Note"
+        case .dayCount(let n): return FrenchFormat.number(n) + FrenchFormat.unitSpace + (n == 1 ? "day" : "days")
 
         case .differences(let reference, let buyer): return "Changes to offer " + (reference.map { "\($0) — " } ?? "— ") + buyer
         case .before(let label): return "  before: " + label

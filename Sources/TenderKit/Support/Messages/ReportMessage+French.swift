@@ -47,6 +47,7 @@ extension ReportMessage {
         case .withinCap(let within): return within.map { $0 ? "respecté" : "dépassé : l'excédent est reportable sur 5 ans" } ?? "—"
         case .cap: return "Plafond (20 000 € ou 0,5 % du CA HT)"
         case .note: return "Note"
+        case .dayCount(let n): return FrenchFormat.days(n)
 
         case .differences(let reference, let buyer): return "Différences de l'offre " + (reference.map { "\($0) — " } ?? "— ") + buyer
         case .before(let label): return "  avant : " + label

@@ -21,6 +21,8 @@ public enum ReportMessage: MessageCatalog {
     case perPerson, perProfile
     case mecenatTitle, mecenatShare(String), valueAtRate, valueAtCost, costUnknown, taxReduction(String)
     case withinCap(Bool?), cap, note
+    /// `3 jours`, `3 days`.
+    case dayCount(Decimal)
 
     // tender diff
     case differences(reference: String?, buyer: String)
