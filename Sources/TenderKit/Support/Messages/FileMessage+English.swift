@@ -90,6 +90,7 @@ extension FileMessage {
         case .saveTemplate(let from): return "save the template " + from.joined(separator: " or ")
         // The catalog's words for the common codes; the system's and libzip's own English for the others.
         case .systemError(let code, let text): return Self.englishSystem(code) ?? text
+        case .foundationText(let text): return text
         case .libzipError(let code, let system, let text):
             guard let words = Self.englishLibzip(code) else { return text }
             return words + (system != 0 ? " (" + FileMessage.systemError(system, String(cString: strerror(system))).english + ")" : "")

@@ -90,6 +90,7 @@ extension FileMessage {
         case .saveTemplate(let from): return "enregistrer le modèle " + from.joined(separator: " ou ")
         case .systemError(let code, let text):
             return Self.frenchSystem(code) ?? "erreur système \(code) (texte du système, en anglais : « \(text) »)"
+        case .foundationText(let text): return "texte de Foundation, en anglais : « \(text) »"
         case .libzipError(let code, let system, let text):
             guard let words = Self.frenchLibzip(code) else { return "erreur libzip \(code) (texte de libzip, en anglais : « \(text) »)" }
             return words + (system != 0 ? " (" + FileMessage.systemError(system, String(cString: strerror(system))).french + ")" : "")

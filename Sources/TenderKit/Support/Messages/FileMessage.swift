@@ -38,6 +38,8 @@ enum FileMessage: MessageCatalog {
     /// the catalog's words for the common codes; for the others, the library's own English words,
     /// quoted as such in French.
     case systemError(Int32, String), libzipError(Int32, system: Int32, String)
+    /// Foundation's own (English) words for an error the catalog does not know.
+    case foundationText(String)
     case savedFrom(application: String, extension: String)
     case mainPartMissing(String), resaveFromWord, contentMissing, resaveFromLibreOffice
     // XML parts
