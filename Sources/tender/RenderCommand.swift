@@ -9,7 +9,7 @@ struct Render: ParsableCommand {
     @Argument(help: .tender(.renderData, value: .data)) var data: String
     @Option(name: .shortAndLong, help: .tender(.renderOutput, value: .file)) var output: String
     @Flag(help: .tender(.renderLenient)) var lenient = false
-    @Option(help: .tender(.renderTypography))
+    @Option(help: .tender(.renderTypography, value: .mode))
     var typography: TypographyMode = .auto
     @Option(help: .tender(.renderRepeat, visibility: .hidden)) var `repeat`: Int = 1
 

@@ -118,6 +118,8 @@ extension HelpMessage {
             case .person: return "person"
             case .revision: return "revision"
             case .document: return "document"
+            case .mode: return "mode"
+            case .kind: return "kind"
             }
         }
     }

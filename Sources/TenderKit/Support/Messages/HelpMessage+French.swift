@@ -126,6 +126,8 @@ extension HelpMessage {
             case .person: return "personne"
             case .revision: return "révision"
             case .document: return "pièce"
+            case .mode: return "mode"
+            case .kind: return "type"
             }
         }
     }

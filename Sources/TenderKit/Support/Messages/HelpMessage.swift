@@ -38,5 +38,5 @@ public enum HelpMessage: MessageCatalog {
 
     /// The name of a value in the usage line (`<offre>`), in the language of the run.
     case value(Value)
-    public enum Value: Sendable { case offer, file, folder, template, data, seconds, person, revision, document }
+    public enum Value: Sendable { case offer, file, folder, template, data, seconds, person, revision, document, mode, kind }
 }
