@@ -40,3 +40,24 @@ struct Moment: ExpressibleByArgument {
         self.value = value
     }
 }
+
+extension ArgumentHelp {
+    /// An argument's or option's help from the catalog, in the language of the run, with the
+    /// name of its value (`<fichier>`) in that language too.
+    static func tender(_ message: HelpMessage, value: HelpMessage.Value? = nil, visibility: ArgumentVisibility = .default) -> ArgumentHelp {
+        ArgumentHelp(message.text, valueName: value.map { HelpMessage.value($0).text }, visibility: visibility)
+    }
+
+    /// The help of a value given as text in the usage line (`YYYY-MM-DD`).
+    static func tender(_ message: HelpMessage, valueName: String) -> ArgumentHelp {
+        ArgumentHelp(message.text, valueName: valueName)
+    }
+}
+
+extension CommandConfiguration {
+    /// A command's configuration with its abstract and discussion from the catalog.
+    static func tender(_ command: HelpMessage.Command, version: String = "", subcommands: [ParsableCommand.Type] = []) -> CommandConfiguration {
+        CommandConfiguration(commandName: command.rawValue, abstract: HelpMessage.abstract(command).text,
+                             discussion: HelpMessage.discussion(command).text, version: version, subcommands: subcommands)
+    }
+}

@@ -3,21 +3,17 @@ import Foundation
 import TenderKit
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
-        abstract: "Render every document of an offer (one CV per team member), optionally as PDF and one merged PDF.",
-        discussion: "Writes into a fresh folder swapped in at the end (nothing of an earlier build survives; a failed build leaves the previous one), with manifest.json. Drafts go to build/<offer>-projet/. Ends with one line counting the errors and warnings of `tender check` on the documents written. Exit status: 0 built (whatever the check found), 65 invalid offer or template, 66 missing input, 69 LibreOffice or poppler missing, 73 cannot write.")
+    static var configuration: CommandConfiguration { .tender(.build) }
 
-    @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
-    @Option(name: .shortAndLong, help: "The folder to write to (default: build/<offer>/, or build/<offer>-projet/ with --draft).") var output: String?
-    @Flag(help: "Also convert every document to PDF (one LibreOffice call).") var pdf = false
-    @Flag(help: "Also join the PDFs into one submission file, in the order the offer lists them.") var merge = false
-    @Flag(help: "Write drafts for review: \"PROJET — <date>\" in every header, check findings as comments.") var draft = false
-    @Option(help: "With --draft: compare with this git revision of the offer (the last approved version) in review.md.") var since: String?
-    @Option(help: ArgumentHelp("The date templates see as `today` (default: today in Europe/Paris); with --pdf, also the day the check line compares the deadline with.",
-                               valueName: "YYYY-MM-DD"))
+    @Argument(help: .tender(.offerArgument, value: .offer)) var offer: String
+    @Option(name: .shortAndLong, help: .tender(.buildOutput, value: .folder)) var output: String?
+    @Flag(help: .tender(.buildPDF)) var pdf = false
+    @Flag(help: .tender(.buildMerge)) var merge = false
+    @Flag(help: .tender(.buildDraft)) var draft = false
+    @Option(help: .tender(.buildSince, value: .revision)) var since: String?
+    @Option(help: .tender(.buildToday, valueName: "YYYY-MM-DD"))
     var today: Day?
-    @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
+    @Option(help: .tender(.timeout, value: .seconds)) var timeout: Int = 300
 
     func validate() throws {
         if since != nil && !draft { throw ValidationError(Message.sinceWithDraft.text) }

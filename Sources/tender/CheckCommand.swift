@@ -3,31 +3,20 @@ import Foundation
 import TenderKit
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check an offer against the rules of its call before submitting it.",
-        discussion: """
-        Builds the offer's documents in a temporary folder (or takes those of --documents), renders them \
-        to PDF in one LibreOffice call, and evaluates the rules of `tender.rules` (budget, duration, pages, \
-        cv_pages, references, sections, meetings) and the general checks (deadline, team and CVs, mécénat, \
-        leftovers, printed totals).
-        Exit status: 0 no error (warnings allowed), 1 a rule failed (a missing LibreOffice fails the page \
-        rules), 64 wrong option, 65 invalid offer or template, 66 missing input.
-        """)
+    static var configuration: CommandConfiguration { .tender(.check) }
 
-    @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
+    @Argument(help: .tender(.offerArgument, value: .offer)) var offer: String
     @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("The moment to compare the deadline with: 2021-11-05, 2021-11-05T12:00 or 2021-11-05T12:00+01:00 (Europe/Paris unless an offset is given; default: now).",
-                               valueName: "YYYY-MM-DD[THH:MM[+HH:MM]]"))
+            help: .tender(.checkAsOf, valueName: "YYYY-MM-DD[THH:MM[+HH:MM]]"))
     var asOf: Moment?
-    @Option(help: "text (grouped by severity), json (one object per finding) or junit (one test case per rule).")
+    @Option(help: .tender(.checkFormat))
     var format: CheckOutput.Format = .text
-    @Flag(name: .customLong("no-render"), help: "Do not convert to PDF: the page rules are skipped (and reported as skipped).")
+    @Flag(name: .customLong("no-render"), help: .tender(.checkNoRender))
     var noRender = false
-    @Option(help: "Check the documents `tender build` wrote in this folder (and their PDFs when up to date) instead of building them, and the folder against its manifest.json: no file more, none changed, all from the current offer, no draft mark or comment.")
+    @Option(help: .tender(.checkDocuments, value: .folder))
     var documents: String?
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.") var output: String?
-    @Option(help: "Seconds LibreOffice may take before it is stopped.") var timeout: Int = 300
+    @Option(name: .shortAndLong, help: .tender(.checkOutput, value: .file)) var output: String?
+    @Option(help: .tender(.timeout, value: .seconds)) var timeout: Int = 300
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError(Message.positiveTimeout.text) }

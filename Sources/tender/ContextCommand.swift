@@ -3,20 +3,13 @@ import Foundation
 import TenderKit
 
 struct Context: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "context",
-        abstract: "Print the template context of an offer as JSON: every name and value templates can use.",
-        discussion: """
-            Useful to write a template, or to lint one against an offer:
-              tender context offers/cuf-dcol --person nadia-ferhat -o ctx.json
-              tender lint templates/cv.docx --data ctx.json
-            """)
+    static var configuration: CommandConfiguration { .tender(.context) }
 
-    @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
-    @Option(help: "A team member's id: the context of their per-member document (`person`).") var person: String?
-    @Option(help: ArgumentHelp("The date templates see as `today` (default: today in Europe/Paris).", valueName: "YYYY-MM-DD"))
+    @Argument(help: .tender(.offerArgument, value: .offer)) var offer: String
+    @Option(help: .tender(.contextPerson, value: .person)) var person: String?
+    @Option(help: .tender(.contextToday, valueName: "YYYY-MM-DD"))
     var today: Day?
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Option(name: .shortAndLong, help: .tender(.writeTo, value: .file)) var output: String?
 
     func run() throws {
         try guarded {

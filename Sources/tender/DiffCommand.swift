@@ -3,23 +3,15 @@ import Foundation
 import TenderKit
 
 struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
-        abstract: "Show what changed between two versions of an offer: money, days, team, schedule, tender facts.",
-        discussion: """
-            tender diff OLD NEW compares two offers (files or folders); tender diff --rev REV OFFER compares \
-            the offer as it was at a git revision with the working copy.
-            Exit status: 0 (also when they differ, unless --exit-code: then 1), 64 usage, 65 invalid offer or \
-            unknown revision, 66 missing file, not in a git repository or offer absent at the revision.
-            """)
+    static var configuration: CommandConfiguration { .tender(.diff) }
 
-    @Argument(help: "OLD and NEW (offer files or folders); with --rev, the offer of the working copy only.")
+    @Argument(help: .tender(.diffOffers, value: .offer))
     var offers: [String] = []
-    @Option(help: "Compare the working copy of the offer with this git revision (HEAD, HEAD~1, a branch or tag).")
+    @Option(help: .tender(.diffRev, value: .revision))
     var rev: String?
-    @Option(help: "text (French tables) or json (numbers as strings with two decimals).") var format: DiffReport.Format = .text
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
-    @Flag(help: "Exit with status 1 when the versions differ, like git diff --exit-code.") var exitCode = false
+    @Option(help: .tender(.diffFormat)) var format: DiffReport.Format = .text
+    @Option(name: .shortAndLong, help: .tender(.writeTo, value: .file)) var output: String?
+    @Flag(help: .tender(.diffExitCode)) var exitCode = false
 
     func validate() throws {
         if rev != nil {

@@ -3,25 +3,14 @@ import Foundation
 import TenderKit
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Start an offer from the call itself: read its documents and write offer.yaml's tender block.",
-        discussion: """
-        Reads the call's documents (text, PDF through pdftotext, DOCX, ODT; several at once, e.g. RC and CCTP) \
-        and fills `tender:`: buyer, title, reference, deadline and the rules (budget, duration, pages, cv_pages, \
-        references, sections, meetings), each value after a comment quoting its sentence and place. Unsure \
-        values are commented out with their readings; what is not found is a TODO that `tender check` reports. \
-        Bidder, team and tranches are a skeleton (the bidder refers to bidder.yaml beside the offer's folder, if any).
-        Exit status: 0 written, 64 wrong option, 65 a call document that cannot be read, 66 a missing one, \
-        69 pdftotext missing for a PDF, 73 the offer already exists (init never replaces one).
-        """)
+    static var configuration: CommandConfiguration { .tender(.`init`) }
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case yaml, json }
 
-    @Argument(help: "The call's documents (.txt, .md, .pdf, .docx, .odt).") var calls: [String]
-    @Option(name: .shortAndLong, help: "The new offer's folder (offers/<name>) or file; default: print the offer.")
+    @Argument(help: .tender(.initCalls, value: .document)) var calls: [String]
+    @Option(name: .shortAndLong, help: .tender(.initOutput, value: .folder))
     var output: String?
-    @Option(help: "yaml (the offer) or json (what was found, with the quoted sentences, on standard output).")
+    @Option(help: .tender(.initFormat))
     var format: Format = .yaml
 
     func run() throws {

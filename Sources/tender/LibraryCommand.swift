@@ -3,11 +3,9 @@ import Foundation
 import TenderKit
 
 struct Library: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "library",
-        abstract: "List the answer library's blocks (offers/library/*.md) with their review dates and the offers that use them.")
+    static var configuration: CommandConfiguration { .tender(.library) }
 
-    @Argument(help: "The offers folder, which holds library/ and one folder per offer.") var offers: String = "offers"
+    @Argument(help: .tender(.libraryOffers, value: .folder)) var offers: String = "offers"
 
     func run() throws {
         try guarded {

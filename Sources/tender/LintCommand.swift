@@ -3,15 +3,12 @@ import Foundation
 import TenderKit
 
 struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lint",
-        abstract: "Check a template: list its tags and every error at once, without writing anything.",
-        discussion: "Finds syntax errors (all of them, part by part), unknown filters, filter arguments a filter refuses, and with --data the names the data does not provide (with the closest name it does). Exit status: 0 clean, 65 errors in the template (or names missing from --data), 66 missing input.")
+    static var configuration: CommandConfiguration { .tender(.lint) }
 
-    @Argument(help: "The template (.docx or .odt).") var template: String
-    @Option(help: "Data (.json, .yaml) to check the template's names against, or an offer (its folder or its offer.yaml): then the context `tender build` fills for this template.")
+    @Argument(help: .tender(.templateArgument, value: .template)) var template: String
+    @Option(help: .tender(.lintData, value: .data))
     var data: String?
-    @Option(help: "With an offer as --data: the date templates see as `today` (YYYY-MM-DD; default: today).") var today: Day?
+    @Option(help: .tender(.lintToday, valueName: "YYYY-MM-DD")) var today: Day?
 
     func run() throws {
         try guarded {

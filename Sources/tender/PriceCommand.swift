@@ -3,14 +3,12 @@ import Foundation
 import TenderKit
 
 struct Price: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "price",
-        abstract: "Print the price breakdown of an offer: tranches, totals, people, profiles, mécénat.")
+    static var configuration: CommandConfiguration { .tender(.price) }
 
-    @Argument(help: "The offer file (offers/<name>/offer.yaml) or its folder.") var offer: String
-    @Option(help: "text (aligned French tables), json (numbers as strings with two decimals) or csv.")
+    @Argument(help: .tender(.offerArgument, value: .offer)) var offer: String
+    @Option(help: .tender(.priceFormat))
     var format: PricingReport.Format = .text
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Option(name: .shortAndLong, help: .tender(.writeTo, value: .file)) var output: String?
 
     func run() throws {
         try guarded {

@@ -3,18 +3,15 @@ import Foundation
 import TenderKit
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render",
-        abstract: "Fill a DOCX or ODT template with JSON or YAML data.",
-        discussion: "Exit status: 0 written, 64 usage, 65 invalid template or data, 66 missing input, 73 cannot write.")
+    static var configuration: CommandConfiguration { .tender(.render) }
 
-    @Argument(help: "The template (.docx or .odt).") var template: String
-    @Argument(help: "The data (.json, .yaml or .yml).") var data: String
-    @Option(name: .shortAndLong, help: "The document to write.") var output: String
-    @Flag(help: "Render undefined names as nothing, with a warning, instead of failing.") var lenient = false
-    @Option(help: "French typography on values from the data: auto (in a French document) or off.")
+    @Argument(help: .tender(.templateArgument, value: .template)) var template: String
+    @Argument(help: .tender(.renderData, value: .data)) var data: String
+    @Option(name: .shortAndLong, help: .tender(.renderOutput, value: .file)) var output: String
+    @Flag(help: .tender(.renderLenient)) var lenient = false
+    @Option(help: .tender(.renderTypography, value: .mode))
     var typography: TypographyMode = .auto
-    @Option(help: ArgumentHelp("Render N times in one process (for benchmarks).", visibility: .hidden)) var `repeat`: Int = 1
+    @Option(help: .tender(.renderRepeat, visibility: .hidden)) var `repeat`: Int = 1
 
     func run() throws {
         try guarded {

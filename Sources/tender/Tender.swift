@@ -4,14 +4,17 @@ import TenderKit
 
 @main
 struct Tender: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tender",
-        abstract: "Assemble French public tender responses from structured offers and DOCX/ODT templates.",
-        version: TenderVersion.current,
-        // Each command spells out its commandName: ArgumentParser would otherwise derive it from
-        // the type's name (reflection, a tenth of a small command's start-up) at every start.
-        subcommands: [Init.self, Build.self, Check.self, Render.self, Lint.self, Price.self, Diff.self, Context.self, Schema.self, Library.self]
-    )
+    // Each command spells out its commandName: ArgumentParser would otherwise derive it from
+    // the type's name (reflection, a tenth of a small command's start-up) at every start.
+    static var configuration: CommandConfiguration {
+        .tender(.tender, version: TenderVersion.current,
+                subcommands: [Init.self, Build.self, Check.self, Render.self, Lint.self, Price.self, Diff.self, Context.self, Schema.self, Library.self])
+    }
+
+    /// The sentences tender's own `validate()` throws: already in the language of the run.
+    static var ownUsageSentences: Set<String> {
+        Set([Message.sinceWithDraft, .positiveTimeout, .revOneOffer, .twoOffers].map(\.text))
+    }
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -24,6 +27,18 @@ struct Tender: ParsableCommand {
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
         }
-        main(arguments)
+        // As ArgumentParser's own main, but its help and usage errors are printed in the
+        // language of the run (ParserText), with the same exit statuses.
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            let text = ParserText.translate(fullMessage(for: error), own: ownUsageSentences)
+            if !text.isEmpty {
+                if status == .success { Console.print(text) } else { Console.error(text) }
+            }
+            Foundation.exit(status.rawValue)
+        }
     }
 }

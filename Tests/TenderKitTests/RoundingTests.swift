@@ -67,14 +67,14 @@ import Testing
         #expect(p.profiles.map(\.days) == [d("2.5"), 2, d("3.5")])
         #expect(p.profiles.map(\.amount) == [2375, 1500, 2450])
         for row in p.profiles { #expect(row.rate * row.days == row.amount) }
-        let text = PricingReport.text(p)
+        let text = PricingReport.text(p, in: .french)
         #expect(text.contains("Consultant·e senior (taux spécifique)   700,00\u{00A0}€     3,5   2\u{202F}450,00\u{00A0}€"))
     }
 
     @Test func anExemptBidderSaysNetNeverHTNorTTC() throws {
         let wording = "TVA non applicable, art. 293 B du CGI"
         let p = try price(OfferFixture.offer(replacing: "vat: { rate: 0.20 }", with: "vat: { exemption: \"\(wording)\" }"))
-        let text = PricingReport.text(p)
+        let text = PricingReport.text(p, in: .french)
         #expect(!text.contains("HT"))
         #expect(!text.contains("TTC"))
         #expect(text.contains("Total net"))
@@ -177,7 +177,7 @@ import Testing
         #expect(to.durationMonths == 2)
         #expect(to.confirmationDeadline == DateValue(year: 2022, month: 6, day: 30))
         #expect(TrancheWords.terms(to) == "Durée : 2 mois ; affermissement au plus tard le 30 juin 2022")
-        #expect(PricingReport.text(p).contains("Durée : 2 mois ; affermissement au plus tard le 30 juin 2022"))
+        #expect(PricingReport.text(p, in: .french).contains("Durée : 2 mois ; affermissement au plus tard le 30 juin 2022"))
         let fixed = try OfferFixture(offer: OfferFixture.offer(replacing: "    title: \"Étude et livrables\"\n",
                                                                with: "    title: \"Étude et livrables\"\n    duration_months: 2\n")).errors()
         #expect(fixed.description.contains("`duration_months` is for an optional tranche; 'TF' is fixed"))

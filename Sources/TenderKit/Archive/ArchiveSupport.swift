@@ -3,22 +3,23 @@ import Foundation
 
 /// Turning libzip and POSIX error codes into words.
 enum SystemError {
-    /// `strerror(code)`, e.g. `Permission denied`.
+    /// The catalog's words for a system error code (`permission refusée`).
     static func describe(errno code: Int32) -> String {
         FileMessage.systemError(code, String(cString: strerror(code))).text
     }
 
-    /// libzip's text for an error code returned by `zip_open`, e.g. `Not a zip archive`.
+    /// The catalog's words for an error code returned by `zip_open` (`pas une archive zip`).
     static func describe(libzipCode code: Int32) -> String {
         var error = zip_error_t()
         zip_error_init_with_code(&error, code)
         defer { zip_error_fini(&error) }
-        return FileMessage.libzipError(code, String(cString: zip_error_strerror(&error))).text
+        return FileMessage.libzipError(code, system: 0, String(cString: zip_error_strerror(&error))).text
     }
 
-    /// libzip's text for the last error on an archive or an open entry.
+    /// The catalog's words for the last error on an archive or an open entry (with its system error).
     static func describe(_ error: UnsafeMutablePointer<zip_error_t>) -> String {
-        FileMessage.libzipError(zip_error_code_zip(error), String(cString: zip_error_strerror(error))).text
+        let system = zip_error_system_type(error) == ZIP_ET_SYS ? zip_error_code_system(error) : 0
+        return FileMessage.libzipError(zip_error_code_zip(error), system: system, String(cString: zip_error_strerror(error))).text
     }
 }
 

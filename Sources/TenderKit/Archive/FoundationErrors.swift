@@ -15,7 +15,7 @@ extension SystemError {
         case NSFileWriteOutOfSpaceError: return FileMessage.noSpace.text
         case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return FileMessage.noSuchFileOrFolder.text
         case NSFileReadNoPermissionError: return FileMessage.permissionDenied.text
-        default: return ns.localizedFailureReason ?? "\(ns.localizedDescription)"
+        default: return FileMessage.foundationText(ns.localizedFailureReason ?? ns.localizedDescription).text
         }
     }
 }

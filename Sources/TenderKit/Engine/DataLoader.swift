@@ -155,6 +155,9 @@ public enum DataLoader {
             let ctx = context.map { "\($0.text) " } ?? ""
             return TenderError.error(EngineMessage.malformedYAML("\(ctx)\(problem)").text,
                                      at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let keys, let context):
+            return TenderError.error(EngineMessage.yamlDuplicateKeys(keys).text,
+                                     at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         default:
             return TenderError.error(EngineMessage.malformedYAML("\(error)").text, at: SourceLocation(file: file))
         }

@@ -25,7 +25,7 @@ public enum DraftAnnotator {
         defer { try? FileManager.default.removeItem(atPath: temp) }
         try ArchiveWriter.write(to: temp, from: archive, replacing: edit.replaced, adding: edit.added, storedFirst: format.storedFirst)
         guard rename(temp, path) == 0 else {
-            throw TenderError.error(ToolMessage.cannotReplace(path, String(cString: strerror(errno))).text, status: .cannotCreate)
+            throw TenderError.error(ToolMessage.cannotReplace(path, SystemError.describe(errno: errno)).text, status: .cannotCreate)
         }
     }
 

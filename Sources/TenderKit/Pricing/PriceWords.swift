@@ -47,12 +47,7 @@ public enum TrancheWords {
     /// `Durée : 4 mois ; affermissement au plus tard le 1er mars 2022`: an optional tranche's
     /// duration and confirmation deadline, those it has.
     public static func terms(_ tranche: PricedTranche) -> String {
-        var parts: [String] = []
-        if let months = tranche.durationMonths { parts.append("durée : " + FrenchFormat.number(months) + " mois") }
-        if let date = tranche.confirmationDeadline {
-            parts.append("affermissement au plus tard le " + FrenchFormat.date(date))
-        }
-        guard let first = parts.first else { return "" }
-        return ([first.prefix(1).uppercased() + first.dropFirst()] + parts.dropFirst()).joined(separator: " ; ")
+        // The documents' words: French whatever the language of the run.
+        ReportMessage.terms(months: tranche.durationMonths, confirmation: tranche.confirmationDeadline).french
     }
 }

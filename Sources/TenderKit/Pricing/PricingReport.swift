@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `tender price` prints: an aligned French table, JSON or CSV.
+/// What `tender price` prints: aligned tables in the language of the run, JSON or CSV (whose keys and
+/// columns are a machine interface, the same in every language).
 public enum PricingReport {
     public enum Format: String, Sendable, CaseIterable {
         case text, json, csv
@@ -17,27 +18,28 @@ public enum PricingReport {
     // MARK: Text
 
     /// The breakdown as aligned tables with French formatting: per tranche, the summary of
-    /// tranches, per person, per profile, and the mécénat with its legal-review flag.
-    public static func text(_ pricing: OfferPricing) -> String {
+    /// tranches, per person, per profile, and the mécénat with its legal-review flag. Its words
+    /// are in `language` (ReportMessage); the offer's own texts and the amounts are as in the documents.
+    public static func text(_ pricing: OfferPricing, in language: Language = .current) -> String {
+        func w(_ m: ReportMessage) -> String { m.text(in: language) }
         let offer = pricing.offer
         let vat = offer.bidder.vat
         var out: [String] = []
-        let reference = offer.tender.reference.map { "Offre \($0) — " } ?? "Offre — "
-        out.append(reference + offer.tender.buyer)
+        out.append(w(.offer(reference: offer.tender.reference, buyer: offer.tender.buyer)))
         out.append(offer.tender.title)
-        out.append("Candidat : \(offer.bidder.name) — \(vat.label)")
+        out.append(w(.bidder(name: offer.bidder.name, vat: w(.vat(vat)))))
 
-        let words = PriceWords(vat)
-        let ht = words.ht
+        let exempt = vat.rate == nil
+        let ttc: String? = exempt ? nil : w(.ttc)
         let hasDiscount = pricing.tranches.contains { $0.totals.discount != 0 }
         for tranche in pricing.tranches {
             out.append("")
-            out.append("\(tranche.kind.label) \(tranche.id) — \(tranche.title)")
+            out.append("\(w(.kind(tranche.kind))) \(tranche.id) — \(tranche.title)")
             if tranche.kind == .optional, tranche.durationMonths != nil || tranche.confirmationDeadline != nil {
-                out.append("  " + TrancheWords.terms(tranche))
+                out.append("  " + w(.terms(months: tranche.durationMonths, confirmation: tranche.confirmationDeadline)))
             }
-            var table = TextTable([("Tâche", .left), ("Intervenant", .left), ("Profil", .left), ("Jours", .right),
-                                   ("Taux \(ht)", .right), (words.amount, .right)], maxWidths: [0: 40])
+            var table = TextTable([(w(.task), .left), (w(.person), .left), (w(.profile), .left), (w(.days), .right),
+                                   (w(.rate(exempt: exempt)), .right), (w(.amount(exempt: exempt)), .right)], maxWidths: [0: 40])
             for task in tranche.tasks {
                 var first = true
                 for line in task.lines {
@@ -46,65 +48,65 @@ public enum PricingReport {
                     first = false
                 }
                 if let item = task.item {
-                    table.add([first ? task.title : "", item.unit ?? "unité", "", num(item.quantity), eur(item.unitPrice),
+                    table.add([first ? task.title : "", item.unit ?? w(.unit), "", num(item.quantity), eur(item.unitPrice),
                                eur(item.amount)])
                     first = false
                 }
                 if let lump = task.lumpSum {
-                    table.add([first ? task.title : "", "forfait", "", "", "", eur(lump)])
+                    table.add([first ? task.title : "", w(.lumpSum), "", "", "", eur(lump)])
                 }
             }
             table.rule()
             let t = tranche.totals
-            table.add([words.total, "", "", num(t.days), "", eur(t.ht)])
+            table.add([w(.total(exempt: exempt)), "", "", num(t.days), "", eur(t.ht)])
             if let discount = tranche.discount, t.discount != 0 {
                 table.add([PriceWords.discount(discount), "", "", "", "", eur(-t.discount)])
             }
             if t.proBonoDays != 0 || t.proBono != 0 {
-                table.add(["Mécénat de compétences", "", "", num(-t.proBonoDays), "", eur(-t.proBono)])
+                table.add([w(.proBonoLine), "", "", num(-t.proBonoDays), "", eur(-t.proBono)])
             }
             if t.discount != 0 || t.proBonoDays != 0 || t.proBono != 0 {
-                table.add([words.net, "", "", "", "", eur(t.netHT)])
+                table.add([w(.net(exempt: exempt)), "", "", "", "", eur(t.netHT)])
             }
-            table.add([vat.label, "", "", "", "", t.vat.map(eur) ?? "—"])
-            if let ttc = words.ttc { table.add([ttc, "", "", "", "", eur(t.ttc)]) }
+            table.add([w(.vat(vat)), "", "", "", "", t.vat.map(eur) ?? "—"])
+            if let ttc { table.add([ttc, "", "", "", "", eur(t.ttc)]) }
             out.append(table.render())
         }
 
         out.append("")
-        out.append("Récapitulatif")
-        var columns: [(String, TextTable.Align)] = [("Tranche", .left), ("Jours", .right), (words.total, .right)]
-        if hasDiscount { columns.append(("Remise", .right)) }
-        columns += [("Mécénat", .right), (words.net, .right)]
-        if let ttc = words.ttc { columns += [("TVA", .right), (ttc, .right)] }
+        out.append(w(.summary))
+        var columns: [(String, TextTable.Align)] = [(w(.tranche), .left), (w(.days), .right), (w(.total(exempt: exempt)), .right)]
+        if hasDiscount { columns.append((w(.discount), .right)) }
+        columns += [(w(.proBono), .right), (w(.net(exempt: exempt)), .right)]
+        if let ttc { columns += [(w(.vatColumn), .right), (ttc, .right)] }
         var summary = TextTable(columns)
         func add(_ label: String, _ t: Totals) {
             var row = [label, num(t.days), eur(t.ht)]
             if hasDiscount { row.append(eur(-t.discount)) }
             row += [eur(-t.proBono), eur(t.netHT)]
-            if words.ttc != nil { row += [t.vat.map(eur) ?? "—", eur(t.ttc)] }
+            if ttc != nil { row += [t.vat.map(eur) ?? "—", eur(t.ttc)] }
             summary.add(row)
         }
-        for tranche in pricing.tranches { add("\(tranche.id) — \(tranche.kind.label.lowercased())", tranche.totals) }
+        for tranche in pricing.tranches { add("\(tranche.id) — \(w(.kind(tranche.kind)).lowercased())", tranche.totals) }
         summary.rule()
-        add("Tranches fermes", pricing.fixed)
-        add("Tranches optionnelles", pricing.optional)
-        add("Total (fermes et optionnelles)", pricing.all)
+        add(w(.fixedTranches), pricing.fixed)
+        add(w(.optionalTranches), pricing.optional)
+        add(w(.allTranches), pricing.all)
         out.append(summary.render())
-        if vat.rate == nil { out.append("  " + vat.label + " : les montants sont nets, sans TVA.") }
+        if exempt { out.append("  " + w(.netWithoutVAT(label: w(.vat(vat))))) }
 
         out.append("")
-        out.append("Par intervenant (toutes tranches)")
-        var people = TextTable([("Intervenant", .left), ("Profil", .left), ("Taux \(ht)", .right), ("Jours", .right),
-                                (words.amount, .right), ("Jours offerts", .right)])
+        out.append(w(.perPerson))
+        var people = TextTable([(w(.person), .left), (w(.profile), .left), (w(.rate(exempt: exempt)), .right), (w(.days), .right),
+                                (w(.amount(exempt: exempt)), .right), (w(.daysGiven), .right)])
         for p in pricing.people {
             people.add([p.name, p.profileLabel ?? p.profile ?? "", eur(p.rate), num(p.days), eur(p.amount), num(p.proBonoDays)])
         }
         out.append(people.render())
 
         out.append("")
-        out.append("Par profil (toutes tranches)")
-        var profiles = TextTable([("Profil", .left), ("Taux \(ht)", .right), ("Jours", .right), (words.amount, .right)])
+        out.append(w(.perProfile))
+        var profiles = TextTable([(w(.profile), .left), (w(.rate(exempt: exempt)), .right), (w(.days), .right), (w(.amount(exempt: exempt)), .right)])
         for p in pricing.profiles {
             profiles.add([p.label, eur(p.rate), num(p.days), eur(p.amount)])
         }
@@ -112,17 +114,16 @@ public enum PricingReport {
 
         if let m = pricing.mecenat {
             out.append("")
-            out.append("Mécénat de compétences (art. 238 bis du CGI) — À FAIRE VALIDER PAR UN JURISTE")
+            out.append(w(.mecenatTitle))
             var block = TextTable([("", .left), ("", .left)], header: false)
-            block.add(["Jours offerts", FrenchFormat.days(m.days) + (m.share.map { " (\(FrenchFormat.percent($0)) des jours)" } ?? "")])
-            block.add(["Valeur au prix de vente", eur(m.valueAtRate)])
-            block.add(["Valeur au coût de revient", m.valueAtCost.map(eur) ?? "inconnue (coût journalier manquant)"])
-            block.add(["Réduction d'impôt (\(FrenchFormat.percent(Mecenat.reductionRate)))", m.taxReduction.map(eur) ?? "—"])
-            let within = m.withinCap.map { $0 ? "respecté" : "dépassé : l'excédent est reportable sur 5 ans" } ?? "—"
-            block.add(["Plafond (20 000 € ou 0,5 % du CA HT)", "\(eur(m.cap)) — \(within)"])
-            if let note = m.note { block.add(["Note", note]) }
+            block.add([w(.daysGiven), w(.dayCount(m.days)) + (m.share.map { w(.mecenatShare(FrenchFormat.percent($0))) } ?? "")])
+            block.add([w(.valueAtRate), eur(m.valueAtRate)])
+            block.add([w(.valueAtCost), m.valueAtCost.map(eur) ?? w(.costUnknown)])
+            block.add([w(.taxReduction(FrenchFormat.percent(Mecenat.reductionRate))), m.taxReduction.map(eur) ?? "—"])
+            block.add([w(.cap), "\(eur(m.cap)) — \(w(.withinCap(m.withinCap)))"])
+            if let note = m.note { block.add([w(.note), note]) }
             out.append(block.render())
-            out.append("  ⚠ " + Mecenat.legalReview)
+            out.append("  ⚠ " + CheckMessage.legalReviewHint.text(in: language))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `tender diff` prints: aligned French tables, or JSON.
+/// What `tender diff` prints: aligned tables in the language of the run, or JSON (its keys the same
+/// in every language).
 ///
 /// The text has a section only for what changed; amounts are French-formatted, deltas signed
 /// (`+1 200,00 €`, `-350,00 €`), percentages of the earlier value with one decimal (`+12,5 %`);
@@ -10,9 +11,6 @@ public enum DiffReport {
     public enum Format: String, Sendable, CaseIterable {
         case text, json
     }
-
-    /// The line the text report ends with when the versions do not differ.
-    public static let noDifference = "Aucune différence."
 
     /// `before` and `after` name the two versions for the reader (paths, `HEAD:offers/x/offer.yaml`).
     public static func render(_ diff: OfferDiff, as format: Format, before: String, after: String) -> String {
@@ -24,11 +22,11 @@ public enum DiffReport {
 
     // MARK: Text
 
-    public static func text(_ diff: OfferDiff, before: String, after: String) -> String {
+    /// The tables, their words in `language` (ReportMessage); the offer's texts and amounts as in the documents.
+    public static func text(_ diff: OfferDiff, before: String, after: String, in language: Language = .current) -> String {
+        let w = Words(language: language)
         let tender = diff.after.offer.tender
-        var out = ["Différences de l'offre " + (tender.reference.map { "\($0) — " } ?? "— ") + tender.buyer,
-                   "  avant : " + before,
-                   "  après : " + after]
+        var out = [w(.differences(reference: tender.reference, buyer: tender.buyer)), w(.before(before)), w(.after(after))]
         func section(_ title: String, _ body: String) {
             out.append("")
             out.append(title)
@@ -36,79 +34,90 @@ public enum DiffReport {
         }
         if diff.isEmpty {
             out.append("")
-            out.append(noDifference)
+            out.append(w(.noDifference))
             return out.joined(separator: "\n") + "\n"
         }
-        if let money = moneyTable(diff) { section("Montants", money) }
+        if let money = moneyTable(diff, w) { section(w(.money), money) }
         if !diff.people.isEmpty {
-            var table = TextTable([("Intervenant", .left), ("Avant", .right), ("Après", .right), ("Écart", .right)])
+            var table = TextTable([(w(.person), .left), (w(.beforeColumn), .right), (w(.afterColumn), .right), (w(.delta), .right)])
             for p in diff.people { table.add([p.name] + days(p.days)) }
-            section("Jours par intervenant", table.render())
+            section(w(.daysPerPerson), table.render())
         }
-        if !diff.tasks.isEmpty { section("Jours par tâche", tasksTable(diff.tasks)) }
-        if !diff.team.isEmpty { section("Équipe", teamTable(diff.team)) }
-        if diff.schedule.isChanged { section("Calendrier", scheduleTable(diff.schedule)) }
+        if !diff.tasks.isEmpty { section(w(.daysPerTask), tasksTable(diff.tasks, w)) }
+        if !diff.team.isEmpty { section(w(.team), teamTable(diff.team, w)) }
+        if diff.schedule.isChanged { section(w(.schedule), scheduleTable(diff.schedule, w)) }
         if !diff.facts.isEmpty {
-            var table = TextTable([("Élément", .left), ("Avant", .left), ("Après", .left)], maxWidths: [1: 60, 2: 60])
+            var table = TextTable([(w(.element), .left), (w(.beforeColumn), .left), (w(.afterColumn), .left)], maxWidths: [1: 60, 2: 60])
             for fact in diff.facts {
-                table.add([factLabel(fact.key), fact.value.before.map { factText(fact.key, $0) } ?? "—",
-                           fact.value.after.map { factText(fact.key, $0) } ?? "—"])
+                table.add([w(.fact(fact.key)), fact.value.before.map { factText(fact.key, $0, w) } ?? "—",
+                           fact.value.after.map { factText(fact.key, $0, w) } ?? "—"])
             }
-            section("Offre", table.render())
+            section(w(.offerFacts), table.render())
         }
         if !diff.rules.isEmpty {
-            var table = TextTable([("Règle", .left), ("Avant", .left), ("Après", .left)])
-            let words = ["passed": "conforme", "warning": "avertissement", "failed": "non conforme", "skipped": "non vérifiée"]
-            func word(_ w: String?) -> String { w.map { words[$0] ?? $0 } ?? "—" }
+            var table = TextTable([(w(.rule), .left), (w(.beforeColumn), .left), (w(.afterColumn), .left)])
+            func word(_ result: String?) -> String { result.map { w(.ruleResult($0)) } ?? "—" }
             for rule in diff.rules { table.add([rule.id, word(rule.result.before), word(rule.result.after)]) }
-            section("Vérifications", table.render())
+            section(w(.checks), table.render())
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    static let totalsLabels = ["fixed": "Tranches fermes", "optional": "Tranches optionnelles",
-                               "all": "Total (fermes et optionnelles)"]
+    /// The report's words in one language.
+    struct Words {
+        var language: Language
+        func callAsFunction(_ m: ReportMessage) -> String { m.text(in: language) }
+    }
+
+    static func totalsLabel(_ key: String, _ w: Words) -> String {
+        switch key {
+        case "fixed": return w(.fixedTranches)
+        case "optional": return w(.optionalTranches)
+        case "all": return w(.allTranches)
+        default: return key
+        }
+    }
 
     /// Changed tranches, then changed totals: HT, the mécénat deduction when it changed, and TTC.
-    static func moneyTable(_ diff: OfferDiff) -> String? {
+    static func moneyTable(_ diff: OfferDiff, _ w: Words) -> String? {
         let totals = diff.totals.filter { $0.status != .unchanged }
         guard !diff.tranches.isEmpty || !totals.isEmpty else { return nil }
-        var table = TextTable([("Tranche", .left), ("Montant", .left), ("Avant", .right), ("Après", .right),
-                               ("Écart", .right), ("Écart %", .right)])
+        var table = TextTable([(w(.tranche), .left), (w(.measure), .left), (w(.beforeColumn), .right), (w(.afterColumn), .right),
+                               (w(.delta), .right), (w(.deltaPercent), .right)])
         func add(_ line: OfferDiff.MoneyLine, label: String) {
-            var measures = [("HT", line.ht)]
+            var measures = [(w(.measureHT), line.ht)]
             if line.proBono.delta != 0 {
-                measures.append(("Mécénat", OfferDiff.Change(line.proBono.before.map { -$0 }, line.proBono.after.map { -$0 })))
+                measures.append((w(.measureProBono), OfferDiff.Change(line.proBono.before.map { -$0 }, line.proBono.after.map { -$0 })))
             }
-            measures.append(("TTC", line.ttc))
+            measures.append((w(.measureTTC), line.ttc))
             for (index, (measure, change)) in measures.enumerated() {
                 table.add([index == 0 ? label : "", measure, change.before.map(eur) ?? "—", change.after.map(eur) ?? "—",
                            signedEuros(change.delta), change.ratio.map(signedPercent) ?? "—"])
             }
         }
-        for line in diff.tranches { add(line, label: trancheLabel(line)) }
+        for line in diff.tranches { add(line, label: trancheLabel(line, w)) }
         if !diff.tranches.isEmpty && !totals.isEmpty { table.rule() }
-        for line in totals { add(line, label: totalsLabels[line.key] ?? line.key) }
+        for line in totals { add(line, label: totalsLabel(line.key, w)) }
         return table.render()
     }
 
     /// `TF — tranche ferme`, with `(ajoutée)`, `(supprimée)` or the earlier kind when it changed.
-    static func trancheLabel(_ line: OfferDiff.MoneyLine) -> String {
+    static func trancheLabel(_ line: OfferDiff.MoneyLine, _ w: Words) -> String {
         guard let kind = line.kind?.after ?? line.kind?.before else { return line.key }
-        var label = "\(line.key) — \(kind.label.lowercased())"
+        var label = "\(line.key) — \(w(.kind(kind)).lowercased())"
         switch line.totals.status {
-        case .added: label += " (ajoutée)"
-        case .removed: label += " (supprimée)"
+        case .added: label += w(.added)
+        case .removed: label += w(.removed)
         default:
-            if let earlier = line.kind?.before, earlier != kind { label += " (auparavant \(earlier.label.lowercased()))" }
+            if let earlier = line.kind?.before, earlier != kind { label += w(.formerly(earlier)) }
         }
         return label
     }
 
-    static func tasksTable(_ tasks: [OfferDiff.TaskEffort]) -> String {
+    static func tasksTable(_ tasks: [OfferDiff.TaskEffort], _ w: Words) -> String {
         let lumpSums = tasks.contains { $0.lumpSum.isChanged }
-        var columns: [(String, TextTable.Align)] = [("Tâche", .left), ("Avant", .right), ("Après", .right), ("Écart", .right)]
-        if lumpSums { columns += [("Forfait avant", .right), ("Forfait après", .right)] }
+        var columns: [(String, TextTable.Align)] = [(w(.task), .left), (w(.beforeColumn), .right), (w(.afterColumn), .right), (w(.delta), .right)]
+        if lumpSums { columns += [(w(.lumpSumBefore), .right), (w(.lumpSumAfter), .right)] }
         var table = TextTable(columns, maxWidths: [0: 70])
         for task in tasks {
             var row = ["\(task.tranche) — \(task.title)"] + days(task.days)
@@ -120,16 +129,16 @@ public enum DiffReport {
         return table.render()
     }
 
-    static func teamTable(_ team: [OfferDiff.MemberChange]) -> String {
-        var table = TextTable([("Intervenant", .left), ("Changement", .left), ("Avant", .left), ("Après", .left)])
+    static func teamTable(_ team: [OfferDiff.MemberChange], _ w: Words) -> String {
+        var table = TextTable([(w(.person), .left), (w(.change), .left), (w(.beforeColumn), .left), (w(.afterColumn), .left)])
         for change in team {
             switch change.status {
-            case .added: table.add([change.name, "ajout", "—", change.member.after.map(memberSummary) ?? ""])
-            case .removed: table.add([change.name, "retrait", change.member.before.map(memberSummary) ?? "", "—"])
+            case .added: table.add([change.name, w(.memberAdded), "—", change.member.after.map(memberSummary) ?? ""])
+            case .removed: table.add([change.name, w(.memberRemoved), change.member.before.map(memberSummary) ?? "", "—"])
             default:
                 guard let before = change.member.before, let after = change.member.after else { continue }
                 for (index, field) in change.fields.enumerated() {
-                    table.add([index == 0 ? change.name : "", fieldLabel(field), fieldText(field, before), fieldText(field, after)])
+                    table.add([index == 0 ? change.name : "", w(.field(field)), fieldText(field, before), fieldText(field, after)])
                 }
             }
         }
@@ -139,16 +148,6 @@ public enum DiffReport {
     /// `Consultant·e senior, 720,00 €` (the role is in the JSON).
     static func memberSummary(_ m: OfferDiff.Member) -> String {
         [m.profileLabel ?? m.profile, eur(m.rate)].compactMap { $0 }.joined(separator: ", ")
-    }
-
-    static func fieldLabel(_ field: OfferDiff.Member.Field) -> String {
-        switch field {
-        case .name: return "nom"
-        case .role: return "rôle"
-        case .profile: return "profil"
-        case .rate: return "taux HT"
-        case .cost: return "coût journalier"
-        }
     }
 
     static func fieldText(_ field: OfferDiff.Member.Field, _ m: OfferDiff.Member) -> String {
@@ -161,51 +160,34 @@ public enum DiffReport {
         }
     }
 
-    static func scheduleTable(_ s: OfferDiff.ScheduleChange) -> String {
-        var table = TextTable([("Élément", .left), ("Avant", .left), ("Après", .left)], maxWidths: [0: 70])
-        func start(_ date: DateValue?, notification: Bool?) -> String {
-            guard notification == true else { return date.map { FrenchFormat.date($0) } ?? "—" }
-            return date.map { "notification (supposée le \(FrenchFormat.date($0)))" } ?? "notification"
+    static func scheduleTable(_ s: OfferDiff.ScheduleChange, _ w: Words) -> String {
+        var table = TextTable([(w(.element), .left), (w(.beforeColumn), .left), (w(.afterColumn), .left)], maxWidths: [0: 70])
+        func date(_ d: DateValue?) -> String { d.map { w(.date($0)) } ?? "—" }
+        func start(_ d: DateValue?, notification: Bool?) -> String {
+            guard notification == true else { return date(d) }
+            return w(.notification(d))
         }
         if s.start.isChanged || s.startIsNotification.isChanged {
-            table.add(["Début", start(s.start.before, notification: s.startIsNotification.before),
+            table.add([w(.start), start(s.start.before, notification: s.startIsNotification.before),
                        start(s.start.after, notification: s.startIsNotification.after)])
         }
-        if s.end.isChanged { table.add(["Fin", date(s.end.before), date(s.end.after)]) }
+        if s.end.isChanged { table.add([w(.end), date(s.end.before), date(s.end.after)]) }
         if s.durationMonths.isChanged {
-            func months(_ d: Decimal?) -> String { d.map { FrenchFormat.number($0) + " mois" } ?? "—" }
-            table.add(["Durée", months(s.durationMonths.before), months(s.durationMonths.after)])
+            func months(_ d: Decimal?) -> String { d.map { w(.months($0)) } ?? "—" }
+            table.add([w(.duration), months(s.durationMonths.before), months(s.durationMonths.after)])
         }
-        for m in s.milestones { table.add(["Jalon : " + m.title, date(m.date.before), date(m.date.after)]) }
+        for m in s.milestones { table.add([w(.milestone(m.title)), date(m.date.before), date(m.date.after)]) }
         return table.render()
     }
 
-    static func factLabel(_ key: String) -> String {
-        switch key {
-        case "tender.reference": return "Référence"
-        case "tender.buyer": return "Acheteur"
-        case "tender.title": return "Objet"
-        case "tender.deadline": return "Date limite"
-        case "bidder.name": return "Candidat"
-        case "bidder.vat": return "TVA"
-        default:
-            if key.hasPrefix("tender.rules.") { return "Règle « \(key.dropFirst("tender.rules.".count)) »" }
-            if key.hasPrefix("memoire.") { return "Mémoire : " + key.dropFirst("memoire.".count) }
-            return key
-        }
-    }
-
     /// Dates in words, the mémoire's texts by their length, rules' parameters as written.
-    static func factText(_ key: String, _ value: Value) -> String {
+    static func factText(_ key: String, _ value: Value, _ w: Words) -> String {
         switch value {
-        case .date(let d): return FrenchFormat.date(d, style: .datetime)
-        case .string(let s) where key.hasPrefix("memoire."):
-            return FrenchFormat.number(Decimal(s.count)) + " caractères"
+        case .date(let d): return w(.dateTime(d))
+        case .string(let s) where key.hasPrefix("memoire."): return w(.characters(s.count))
         default: return value.renderedText
         }
     }
-
-    static func date(_ d: DateValue?) -> String { d.map { FrenchFormat.date($0) } ?? "—" }
 
     /// Before, after and the signed difference of a number of days.
     static func days(_ change: OfferDiff.Change<Decimal>) -> [String] {

@@ -185,6 +185,7 @@ extension EngineMessage {
         case .yamlNestsTooDeeply: return "the YAML nests too deeply (lists or mappings inside each other)"
         case .yamlNestsTooDeeplyHint: return "real data nests a few levels; check the brackets around this place"
         case .malformedYAML(let problem): return "malformed YAML: \(problem)"
+        case .yamlDuplicateKeys(let keys): return "malformed YAML: duplicate key " + keys.map { "'\(Quote.cut($0))'" }.joined(separator: ", ")
         case .yamlIndentationHint: return "check indentation and quoting around this place"
         case .malformedJSON(let m): return "malformed JSON: \(m)"
         case .jsonHint: return "check commas, quotes and brackets around this place"

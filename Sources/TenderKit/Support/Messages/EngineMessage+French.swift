@@ -185,6 +185,7 @@ extension EngineMessage {
         case .yamlNestsTooDeeply: return "le YAML s’imbrique trop profondément (listes ou dictionnaires les uns dans les autres)"
         case .yamlNestsTooDeeplyHint: return "de vraies données n’imbriquent que quelques niveaux ; vérifier les crochets autour de cet endroit"
         case .malformedYAML(let problem): return "YAML mal formé : \(Self.frenchYAML(problem))"
+        case .yamlDuplicateKeys(let keys): return "YAML mal formé : clé en double " + keys.map { "« \(Quote.cut($0)) »" }.joined(separator: ", ")
         case .yamlIndentationHint: return "vérifier l’indentation et les guillemets autour de cet endroit"
         case .malformedJSON(let m): return "JSON mal formé : \(m)"
         case .jsonHint: return "vérifier les virgules, guillemets et crochets autour de cet endroit"
@@ -215,7 +216,8 @@ extension EngineMessage {
         }
     }
 
-    /// libyaml's words for the problems met most often, in French; others are quoted as they are.
+    /// libyaml's words for the problems met most often, in French; others are quoted as they are,
+    /// said to be libyaml's.
     static func frenchYAML(_ problem: String) -> String {
         let words: [(String, String)] = [
             ("while parsing a flow sequence", "dans une liste entre crochets,"), ("while parsing a flow mapping", "dans un dictionnaire entre accolades,"),
@@ -229,8 +231,20 @@ extension EngineMessage {
             ("found unexpected end of stream", "fin du fichier inattendue"), ("found undefined alias", "alias non défini"),
             ("found a tab character that violates indentation", "tabulation à la place des espaces d’indentation"),
             ("found a tab character where an indentation space is expected", "tabulation à la place des espaces d’indentation"),
+            ("while scanning for the next token", "en lisant la suite,"), ("while parsing a block node", "en lisant une valeur,"),
+            ("while scanning an anchor", "dans une ancre,"), ("while scanning an alias", "dans un alias,"),
+            ("while scanning a block scalar", "dans un texte en bloc,"), ("while parsing a quoted scalar", "dans un texte entre guillemets,"),
+            ("did not find expected node content", "valeur attendue"), ("did not find expected <document start>", "début de document attendu"),
+            ("did not find expected alphabetic or numeric character", "lettre ou chiffre attendu"),
+            ("found unknown escape character", "échappement inconnu"),
+            ("found incompatible YAML document", "version de YAML non prise en charge"),
         ]
-        return words.reduce(problem) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let translated = words.reduce(problem) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        // What is left of the English once the known phrases are taken out: a sentence the table
+        // does not know, quoted as libyaml's own words rather than half translated.
+        let left = words.reduce(problem) { $0.replacingOccurrences(of: $1.0, with: "") }
+        guard left.contains(where: \.isLetter) else { return translated }
+        return "texte de libyaml, en anglais : « \(problem) »"
     }
 
     static func frenchScope(_ scope: PrefixScope) -> String {

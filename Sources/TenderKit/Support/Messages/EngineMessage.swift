@@ -84,7 +84,7 @@ enum EngineMessage: MessageCatalog {
     case noSuchFile, checkPath, isFolder, cannotRead, notUTF8, saveAsUTF8
     case yamlAliases, yamlAliasesHint, yamlTooDeep(Int), yamlTooDeepHint
     case keysPlainText, duplicateKey(String), duplicateKeyHint
-    case yamlNestsTooDeeply, yamlNestsTooDeeplyHint, malformedYAML(String), yamlIndentationHint
+    case yamlNestsTooDeeply, yamlNestsTooDeeplyHint, malformedYAML(String), yamlIndentationHint, yamlDuplicateKeys([String])
     case malformedJSON(String), jsonHint
     case jsonTrailingText, jsonEnd, jsonCharacter(String), jsonTooDeep, jsonKeyQuotes, jsonDuplicateKey(String)
     case jsonColon, jsonEndBrace, jsonEndBracket, jsonDigits, jsonFractionDigits, jsonExponentDigits

@@ -1,3 +1,4 @@
+import CLibzip
 import Foundation
 
 /// Every `FileMessage` in English (`LANG=en*`).
@@ -87,8 +88,12 @@ extension FileMessage {
         case .notADocument(let formats, let signatures):
             return "not a \(formats.joined(separator: " or ")) document (a zip archive without \(signatures.joined(separator: " or ")))"
         case .saveTemplate(let from): return "save the template " + from.joined(separator: " or ")
-        // The system's and libzip's own English words.
-        case .systemError(_, let text), .libzipError(_, let text): return text
+        // The catalog's words for the common codes; the system's and libzip's own English for the others.
+        case .systemError(let code, let text): return Self.englishSystem(code) ?? text
+        case .foundationText(let text): return text
+        case .libzipError(let code, let system, let text):
+            guard let words = Self.englishLibzip(code) else { return text }
+            return words + (system != 0 ? " (" + FileMessage.systemError(system, String(cString: strerror(system))).english + ")" : "")
         case .savedFrom(let application, let ext): return "from \(application) as .\(ext)"
         case .mainPartMissing(let main): return "the main document part \(main) is missing"
         case .resaveFromWord: return "the file is damaged; re-save it from Word"
@@ -104,6 +109,58 @@ extension FileMessage {
         case .tooManyElements(let n): return "the part holds more than \(n) elements"
         case .tooManyAttributes(let n): return "an element has more than \(n) attributes"
         case .boundsHint: return "real documents stay far below this; this file may be built to exhaust memory or time, check where it came from"
+        }
+    }
+}
+
+extension FileMessage {
+    /// The system's common error codes (errno) in the catalog's English words.
+    static func englishSystem(_ code: Int32) -> String? {
+        switch code {
+        case ENOENT: return "no such file or folder"
+        case EACCES, EPERM: return "permission denied"
+        case ENOSPC: return "no space left on the disk"
+        case EROFS: return "the file system is read-only"
+        case EEXIST: return "a file of that name already exists"
+        case ENOTDIR: return "a part of the path is not a folder"
+        case EISDIR: return "it is a folder"
+        case ENAMETOOLONG: return "file name too long"
+        case EMFILE, ENFILE: return "too many open files"
+        case EIO: return "disk input/output error"
+        case EDQUOT: return "disk quota exceeded"
+        case EXDEV: return "cannot move from one file system to another"
+        case ENOTEMPTY: return "the folder is not empty"
+        case EBUSY: return "file or folder busy"
+        case ELOOP: return "too many symbolic links"
+        default: return nil
+        }
+    }
+
+    /// libzip's common error codes in the catalog's English words.
+    static func englishLibzip(_ code: Int32) -> String? {
+        switch code {
+        case ZIP_ER_NOZIP: return "not a zip archive"
+        case ZIP_ER_CRC: return "CRC error"
+        case ZIP_ER_INCONS: return "inconsistent zip archive"
+        case ZIP_ER_READ: return "read error"
+        case ZIP_ER_WRITE: return "write error"
+        case ZIP_ER_SEEK, ZIP_ER_TELL: return "seek error"
+        case ZIP_ER_EOF: return "premature end of file"
+        case ZIP_ER_OPEN: return "cannot open the file"
+        case ZIP_ER_TMPOPEN: return "cannot create the temporary file"
+        case ZIP_ER_RENAME: return "cannot rename the temporary file"
+        case ZIP_ER_CLOSE: return "cannot close the archive"
+        case ZIP_ER_REMOVE: return "cannot remove the file"
+        case ZIP_ER_NOENT: return "no such entry in the archive"
+        case ZIP_ER_EXISTS: return "the file already exists"
+        case ZIP_ER_MEMORY: return "out of memory"
+        case ZIP_ER_ZLIB, ZIP_ER_COMPRESSED_DATA: return "invalid compressed data"
+        case ZIP_ER_COMPNOTSUPP: return "compression method not supported"
+        case ZIP_ER_ENCRNOTSUPP: return "encryption method not supported"
+        case ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD: return "password-protected archive"
+        case ZIP_ER_MULTIDISK: return "multi-volume archives are not supported"
+        case ZIP_ER_RDONLY: return "read-only archive"
+        default: return nil
         }
     }
 }

@@ -89,25 +89,11 @@ extension FileMessage {
             return "ce n’est pas un document \(formats.joined(separator: " ou ")) (une archive zip sans \(signatures.joined(separator: " ni ")))"
         case .saveTemplate(let from): return "enregistrer le modèle " + from.joined(separator: " ou ")
         case .systemError(let code, let text):
-            switch code {
-            case ENOENT: return "fichier ou dossier introuvable"
-            case EACCES, EPERM: return "permission refusée"
-            case ENOSPC: return "plus de place sur le disque"
-            case EROFS: return "le système de fichiers est en lecture seule"
-            case EEXIST: return "un fichier de ce nom existe déjà"
-            case ENOTDIR: return "une partie du chemin n’est pas un dossier"
-            case EISDIR: return "c’est un dossier"
-            default: return text
-            }
-        case .libzipError(let code, let text):
-            switch code {
-            case ZIP_ER_NOZIP: return "pas une archive zip"
-            case ZIP_ER_CRC: return "erreur de CRC"
-            case ZIP_ER_INCONS: return "archive zip incohérente"
-            case ZIP_ER_READ: return "erreur de lecture"
-            case ZIP_ER_EOF: return "fin de fichier prématurée"
-            default: return text
-            }
+            return Self.frenchSystem(code) ?? "erreur système \(code) (texte du système, en anglais : « \(text) »)"
+        case .foundationText(let text): return "texte de Foundation, en anglais : « \(text) »"
+        case .libzipError(let code, let system, let text):
+            guard let words = Self.frenchLibzip(code) else { return "erreur libzip \(code) (texte de libzip, en anglais : « \(text) »)" }
+            return words + (system != 0 ? " (" + FileMessage.systemError(system, String(cString: strerror(system))).french + ")" : "")
         case .savedFrom(let application, let ext): return "depuis \(application) en .\(ext)"
         case .mainPartMissing(let main): return "la partie principale du document, \(main), manque"
         case .resaveFromWord: return "le fichier est abîmé ; l’enregistrer de nouveau depuis Word"
@@ -123,6 +109,58 @@ extension FileMessage {
         case .tooManyElements(let n): return "la partie contient plus de \(n) éléments"
         case .tooManyAttributes(let n): return "un élément a plus de \(n) attributs"
         case .boundsHint: return "un vrai document reste loin en dessous ; ce fichier est peut-être fait pour épuiser la mémoire ou le temps, vérifier sa provenance"
+        }
+    }
+}
+
+extension FileMessage {
+    /// The system's common error codes (errno) in French words.
+    static func frenchSystem(_ code: Int32) -> String? {
+        switch code {
+        case ENOENT: return "fichier ou dossier introuvable"
+        case EACCES, EPERM: return "permission refusée"
+        case ENOSPC: return "plus de place sur le disque"
+        case EROFS: return "le système de fichiers est en lecture seule"
+        case EEXIST: return "un fichier de ce nom existe déjà"
+        case ENOTDIR: return "une partie du chemin n’est pas un dossier"
+        case EISDIR: return "c’est un dossier"
+        case ENAMETOOLONG: return "nom de fichier trop long"
+        case EMFILE, ENFILE: return "trop de fichiers ouverts"
+        case EIO: return "erreur d’entrée-sortie du disque"
+        case EDQUOT: return "quota de disque dépassé"
+        case EXDEV: return "déplacement impossible d’un système de fichiers à un autre"
+        case ENOTEMPTY: return "le dossier n’est pas vide"
+        case EBUSY: return "fichier ou dossier occupé"
+        case ELOOP: return "trop de liens symboliques"
+        default: return nil
+        }
+    }
+
+    /// libzip's common error codes in French words.
+    static func frenchLibzip(_ code: Int32) -> String? {
+        switch code {
+        case ZIP_ER_NOZIP: return "pas une archive zip"
+        case ZIP_ER_CRC: return "erreur de CRC"
+        case ZIP_ER_INCONS: return "archive zip incohérente"
+        case ZIP_ER_READ: return "erreur de lecture"
+        case ZIP_ER_WRITE: return "erreur d’écriture"
+        case ZIP_ER_SEEK, ZIP_ER_TELL: return "erreur de positionnement dans le fichier"
+        case ZIP_ER_EOF: return "fin de fichier prématurée"
+        case ZIP_ER_OPEN: return "ouverture du fichier impossible"
+        case ZIP_ER_TMPOPEN: return "création du fichier temporaire impossible"
+        case ZIP_ER_RENAME: return "renommage du fichier temporaire impossible"
+        case ZIP_ER_CLOSE: return "fermeture de l’archive impossible"
+        case ZIP_ER_REMOVE: return "suppression du fichier impossible"
+        case ZIP_ER_NOENT: return "entrée introuvable dans l’archive"
+        case ZIP_ER_EXISTS: return "le fichier existe déjà"
+        case ZIP_ER_MEMORY: return "mémoire insuffisante"
+        case ZIP_ER_ZLIB, ZIP_ER_COMPRESSED_DATA: return "données compressées invalides"
+        case ZIP_ER_COMPNOTSUPP: return "méthode de compression non prise en charge"
+        case ZIP_ER_ENCRNOTSUPP: return "méthode de chiffrement non prise en charge"
+        case ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD: return "archive protégée par un mot de passe"
+        case ZIP_ER_MULTIDISK: return "archive en plusieurs volumes non prise en charge"
+        case ZIP_ER_RDONLY: return "archive en lecture seule"
+        default: return nil
         }
     }
 }

@@ -34,9 +34,12 @@ enum FileMessage: MessageCatalog {
     case unsafeName(String, String), unsafeNameHint, partTwice, partEncrypted, partEncryptedHint
     // Documents
     case notADocument(formats: [String], signatures: [String]), saveTemplate([String])
-    /// A system error (errno) or a libzip error code, with the library's own English words
-    /// for the codes the catalog does not know.
-    case systemError(Int32, String), libzipError(Int32, String)
+    /// A system error (errno) or a libzip error code (with the system's code under it, or 0), in
+    /// the catalog's words for the common codes; for the others, the library's own English words,
+    /// quoted as such in French.
+    case systemError(Int32, String), libzipError(Int32, system: Int32, String)
+    /// Foundation's own (English) words for an error the catalog does not know.
+    case foundationText(String)
     case savedFrom(application: String, extension: String)
     case mainPartMissing(String), resaveFromWord, contentMissing, resaveFromLibreOffice
     // XML parts

@@ -22,7 +22,8 @@ extension OfferMessage {
         case .noValue(let display, let shape): return "\(Self.englishName(display)) has no value, \(Self.englishExpectation(shape)) expected"
         case .unknownKey(let key, let d): return "unknown key '\(Quote.cut(key))' in \(Self.englishDescribed(d))"
         case .missingKey(let d, let key): return "\(Self.englishDescribed(d)) is missing '\(key)'"
-        case .missingKeyHint(_, let description): return description
+        case .missingKeyHint(let key, let description):
+            return "add the key '\(key)' (\(description.hasSuffix(".") ? String(description.dropLast()) : description))"
         case .needsOneOf(let d, let keys): return "\(Self.englishDescribed(d)) needs \(keys.map { "'\($0)'" }.joined(separator: " or "))"
         case .notBoth(let d, let keys): return "\(Self.englishDescribed(d)) takes \(keys.map { "'\($0)'" }.joined(separator: " or ")), not both"
         case .keepOnlyOne: return "keep only one of them"

@@ -22,7 +22,9 @@ extension OfferMessage {
         case .noValue(let display, let shape): return "\(Self.frenchName(display)) n’a pas de valeur : \(Self.frenchExpectation(shape)) attendu"
         case .unknownKey(let key, let d): return "clé inconnue « \(Quote.cut(key)) » dans \(Self.frenchDescribed(d))"
         case .missingKey(let d, let key): return "il manque « \(key) » dans \(Self.frenchDescribed(d))"
-        case .missingKeyHint(let key, _): return "ajouter la clé « \(key) » (décrite dans offers/FORMAT.md)"
+        case .missingKeyHint(let key, let description):
+            guard let french = Self.frenchKeyDescriptions[description] else { return "ajouter la clé « \(key) » (décrite dans offers/FORMAT.md)" }
+            return "ajouter la clé « \(key) » (\(french.hasSuffix(".") ? String(french.dropLast()) : french))"
         case .needsOneOf(let d, let keys): return "\(Self.frenchDescribed(d)) demande \(keys.map { "« \($0) »" }.joined(separator: " ou "))"
         case .notBoth(let d, let keys): return "\(Self.frenchDescribed(d)) prend \(keys.map { "« \($0) »" }.joined(separator: " ou ")), pas les deux"
         case .keepOnlyOne: return "n’en garder qu’une"
@@ -201,4 +203,45 @@ extension OfferMessage {
         case .alias: return "un alias"
         }
     }
+}
+
+extension OfferMessage {
+    /// The descriptions of the required keys (OfferKeys, in English for the JSON Schema), in
+    /// French, for the hint of a missing key; by their English text.
+    static let frenchKeyDescriptions: [String: String] = [
+        "Client (buyer) of the assignment.": "client (acheteur) de la mission.",
+        "Subject of the assignment.": "objet de la mission.",
+        "Start date, YYYY-MM-DD.": "date de début, AAAA-MM-JJ.",
+        "Full name, as shown on the CV.": "nom complet, tel que le CV le montre.",
+        "Degree or training.": "diplôme ou formation.",
+        "Maximum price, €.": "prix maximal, en €.",
+        "Ids of the documents counted together.": "identifiants des documents comptés ensemble.",
+        "Maximum total of their pages.": "nombre total de pages à ne pas dépasser.",
+        "The buyer (pouvoir adjudicateur).": "l’acheteur (pouvoir adjudicateur).",
+        "Title of the call.": "titre de l’appel.",
+        "Legal name of the bidder.": "raison sociale du candidat.",
+        "Name of the person who signs.": "nom de la personne qui signe.",
+        "VAT: a rate, or an exemption with its wording.": "TVA : un taux, ou une exonération avec sa mention.",
+        "Name of the qualification, as documents show it.": "nom de la qualification, tel que les documents le montrent.",
+        "Day rate, € HT.": "prix de journée, en € HT.",
+        "Id of the person: the file team/<id>.yaml of the library.": "identifiant de la personne : le fichier team/<id>.yaml de la bibliothèque.",
+        "What is done.": "ce qui est fait.",
+        "Short id, e.g. TF, TO1.": "identifiant court, par exemple TF, TO1.",
+        "fixed, or optional (conditional is the pre-2016 name of optional).": "fixed (ferme) ou optional (optionnelle ; conditional est son nom d’avant 2016).",
+        "Title of the tranche.": "titre de la tranche.",
+        "Tasks, in order.": "les tâches, dans l’ordre.",
+        "Start date, or \"notification\" (the date of notification of the contract).": "date de début, ou « notification » (la date de notification du marché).",
+        "What happens.": "ce qui a lieu.",
+        "When.": "quand.",
+        "Short id, used by rules (pages, sections_document).": "identifiant court, utilisé par les règles (pages, sections_document).",
+        "The template (.docx or .odt), relative to the offer file.": "le modèle (.docx ou .odt), relatif au fichier de l’offre.",
+        "The file to write; may use {{ person.name }} when per: team.": "le fichier à écrire ; peut utiliser {{ person.name }} avec per: team.",
+        "Short id of the section (unique in the offer).": "identifiant court de la section (unique dans l’offre).",
+        "The heading, as the call's response frame words it.": "le titre, tel que le cadre de réponse de l’appel le formule.",
+        "Short id, unique in the offer, e.g. R1 or RC-5.2.": "identifiant court, unique dans l’offre, par exemple R1 ou RC-5.2.",
+        "What the call requires, in its words.": "ce que l’appel exige, dans ses mots.",
+        "The call for tender answered.": "l’appel d’offres auquel l’offre répond.",
+        "The people of the offer, in order.": "les personnes de l’offre, dans l’ordre.",
+        "Tranches: fixed and optional.": "les tranches : fermes et optionnelles.",
+    ]
 }
