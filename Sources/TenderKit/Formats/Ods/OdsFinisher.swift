@@ -43,21 +43,29 @@ struct OdsFinisher: PartFinisher {
             sheets.append((name, rows, layout))
         }
         func mapper(_ sheet: String?, _ from: (span: Int, copy: Int)?) -> FormulaReferences.Rows {
-            return { refSheet, first, last, isRange in
-                guard let name = refSheet ?? sheet, let layout = layouts[name] else { return (first, last) }
-                let from = refSheet == nil || refSheet == sheet ? from : nil
-                if isRange { return layout.rows(first, last, from: from) }
-                return layout.row(first, from: from).map { ($0, $0) }
+            return { t in
+                guard let name = t.sheet ?? sheet, let layout = layouts[name] else { return (t.first, t.last) }
+                return layout.resolve(t, from: t.sheet == nil || t.sheet == sheet ? from : nil)
             }
         }
+        var lost: [Diagnostic] = []
         for sheet in sheets {
             for (row, placed) in zip(sheet.rows, sheet.layout.placed) {
                 row.removeAttribute(OdsFormat.rowMark)
                 let rewrite = mapper(sheet.name, (placed.span, placed.copy))
-                for cell in row.children where cell.isElement && cell.localName == "table-cell" {
+                var column = 1
+                for cell in row.children where cell.isElement {
+                    defer { column += OdsFormat.repeated(cell, "number-columns-repeated") }
+                    guard cell.localName == "table-cell" else { continue }
                     if let typed = TypedValue.take(from: cell) { write(typed, into: cell, tree: tree) }
                     if let formula = cell.attribute("formula", t) {
-                        cell.setAttribute("formula", FormulaReferences.rewriteODF(formula, rows: rewrite), namespace: t)
+                        if let new = FormulaReferences.rewriteODF(formula, rows: rewrite) {
+                            cell.setAttribute("formula", new, namespace: t)
+                        } else {
+                            // The template's cell: the one to correct.
+                            let place = CellName.letters(column) + String(sheet.layout.spans[placed.span].start)
+                            lost.append(SheetMessage.lost(formula, file: location.file, sheet: sheet.name, cell: place))
+                        }
                         // The cached result is stale: LibreOffice computes it on load.
                         for a in ["value", "date-value", "time-value", "boolean-value", "string-value"] {
                             cell.removeAttribute(a, namespace: Self.office)
@@ -67,23 +75,46 @@ struct OdsFinisher: PartFinisher {
                 }
             }
         }
-        // Addresses outside cells: print ranges, named ranges, conditional formats' targets.
+        // Addresses outside cells: print ranges, named ranges and expressions, database ranges,
+        // conditional formats' targets. Ranges whose rows are all gone are left out.
         let outside = mapper(nil, nil)
-        func rewriteAddresses(_ node: XMLNodePtr, _ local: String, _ namespace: String) {
-            guard let value = node.attribute(local, namespace) else { return }
-            let new = value.split(separator: " ").map { piece -> String in
-                let r = FormulaReferences.rewriteODF("[" + piece + "]", rows: outside)
+        /// Rewrites a list of addresses; false when none is left.
+        func rewriteAddresses(_ node: XMLNodePtr, _ local: String, _ namespace: String) -> Bool {
+            guard let value = node.attribute(local, namespace) else { return true }
+            let kept = value.split(separator: " ").compactMap { piece -> String? in
+                guard let r = FormulaReferences.rewriteODF("[" + piece + "]", rows: outside) else { return nil }
                 return r.hasPrefix("[") && r.hasSuffix("]") ? String(r.dropFirst().dropLast()) : String(piece)
-            }.joined(separator: " ")
-            node.setAttribute(local, new, namespace: namespace)
+            }
+            guard !kept.isEmpty else { return false }
+            node.setAttribute(local, kept.joined(separator: " "), namespace: namespace)
+            return true
+        }
+        func lostName(_ node: XMLNodePtr, _ what: String) {
+            lost.append(.error(SheetMessage.lostName(node.attribute("name", t) ?? "", what).text,
+                               at: SourceLocation(file: location.file, part: location.part),
+                               hint: SheetMessage.lostReferenceHint.text))
         }
         func walk(_ n: XMLNodePtr) {
             for c in n.children where c.isElement {
                 switch c.localName {
-                case "table": rewriteAddresses(c, "print-ranges", t)
-                case "named-range": rewriteAddresses(c, "cell-range-address", t); rewriteAddresses(c, "base-cell-address", t)
-                case "conditional-format": rewriteAddresses(c, "target-range-address", Self.calcext)
-                case "condition": rewriteAddresses(c, "base-cell-address", Self.calcext)
+                case "table":
+                    if !rewriteAddresses(c, "print-ranges", t) { c.removeAttribute("print-ranges", namespace: t) }
+                case "named-range":
+                    let address = c.attribute("cell-range-address", t) ?? ""
+                    if !rewriteAddresses(c, "cell-range-address", t) { lostName(c, address) }
+                    _ = rewriteAddresses(c, "base-cell-address", t)
+                case "named-expression":
+                    if let expression = c.attribute("expression", t) {
+                        if let new = FormulaReferences.rewriteODF(expression, rows: outside) {
+                            c.setAttribute("expression", new, namespace: t)
+                        } else { lostName(c, expression) }
+                    }
+                case "database-range":
+                    if !rewriteAddresses(c, "target-range-address", t) { c.unlinkAndFree(); continue }
+                case "conditional-format":
+                    if !rewriteAddresses(c, "target-range-address", Self.calcext) { c.unlinkAndFree(); continue }
+                case "condition":
+                    _ = rewriteAddresses(c, "base-cell-address", Self.calcext)
                 case "table-row": continue
                 default: break
                 }
@@ -91,6 +122,7 @@ struct OdsFinisher: PartFinisher {
             }
         }
         walk(root)
+        if !lost.isEmpty { throw TenderError(lost) }
         return tree.serialize()
     }
 
