@@ -349,6 +349,32 @@ import Testing
         return result
     }
 
+    /// A draft's mark is in the printed header of every sheet, in XLSX and ODS: LibreOffice
+    /// prints it in the PDF.
+    @Test(.needs(.libreOffice, .poppler)) func aDraftSheetShowsItsMarkInThePDF() throws {
+        let dir = try TemporaryFolder()
+        try Workbook(table: false, names: false).write(at: dir.file("t.xlsx"))
+        try Self.ods(at: dir.file("t.ods"), names: false)
+        let outputs = [try Self.render(dir.file("t.xlsx"), 2, "x.xlsx"), try Self.render(dir.file("t.ods"), 2, "o.ods")]
+        let mark = "PROJET — 5 novembre 2021"
+        for output in outputs {
+            try DraftAnnotator.annotate(output, mark: mark, comments: [], date: DateValue(iso: "2021-11-05")!)
+        }
+        let styles = try Self.part(outputs[1], "styles.xml")
+        #expect(styles.contains("<style:header><style:region-center><text:p>\(mark)</text:p></style:region-center></style:header>"))
+        #expect(styles.contains("<style:header-left style:display=\"false\"/>"))
+        let soffice = try Tool.path("soffice", of: .libreOffice)
+        let run = try CLI.runProgram(soffice, ["-env:UserInstallation=file://\(dir.path)/lo", "--headless", "--convert-to", "pdf",
+                                               "--outdir", dir.file("pdf")] + outputs)
+        #expect(run.status == 0)
+        let pdftotext = try Tool.path("pdftotext", of: .poppler)
+        for name in ["x", "o"] {
+            let text = try CLI.runProgram(pdftotext, [dir.file("pdf/\(name).pdf"), "-"]).stdout
+            #expect(text.contains(mark), "\(name): \(text)")
+            #expect(text.contains("Tâche 2"), "\(name): \(text)")
+        }
+    }
+
     /// 3 lines (1, 2 and 3 days at 1 250,50): 7 503,00 HT, VAT 1 500,60; LibreOffice's values.
     @Test(.needs(.libreOffice)) func libreOfficeComputesEverySheet() throws {
         let dir = try TemporaryFolder()
