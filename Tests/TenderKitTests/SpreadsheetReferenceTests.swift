@@ -92,6 +92,15 @@ import Testing
                     <row r="1">\(f("A1", "1+1", cached: "2"))\(s("B1", 4))</row></sheetData></worksheet>
                     """),
             ]
+            if names {
+                // A chart over the lines (its drawing left out: only its references matter here).
+                entries.append(.init("xl/charts/chart1.xml", text: """
+                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">\
+                    <c:chart><c:plotArea><c:barChart><c:ser><c:tx><c:strRef><c:f>DPGF!$E$1</c:f></c:strRef></c:tx>\
+                    <c:val><c:numRef><c:f>DPGF!$E$3:$E$3</c:f><c:numCache><c:ptCount val="1"/><c:pt idx="0"><c:v>0</c:v></c:pt></c:numCache></c:numRef></c:val>\
+                    </c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>
+                    """))
+            }
             if table {
                 entries.append(.init("xl/worksheets/_rels/sheet2.xml.rels", text: """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -155,6 +164,8 @@ import Testing
         #expect(synthesis.contains("<formula>DPGF!$E$5&gt;1000</formula>"))
         let workbook = try Self.part(out, "xl/workbook.xml")
         #expect(workbook.contains("<definedName name=\"Lignes\">DPGF!$E$2:$E$3</definedName>") && workbook.contains("DPGF!$A$1:$H$6"))
+        let chart = try Self.part(out, "xl/charts/chart1.xml")
+        #expect(chart.contains("<c:f>DPGF!$E$1</c:f>") && chart.contains("<c:numRef><c:f>DPGF!$E$2:$E$3</c:f></c:numRef>"))
         // The sheet that reads nothing of DPGF is copied byte for byte.
         #expect(try ZipArchive(path: out).read("xl/worksheets/sheet3.xml") == ZipArchive(path: dir.file("t.xlsx")).read("xl/worksheets/sheet3.xml"))
     }
@@ -215,6 +226,7 @@ import Testing
         // The defined name over the lines only, and the table left without a line.
         #expect(text.contains("le nom défini Lignes (=DPGF!$E$3:$E$3)"))
         #expect(text.contains("le tableau Lignes_DPGF n’a plus aucune ligne de données"))
+        #expect(text.contains("xl/charts/chart1.xml : la formule =DPGF!$E$3:$E$3"))
         #expect(!text.contains("#REF!"))
     }
 

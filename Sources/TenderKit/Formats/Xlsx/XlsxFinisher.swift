@@ -264,6 +264,17 @@ struct XlsxFinisher: PartFinisher {
                 }
             }
         }
+        // Charts read ranges of cells (`<c:f>DPGF!$E$2:$E$9</c:f>`): they follow the rows too.
+        if !changed.isEmpty {
+            for chart in archive.entryNames where chart.hasPrefix("xl/charts/") && chart.hasSuffix(".xml") && !chart.contains("/_rels/") {
+                do {
+                    if let new = try Self.followRows(inChart: try archive.read(chart), rows: rows,
+                                                     location: SourceLocation(file: archive.path, part: chart)) {
+                        parts[chart] = new
+                    }
+                } catch let e as TenderError { lost += e.diagnostics }
+            }
+        }
         if !lost.isEmpty { throw TenderError(lost) }
         // Cached values are gone: ask for a full calculation on load (§18.2.2 calcPr).
         let calc: XMLNodePtr
@@ -358,6 +369,39 @@ struct XlsxFinisher: PartFinisher {
         for element in root.elements("conditionalFormatting") + root.elements("dataValidations").flatMap({ $0.elements("dataValidation") }) {
             lost += rewriteFormulas(of: element, rows: rows, tree: tree, file: location.file, sheet: sheet,
                                     range: element.attribute("sqref", nil) ?? "", changed: &changed)
+        }
+        if !lost.isEmpty { throw TenderError(lost) }
+        return changed ? tree.serialize() : nil
+    }
+
+    /// A chart's references (`c:f`, DrawingML §21.2.2.65) with the rows mapped, and the values
+    /// it cached from them dropped (the application reads the cells again); nil when none changed.
+    static func followRows(inChart bytes: [UInt8], rows: FormulaReferences.Rows, location: SourceLocation) throws -> [UInt8]? {
+        guard bytes.contains(0x21) else { return nil }
+        let tree = try XMLTree(bytes: bytes, location: location)
+        guard let root = tree.root else { return nil }
+        let chart = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+        var references: [XMLNodePtr] = []
+        func walk(_ n: XMLNodePtr) {
+            for c in n.children where c.isElement {
+                if c.localName == "f", c.namespaceURI == chart { references.append(c) } else { walk(c) }
+            }
+        }
+        walk(root)
+        var changed = false
+        var lost: [Diagnostic] = []
+        for f in references {
+            let text = f.text
+            guard let new = FormulaReferences.rewriteA1(text, rows: rows) else {
+                lost.append(.error(SheetMessage.lostReference(text).text, at: location, hint: SheetMessage.lostReferenceHint.text))
+                continue
+            }
+            guard new != text else { continue }
+            f.setText(new, in: tree)
+            for cache in f.parent?.children ?? [] where cache.isElement && ["numCache", "strCache"].contains(cache.localName) {
+                cache.unlinkAndFree()
+            }
+            changed = true
         }
         if !lost.isEmpty { throw TenderError(lost) }
         return changed ? tree.serialize() : nil
