@@ -251,12 +251,14 @@ import Testing
     /// A spreadsheet as LibreOffice writes it: « Synthèse » reads « DPGF », whose row 3
     /// repeats (rows 2 and 4 are markers; rows 5–6 one repeated empty row), a named range, a
     /// named expression and a database range over the lines.
-    static func ods(at path: String, names: Bool = true, synthesis: String = "") throws {
+    static func ods(at path: String, names: Bool = true, synthesis: String = "", chart: Bool = false) throws {
         let ns = """
             xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" \
             xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
             xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" \
-            xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"
+            xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" \
+            xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" \
+            xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" office:version="1.3"
             """
         func text(_ t: String) -> String { "<table:table-cell office:value-type=\"string\"><text:p>\(t)</text:p></table:table-cell>" }
         func formula(_ f: String) -> String {
@@ -281,7 +283,8 @@ import Testing
             \(row(text("{%tr endfor %}")))\
             <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="7"/></table:table-row>\
             \(row(text("Total HT"), empty, empty, empty, formula("of:=SUM([.E3:.E3])")))\
-            \(row(empty, empty, empty, empty, formula("of:=ROUND([.E7]*0.2;2)")))</table:table>\
+            \(row(empty, empty, empty, empty, formula("of:=ROUND([.E7]*0.2;2)")))\
+            \(chart ? "<table:shapes><draw:frame><draw:object draw:notify-on-update-of-ranges=\"DPGF.E3:DPGF.E3\" xlink:href=\"./Object 1\"/></draw:frame></table:shapes>" : "")</table:table>\
             \(named)<table:database-ranges><table:database-range table:name="Base" table:target-range-address="DPGF.A1:DPGF.F4"/></table:database-ranges>\
             </office:spreadsheet></office:body></office:document-content>
             """
@@ -292,7 +295,13 @@ import Testing
             </office:automatic-styles><office:master-styles><style:master-page style:name="Default" style:page-layout-name="Mpm1">\
             <style:header style:display="false"/><style:header-left style:display="false"/></style:master-page></office:master-styles></office:document-styles>
             """
-        try Fixture.zip(at: path, [
+        let object = """
+            <?xml version="1.0" encoding="UTF-8"?><office:document-content \(ns)><office:body><office:chart><chart:chart>\
+            <chart:plot-area table:cell-range-address="DPGF.A3:DPGF.A3 DPGF.E3:DPGF.E3"><chart:categories table:cell-range-address="DPGF.A3:DPGF.A3"/>\
+            <chart:series chart:values-cell-range-address="DPGF.E3:DPGF.E3" chart:label-cell-address="DPGF.E1"/></chart:plot-area>\
+            </chart:chart></office:chart></office:body></office:document-content>
+            """
+        try Fixture.zip(at: path, (chart ? [.init("Object 1/content.xml", text: object)] : []) + [
             .init("mimetype", text: "application/vnd.oasis.opendocument.spreadsheet", stored: true),
             .init("META-INF/manifest.xml", text: """
                 <?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\
@@ -307,7 +316,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 2000]) func odsReferencesFollowTheRows(_ count: Int) throws {
         let dir = try TemporaryFolder()
-        try Self.ods(at: dir.file("t.ods"), names: count > 0)
+        try Self.ods(at: dir.file("t.ods"), names: count > 0, chart: count > 0)
         let out = try Self.render(dir.file("t.ods"), count, "o.ods")
         let content = try Self.part(out, "content.xml")
         // Lines at rows 2…count+1, the empty rows, the total, the VAT.
@@ -316,6 +325,13 @@ import Testing
         #expect(content.contains("of:=[$DPGF.E\(total)]") && content.contains("of:=[$DPGF.$E$\(total + 1)]"))
         #expect(!content.contains("#REF!"))
         #expect(content.contains("table:target-range-address=\"DPGF.A1:DPGF.F\(last)\""))
+        if count > 0 {
+            // A chart over the lines, and the object that tells it of changes.
+            #expect(content.contains("draw:notify-on-update-of-ranges=\"DPGF.E2:DPGF.E\(last)\""))
+            let object = try Self.part(out, "Object 1/content.xml")
+            #expect(object.contains("table:cell-range-address=\"DPGF.A2:DPGF.A\(last) DPGF.E2:DPGF.E\(last)\""))
+            #expect(object.contains("chart:values-cell-range-address=\"DPGF.E2:DPGF.E\(last)\" chart:label-cell-address=\"DPGF.E1\""))
+        }
         if count == 0 {
             #expect(content.contains("of:=SUM(0)") && content.contains("of:=SUM([$'DPGF'.E3:.E3])") == false)
             return

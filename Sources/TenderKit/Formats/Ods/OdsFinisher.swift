@@ -7,6 +7,8 @@ import Foundation
 struct OdsFinisher: PartFinisher {
     /// Each sheet's template row elements: first row and row count.
     private var templateRows: [String: [(Int, Int)]] = [:]
+    /// The sheets' layouts once `content.xml` is finished, for the charts.
+    private var layouts: [String: RowLayout] = [:]
 
     init(template: [(part: TextPart, bytes: [UInt8], compiled: Bool)]) {
         for (part, bytes, compiled) in template where compiled {
@@ -81,10 +83,7 @@ struct OdsFinisher: PartFinisher {
         /// Rewrites a list of addresses; false when none is left.
         func rewriteAddresses(_ node: XMLNodePtr, _ local: String, _ namespace: String) -> Bool {
             guard let value = node.attribute(local, namespace) else { return true }
-            let kept = value.split(separator: " ").compactMap { piece -> String? in
-                guard let r = FormulaReferences.rewriteODF("[" + piece + "]", rows: outside) else { return nil }
-                return r.hasPrefix("[") && r.hasSuffix("]") ? String(r.dropFirst().dropLast()) : String(piece)
-            }
+            let kept = Self.addresses(value, rows: outside).kept
             guard !kept.isEmpty else { return false }
             node.setAttribute(local, kept.joined(separator: " "), namespace: namespace)
             return true
@@ -122,8 +121,78 @@ struct OdsFinisher: PartFinisher {
             }
         }
         walk(root)
+        // Charts (embedded objects, in cells or on the sheet) ask to be told of their ranges.
+        for object in Self.descendants(root, named: "object") {
+            if !rewriteAddresses(object, "notify-on-update-of-ranges", Self.draw) {
+                object.removeAttribute("notify-on-update-of-ranges", namespace: Self.draw)
+            }
+        }
         if !lost.isEmpty { throw TenderError(lost) }
+        self.layouts = layouts
         return tree.serialize()
+    }
+
+    /// A list of addresses outside formulas (`$DPGF.$A$1:.$F$9 DPGF.E2`), each rewritten: those
+    /// kept, and those whose rows are all gone.
+    static func addresses(_ list: String, rows: FormulaReferences.Rows) -> (kept: [String], gone: [String]) {
+        var kept: [String] = [], gone: [String] = []
+        for piece in list.split(separator: " ").map(String.init) {
+            guard let r = FormulaReferences.rewriteODF("[" + piece + "]", rows: rows) else { gone.append(piece); continue }
+            kept.append(r.hasPrefix("[") && r.hasSuffix("]") ? String(r.dropFirst().dropLast()) : piece)
+        }
+        return (kept, gone)
+    }
+
+    static let draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+    static let chart = "urn:oasis:names:tc:opendocument:xmlns:chart:1.0"
+
+    static func descendants(_ n: XMLNodePtr, named local: String) -> [XMLNodePtr] {
+        var out: [XMLNodePtr] = []
+        func walk(_ n: XMLNodePtr) {
+            for c in n.children where c.isElement {
+                if c.localName == local { out.append(c) }
+                walk(c)
+            }
+        }
+        walk(n)
+        return out
+    }
+
+    /// The charts (`Object N/content.xml`) read ranges of the sheets (`chart:values-cell-range-address`,
+    /// `table:cell-range-address`, `chart:label-cell-address`): they follow the rows; a range left
+    /// without a row is an error naming the chart's part.
+    mutating func finishPackage(parts: inout [String: [UInt8]], removing: inout Set<String>, archive: ZipArchive) throws {
+        let layouts = self.layouts.filter { $0.value.changed }
+        guard !layouts.isEmpty else { return }
+        let rows: FormulaReferences.Rows = { t in
+            guard let sheet = t.sheet, let layout = layouts[sheet] else { return (t.first, t.last) }
+            return layout.resolve(t, from: nil)
+        }
+        let attributes = [("cell-range-address", Namespaces.table[0]), ("values-cell-range-address", Self.chart),
+                          ("label-cell-address", Self.chart)]
+        var lost: [Diagnostic] = []
+        for part in archive.entryNames where part.hasSuffix("/content.xml") && !part.hasPrefix("META-INF/") {
+            let bytes = try archive.read(part)
+            guard String(decoding: bytes, as: UTF8.self).contains("cell-") else { continue }
+            let location = SourceLocation(file: archive.path, part: part)
+            let tree = try XMLTree(bytes: bytes, location: location)
+            guard let root = tree.root else { continue }
+            var changed = false
+            for node in Self.descendants(root, named: "plot-area") + Self.descendants(root, named: "series")
+                + Self.descendants(root, named: "categories") + Self.descendants(root, named: "domain") {
+                for (local, namespace) in attributes {
+                    guard let value = node.attribute(local, namespace) else { continue }
+                    let (kept, gone) = Self.addresses(value, rows: rows)
+                    for piece in gone {
+                        lost.append(.error(SheetMessage.lostReference(piece).text, at: location, hint: SheetMessage.lostReferenceHint.text))
+                    }
+                    let new = kept.joined(separator: " ")
+                    if new != value { node.setAttribute(local, new, namespace: namespace); changed = true }
+                }
+            }
+            if changed { parts[part] = tree.serialize() }
+        }
+        if !lost.isEmpty { throw TenderError(lost) }
     }
 
     /// A typed value in its cell, with its display text as the cell's paragraph.

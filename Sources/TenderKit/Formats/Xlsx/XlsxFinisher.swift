@@ -219,7 +219,10 @@ struct XlsxFinisher: PartFinisher {
     }
 
     mutating func finishPackage(parts: inout [String: [UInt8]], removing: inout Set<String>, archive: ZipArchive) throws {
-        guard !layouts.isEmpty, let workbook = try XlsxFormat.workbook(archive) else { return }
+        guard !layouts.isEmpty, let workbook = try XlsxFormat.workbook(archive) else {
+            if !lost.isEmpty { throw TenderError(lost) }
+            return
+        }
         let location = SourceLocation(file: archive.path, part: workbook)
         let tree = try XMLTree(bytes: try archive.read(workbook), location: location)
         guard let root = tree.root else { return }
