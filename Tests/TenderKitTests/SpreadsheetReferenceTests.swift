@@ -275,7 +275,9 @@ import Testing
             <table:table table:name="Synthèse"><table:table-column table:number-columns-repeated="2"/>\
             \(row(text("Total"), formula("of:=[$DPGF.E7]")))\(row(empty, formula("of:=SUM([$'DPGF'.E3:.E3])")))\
             \(row(empty, formula(names ? "of:=SUM([$DPGF.$E$3:.E3])+TotalHT" : "of:=1")))\(row(empty, formula("of:=[$DPGF.$E$8]")))\(row(empty, synthesis))</table:table>\
-            <table:table table:name="DPGF"><table:table-column table:number-columns-repeated="7"/>\
+            <table:table table:name="DPGF">\
+            \(chart ? "<table:shapes><draw:frame><draw:object draw:notify-on-update-of-ranges=\"DPGF.E3:DPGF.E3\" xlink:href=\"./Object 1\"/></draw:frame></table:shapes>" : "")\
+            <table:table-column table:number-columns-repeated="7"/>\
             \(row(text("Désignation"), text("Unité"), text("Qté"), text("PU"), text("Montant"), text("Cumul")))\
             \(row(text("{%tr for l in lines %}")))\
             \(row(text("{{ l.name }}"), text("jour"), text("{{ l.qty }}"), text("{{ l.price }}"), formula("of:=[.C3]*[.D3]"),
@@ -284,7 +286,9 @@ import Testing
             <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="7"/></table:table-row>\
             \(row(text("Total HT"), empty, empty, empty, formula("of:=SUM([.E3:.E3])")))\
             \(row(empty, empty, empty, empty, formula("of:=ROUND([.E7]*0.2;2)")))\
-            \(chart ? "<table:shapes><draw:frame><draw:object draw:notify-on-update-of-ranges=\"DPGF.E3:DPGF.E3\" xlink:href=\"./Object 1\"/></draw:frame></table:shapes>" : "")</table:table>\
+            <calcext:conditional-formats><calcext:conditional-format calcext:target-range-address="DPGF.E3:DPGF.E3">\
+            <calcext:condition calcext:apply-style-name="Default" calcext:value="cell-content()&gt;[.$E$7]" calcext:base-cell-address="DPGF.E3"/>\
+            </calcext:conditional-format></calcext:conditional-formats></table:table>\
             \(named)<table:database-ranges><table:database-range table:name="Base" table:target-range-address="DPGF.A1:DPGF.F4"/></table:database-ranges>\
             </office:spreadsheet></office:body></office:document-content>
             """
@@ -326,6 +330,9 @@ import Testing
         #expect(!content.contains("#REF!"))
         #expect(content.contains("table:target-range-address=\"DPGF.A1:DPGF.F\(last)\""))
         if count > 0 {
+            // A conditional format over the lines, comparing with the total.
+            #expect(content.contains("calcext:target-range-address=\"DPGF.E2:DPGF.E\(last)\""))
+            #expect(content.contains("calcext:value=\"cell-content()&gt;[.$E$\(total)]\" calcext:base-cell-address=\"DPGF.E2\""))
             // A chart over the lines, and the object that tells it of changes.
             #expect(content.contains("draw:notify-on-update-of-ranges=\"DPGF.E2:DPGF.E\(last)\""))
             let object = try Self.part(out, "Object 1/content.xml")
@@ -333,6 +340,7 @@ import Testing
             #expect(object.contains("chart:values-cell-range-address=\"DPGF.E2:DPGF.E\(last)\" chart:label-cell-address=\"DPGF.E1\""))
         }
         if count == 0 {
+            #expect(!content.contains("calcext:conditional-format "))
             #expect(content.contains("of:=SUM(0)") && content.contains("of:=SUM([$'DPGF'.E3:.E3])") == false)
             return
         }

@@ -93,10 +93,30 @@ struct OdsFinisher: PartFinisher {
                                at: SourceLocation(file: location.file, part: location.part),
                                hint: SheetMessage.lostReferenceHint.text))
         }
-        func walk(_ n: XMLNodePtr) {
+        /// A condition's formula (`cell-content()>[.$E$7]`, `formula-is([.E3]>0)`): its
+        /// references follow the rows.
+        /// `[.E3]` is on the sheet of the condition's table, else of its base cell (`DPGF.E3`).
+        func rewriteCondition(_ node: XMLNodePtr, _ local: String, _ namespace: String, table: String?, base: String?) {
+            guard let value = node.attribute(local, namespace), value.contains("[") else { return }
+            var sheet = table
+            if sheet == nil, let base, let dot = base.lastIndex(of: ".") {
+                var name = base[..<dot].drop { $0 == "$" }
+                if name.hasPrefix("'"), name.hasSuffix("'"), name.count >= 2 { name = name.dropFirst().dropLast() }
+                sheet = name.replacingOccurrences(of: "''", with: "'")
+            }
+            if let new = FormulaReferences.rewriteODF(value, rows: mapper(sheet, nil)) {
+                if new != value { node.setAttribute(local, new, namespace: namespace) }
+            } else {
+                lost.append(.error(SheetMessage.lostReference(value).text, at: SourceLocation(file: location.file, part: location.part),
+                                   hint: SheetMessage.lostReferenceHint.text))
+            }
+        }
+        func walk(_ n: XMLNodePtr, table: String?) {
             for c in n.children where c.isElement {
+                var table = table
                 switch c.localName {
                 case "table":
+                    table = c.attribute("name", t)
                     if !rewriteAddresses(c, "print-ranges", t) { c.removeAttribute("print-ranges", namespace: t) }
                 case "named-range":
                     let address = c.attribute("cell-range-address", t) ?? ""
@@ -113,14 +133,21 @@ struct OdsFinisher: PartFinisher {
                 case "conditional-format":
                     if !rewriteAddresses(c, "target-range-address", Self.calcext) { c.unlinkAndFree(); continue }
                 case "condition":
+                    rewriteCondition(c, "value", Self.calcext, table: table, base: c.attribute("base-cell-address", Self.calcext))
                     _ = rewriteAddresses(c, "base-cell-address", Self.calcext)
+                case "map" where c.namespaceURI == Self.style:
+                    rewriteCondition(c, "condition", Self.style, table: table, base: c.attribute("base-cell-address", Self.style))
+                    _ = rewriteAddresses(c, "base-cell-address", Self.style)
+                case "content-validation":
+                    rewriteCondition(c, "condition", t, table: table, base: c.attribute("base-cell-address", t))
+                    _ = rewriteAddresses(c, "base-cell-address", t)
                 case "table-row": continue
                 default: break
                 }
-                walk(c)
+                walk(c, table: table)
             }
         }
-        walk(root)
+        walk(root, table: nil)
         // Charts (embedded objects, in cells or on the sheet) ask to be told of their ranges.
         for object in Self.descendants(root, named: "object") {
             if !rewriteAddresses(object, "notify-on-update-of-ranges", Self.draw) {
@@ -144,6 +171,7 @@ struct OdsFinisher: PartFinisher {
     }
 
     static let draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+    static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
     static let chart = "urn:oasis:names:tc:opendocument:xmlns:chart:1.0"
 
     static func descendants(_ n: XMLNodePtr, named local: String) -> [XMLNodePtr] {
