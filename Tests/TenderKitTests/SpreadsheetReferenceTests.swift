@@ -246,6 +246,8 @@ import Testing
         #expect(at(0, "E3/SUM($E$3:$E$3)+$E$6") == "E2/SUM($E$2:$E$4)+$E$6")
         #expect(at(nil, "SUM($E$3:E3)+E3") == "SUM($E$2:E4)+E2")
         #expect(at(nil, "SUM(E2:E4)") == "SUM(E2:E4)")
+        // Another workbook's sheet (`[1]`) is not this one's.
+        #expect(at(nil, "[1]Feuil1!E3+E3+'[2]DPGF'!E3+Table1[Montant]") == "[1]Feuil1!E3+E2+'[2]DPGF'!E3+Table1[Montant]")
     }
 
     // MARK: ODS

@@ -102,6 +102,8 @@ enum FormulaReferences {
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 8)
         var calls = Calls()
+        /// After `[1]`: the reference is to another workbook's sheet (`[1]DPGF!E5`), left alone.
+        var external = false
         var i = 0
         func isWord(_ c: UInt8) -> Bool { isAlnum(c) || c == 0x5F || c == 0x2E || c == 0x24 || c == 0x5C || c >= 0x80 }
         while i < b.count {
@@ -113,10 +115,12 @@ enum FormulaReferences {
             if c == 0x5B {                                   // [structured reference]: left alone
                 var depth = 0, j = i
                 repeat { if b[j] == 0x5B { depth += 1 } else if b[j] == 0x5D { depth -= 1 }; j += 1 } while j < b.count && depth > 0
-                out.append(contentsOf: b[i..<j]); i = j; continue
+                out.append(contentsOf: b[i..<j]); i = j
+                external = j < b.count && (isWord(b[j]) || b[j] == 0x27)
+                continue
             }
-            let atStart = i == 0 || !isWord(b[i - 1])
-            guard atStart, c == 0x27 || isWord(c) else { calls.see(c, at: i); out.append(c); i += 1; continue }
+            let atStart = i == 0 || !isWord(b[i - 1]) || external
+            guard atStart, c == 0x27 || isWord(c) else { external = false; calls.see(c, at: i); out.append(c); i += 1; continue }
             // Optional sheet: 'quoted name'! or name!
             var sheet: String? = nil
             var j = i
@@ -124,6 +128,7 @@ enum FormulaReferences {
                 let end = closing(b, from: i, quote: 0x27)
                 if end < b.count, b[end] == 0x21 {
                     sheet = String(decoding: b[(i + 1)..<(end - 1)], as: UTF8.self).replacingOccurrences(of: "''", with: "'")
+                    if sheet?.hasPrefix("[") == true { external = true }      // '[2]Prix HT'!E5
                     j = end + 1
                 } else { out.append(contentsOf: b[i..<end]); i = end; continue }
             } else {
@@ -135,6 +140,10 @@ enum FormulaReferences {
                 }
             }
             if let ref = a1Reference(b, at: j), !(ref.end < b.count && (isWord(b[ref.end]) || b[ref.end] == 0x28 || b[ref.end] == 0x21)) {
+                if external {
+                    external = false
+                    out.append(contentsOf: b[i..<ref.end]); i = ref.end; continue
+                }
                 let new = transform(sheet, ref, isSumArgument(b, i, ref.end, calls: calls.stack))
                 if new != emptyRange && new != "#REF!" { out.append(contentsOf: b[i..<j]) }
                 out.append(contentsOf: new.utf8)
@@ -145,6 +154,7 @@ enum FormulaReferences {
             var k = j
             while k < b.count, isWord(b[k]) { k += 1 }
             if k == i { k = i + 1 }
+            external = false
             calls.word = (String(decoding: b[i..<k], as: UTF8.self), k)
             out.append(contentsOf: b[i..<k]); i = k
         }
