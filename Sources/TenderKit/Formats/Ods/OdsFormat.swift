@@ -61,8 +61,65 @@ struct OdsFormat: FormatAdapter {
         try XMLTree.count(QName("annotation", Namespaces.office), inPart: "content.xml", of: archive)
     }
 
-    /// Drafts of spreadsheets carry no mark yet: the sheet is returned unchanged.
-    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {}
+    /// A draft's mark goes in the centre of every page style's printed header, as LibreOffice
+    /// Calc writes a header (`style:region-center`); a hidden header is shown, and one whose
+    /// page layout gives it no height gets one. The check's findings are not written as
+    /// notes in a workbook.
+    func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
+        guard let mark, edit.archive.contains("styles.xml") else { return }
+        let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+        let fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+        let tree = try edit.tree("styles.xml")
+        let sns = try DraftAnnotator.namespace(tree, style, prefix: "style")
+        let tns = try DraftAnnotator.namespace(tree, Namespaces.text[0], prefix: "text")
+        let fns = try DraftAnnotator.namespace(tree, fo, prefix: "fo")
+        var masters: [XMLNodePtr] = [], layouts: [String: XMLNodePtr] = [:]
+        func find(_ n: XMLNodePtr) {
+            for c in n.children where c.isElement {
+                if c.namespaceURI == style, c.localName == "master-page" { masters.append(c) }
+                else if c.namespaceURI == style, c.localName == "page-layout", let name = c.attribute("name", style) { layouts[name] = c }
+                else { find(c) }
+            }
+        }
+        find(try edit.root("styles.xml"))
+        func child(_ parent: XMLNodePtr, _ local: String) -> XMLNodePtr? {
+            parent.children.first { $0.isElement && $0.namespaceURI == style && $0.localName == local }
+        }
+        for master in masters {
+            let header: XMLNodePtr
+            if let existing = child(master, "header") {
+                header = existing
+            } else {
+                header = DraftAnnotator.element(tree, sns, "header")
+                if let first = master.firstChild { first.insertBefore(header) } else { master.appendChild(header) }
+            }
+            header.removeAttribute("display", namespace: style)
+            let p = DraftAnnotator.element(tree, tns, "p", text: mark)
+            let regions = header.children.filter { $0.isElement && $0.localName.hasPrefix("region-") }
+            if let center = child(header, "region-center") {
+                if let first = center.firstChild { first.insertBefore(p) } else { center.appendChild(p) }
+            } else if !regions.isEmpty || header.children.allSatisfy({ !$0.isElement }) {
+                let center = DraftAnnotator.element(tree, sns, "region-center")
+                center.appendChild(p)
+                if let left = child(header, "region-left") { left.insertAfter(center) }
+                else if let first = header.firstChild { first.insertBefore(center) } else { header.appendChild(center) }
+            } else if let first = header.firstChild {
+                first.insertBefore(p)                              // paragraphs without regions: Calc's centre
+            }
+            // The page layout gives the header its height (without one, nothing is printed).
+            guard let name = master.attribute("page-layout-name", style), let layout = layouts[name] else { continue }
+            let headerStyle = child(layout, "header-style") ?? {
+                let h = DraftAnnotator.element(tree, sns, "header-style")
+                layout.appendChild(h)
+                return h
+            }()
+            if child(headerStyle, "header-footer-properties") == nil {
+                headerStyle.appendChild(DraftAnnotator.element(tree, sns, "header-footer-properties",
+                                                               [(fns, "min-height", "0.75cm"), (fns, "margin-bottom", "0.25cm")]))
+            }
+        }
+        edit.save("styles.xml")
+    }
 
     // MARK: The sheets' structure
 

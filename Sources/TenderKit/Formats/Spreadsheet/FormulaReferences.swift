@@ -6,23 +6,77 @@ import Foundation
 /// no Swift package parses spreadsheet formulas, and only references need to be found —
 /// string literals are skipped, function names (`LOG10(`) and defined names are left alone.
 enum FormulaReferences {
-    /// What to do with one reference: its sheet (nil: the formula's own), its first and last
-    /// rows (equal for one cell); returns the new rows, or nil when the rows are gone.
-    typealias Rows = (_ sheet: String?, _ first: Int, _ last: Int, _ isRange: Bool) -> (Int, Int)?
+    /// One reference as written: its sheet (nil: the formula's own), its first and last rows
+    /// (equal for one cell), and which of its row numbers are absolute (`$5`).
+    struct Target {
+        var sheet: String?
+        var first: Int
+        var last: Int
+        var isRange: Bool
+        var absoluteFirst = false
+        var absoluteLast = false
+    }
 
-    /// A range whose rows are all gone (a loop over no item) becomes 0, so `SUM(E5:E5)` stays a
-    /// valid sum of nothing; a single cell that is gone becomes `#REF!`, as Excel writes it.
+    /// What to do with one reference: returns the new rows (first end, last end), or nil when
+    /// the rows are gone.
+    typealias Rows = (Target) -> (Int, Int)?
+
+    /// A range whose rows are all gone (a loop over no item) that is a whole argument of `SUM`
+    /// becomes 0, so `SUM(E5:E5)` stays a valid sum of nothing. Anywhere else (`E5`, `COUNT(E5:E5)`,
+    /// `E5:E5*2`) no formula would mean the same: the rewrite fails (nil) and the format says
+    /// where, rather than leave a `#REF!` or a wrong count.
     static let emptyRange = "0"
+    static let sumOfNothing: Set<String> = ["SUM"]
+
+    /// Whether the reference between `start` and `end` is a whole argument of `SUM`: `SUM(` or a
+    /// separator before it, a separator or `)` after it.
+    private static func isSumArgument(_ b: [UInt8], _ start: Int, _ end: Int, calls: [String]) -> Bool {
+        guard let call = calls.last, sumOfNothing.contains(call.uppercased()) else { return false }
+        var i = start - 1
+        while i >= 0, b[i] == 0x20 { i -= 1 }
+        var j = end
+        while j < b.count, b[j] == 0x20 { j += 1 }
+        let before: Set<UInt8> = [0x28, 0x2C, 0x3B], after: Set<UInt8> = [0x29, 0x2C, 0x3B]
+        return i >= 0 && before.contains(b[i]) && j < b.count && after.contains(b[j])
+    }
+
+    /// The function calls open at a byte: `(` after a word opens that function, `)` closes it.
+    private struct Calls {
+        var stack: [String] = []
+        var word: (name: String, end: Int)? = nil
+        mutating func see(_ c: UInt8, at i: Int) {
+            if c == 0x28 { stack.append(word?.end == i ? word!.name : "") } else if c == 0x29 { _ = stack.popLast() }
+        }
+    }
 
     // MARK: A1 (XLSX)
 
-    static func rewriteA1(_ formula: String, rows: Rows) -> String {
-        rewriteA1(formula) { sheet, ref in
-            guard let new = rows(sheet, ref.first.row, ref.last?.row ?? ref.first.row, ref.last != nil) else {
-                return ref.last != nil ? emptyRange : "#REF!"
+    /// The formula with its references' rows mapped; nil when a reference's rows are gone and
+    /// 0 cannot stand for it (see `emptyRange`).
+    static func rewriteA1(_ formula: String, rows: Rows) -> String? {
+        var lost = false
+        let out = rewriteA1(formula) { sheet, ref, sumArgument in
+            let target = Target(sheet: sheet, first: ref.first.row, last: ref.last?.row ?? ref.first.row, isRange: ref.last != nil,
+                                absoluteFirst: ref.first.absoluteRow, absoluteLast: ref.last?.absoluteRow ?? ref.first.absoluteRow)
+            guard let new = rows(target) else {
+                if ref.last != nil, sumArgument { return emptyRange }
+                lost = true
+                return "#REF!"
             }
             return ref.write(new)
         }
+        return lost ? nil : out
+    }
+
+    /// The sheets a formula's references name (A1 syntax).
+    static func sheets(in formula: String) -> Set<String> {
+        guard formula.contains("!") else { return [] }
+        var out = Set<String>()
+        _ = rewriteA1(formula) { sheet, ref, _ in
+            if let sheet { out.insert(sheet) }
+            return ref.write((ref.first.row, ref.last?.row ?? ref.first.row))
+        }
+        return out
     }
 
     /// Moves the relative parts of every reference by `rows` and `columns`, as a formula
@@ -35,7 +89,7 @@ enum FormulaReferences {
             }
             return column + (e.absoluteRow ? "$" + String(e.row) : String(max(1, e.row + rows)))
         }
-        return rewriteA1(formula) { _, ref in
+        return rewriteA1(formula) { _, ref, _ in
             ref.last.map { move(ref.first) + ":" + move($0) } ?? move(ref.first)
         }
     }
@@ -43,10 +97,13 @@ enum FormulaReferences {
     /// Calls `transform` on every reference (with its sheet, nil when unqualified) and puts
     /// what it returns in the reference's place; the sheet prefix is kept unless the result
     /// is not a reference (`0`, `#REF!`).
-    private static func rewriteA1(_ formula: String, _ transform: (String?, Reference) -> String) -> String {
+    private static func rewriteA1(_ formula: String, _ transform: (String?, Reference, _ sumArgument: Bool) -> String) -> String {
         let b = Array(formula.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 8)
+        var calls = Calls()
+        /// After `[1]`: the reference is to another workbook's sheet (`[1]DPGF!E5`), left alone.
+        var external = false
         var i = 0
         func isWord(_ c: UInt8) -> Bool { isAlnum(c) || c == 0x5F || c == 0x2E || c == 0x24 || c == 0x5C || c >= 0x80 }
         while i < b.count {
@@ -58,10 +115,12 @@ enum FormulaReferences {
             if c == 0x5B {                                   // [structured reference]: left alone
                 var depth = 0, j = i
                 repeat { if b[j] == 0x5B { depth += 1 } else if b[j] == 0x5D { depth -= 1 }; j += 1 } while j < b.count && depth > 0
-                out.append(contentsOf: b[i..<j]); i = j; continue
+                out.append(contentsOf: b[i..<j]); i = j
+                external = j < b.count && (isWord(b[j]) || b[j] == 0x27)
+                continue
             }
-            let atStart = i == 0 || !isWord(b[i - 1])
-            guard atStart, c == 0x27 || isWord(c) else { out.append(c); i += 1; continue }
+            let atStart = i == 0 || !isWord(b[i - 1]) || external
+            guard atStart, c == 0x27 || isWord(c) else { external = false; calls.see(c, at: i); out.append(c); i += 1; continue }
             // Optional sheet: 'quoted name'! or name!
             var sheet: String? = nil
             var j = i
@@ -69,6 +128,7 @@ enum FormulaReferences {
                 let end = closing(b, from: i, quote: 0x27)
                 if end < b.count, b[end] == 0x21 {
                     sheet = String(decoding: b[(i + 1)..<(end - 1)], as: UTF8.self).replacingOccurrences(of: "''", with: "'")
+                    if sheet?.hasPrefix("[") == true { external = true }      // '[2]Prix HT'!E5
                     j = end + 1
                 } else { out.append(contentsOf: b[i..<end]); i = end; continue }
             } else {
@@ -80,7 +140,11 @@ enum FormulaReferences {
                 }
             }
             if let ref = a1Reference(b, at: j), !(ref.end < b.count && (isWord(b[ref.end]) || b[ref.end] == 0x28 || b[ref.end] == 0x21)) {
-                let new = transform(sheet, ref)
+                if external {
+                    external = false
+                    out.append(contentsOf: b[i..<ref.end]); i = ref.end; continue
+                }
+                let new = transform(sheet, ref, isSumArgument(b, i, ref.end, calls: calls.stack))
                 if new != emptyRange && new != "#REF!" { out.append(contentsOf: b[i..<j]) }
                 out.append(contentsOf: new.utf8)
                 i = ref.end
@@ -90,6 +154,8 @@ enum FormulaReferences {
             var k = j
             while k < b.count, isWord(b[k]) { k += 1 }
             if k == i { k = i + 1 }
+            external = false
+            calls.word = (String(decoding: b[i..<k], as: UTF8.self), k)
             out.append(contentsOf: b[i..<k]); i = k
         }
         return String(decoding: out, as: UTF8.self)
@@ -142,9 +208,12 @@ enum FormulaReferences {
     // MARK: OpenFormula (ODS)
 
     /// References are bracketed: `[.C5]`, `[.C5:.D9]`, `[$Sheet1.C5]`, `['Prix HT'.A1:.B2]`.
-    static func rewriteODF(_ formula: String, rows: Rows) -> String {
+    /// The formula with its references' rows mapped; nil as for `rewriteA1`.
+    static func rewriteODF(_ formula: String, rows: Rows) -> String? {
         let b = Array(formula.utf8)
         var out: [UInt8] = []
+        var calls = Calls()
+        var lost = false
         var i = 0
         while i < b.count {
             let c = b[i]
@@ -152,25 +221,43 @@ enum FormulaReferences {
                 let end = closing(b, from: i, quote: 0x22)
                 out.append(contentsOf: b[i..<end]); i = end; continue
             }
-            guard c == 0x5B, let close = b[i...].firstIndex(of: 0x5D) else { out.append(c); i += 1; continue }
+            if isAlpha(c) {                                   // a function's or a name's word
+                var k = i
+                while k < b.count, isAlnum(b[k]) || b[k] == 0x2E || b[k] == 0x5F { k += 1 }
+                calls.word = (String(decoding: b[i..<k], as: UTF8.self), k)
+                out.append(contentsOf: b[i..<k]); i = k; continue
+            }
+            guard c == 0x5B, let close = b[i...].firstIndex(of: 0x5D) else { calls.see(c, at: i); out.append(c); i += 1; continue }
             let inner = String(decoding: b[(i + 1)..<close], as: UTF8.self)
-            out.append(contentsOf: (rewriteODFReference(inner, rows: rows) ?? "[" + inner + "]").utf8)
+            switch rewriteODFReference(inner, rows: rows) {
+            case .reference(let new): out.append(contentsOf: new.utf8)
+            case .notAReference: out.append(contentsOf: b[i...close])
+            case .gone(let isRange):
+                if isRange, isSumArgument(b, i, close + 1, calls: calls.stack) {
+                    out.append(contentsOf: emptyRange.utf8)
+                } else {
+                    lost = true
+                    out.append(contentsOf: "[.#REF!]".utf8)
+                }
+            }
             i = close + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return lost ? nil : String(decoding: out, as: UTF8.self)
     }
 
-    /// `$Sheet.$C$5:.D9` → `[…]` with new rows (or `0`, `[.#REF!]` when gone); nil when it is
-    /// not a cell reference.
-    private static func rewriteODFReference(_ inner: String, rows: Rows) -> String? {
+    private enum ODFReference { case reference(String), notAReference, gone(isRange: Bool) }
+
+    /// `$Sheet.$C$5:.D9` → `[…]` with new rows; `.gone` when its rows are; `.notAReference`
+    /// when it is not a cell reference.
+    private static func rewriteODFReference(_ inner: String, rows: Rows) -> ODFReference {
         let halves = inner.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         var parsed: [(sheet: String, cell: End)] = []
         var sheet: String? = nil
         for h in halves {
-            guard let dot = h.lastIndex(of: ".") else { return nil }
+            guard let dot = h.lastIndex(of: ".") else { return .notAReference }
             let sheetPart = String(h[..<dot])
             let cellBytes = Array(h[h.index(after: dot)...].utf8)
-            guard let ref = a1Reference(cellBytes, at: 0), ref.last == nil, ref.end == cellBytes.count else { return nil }
+            guard let ref = a1Reference(cellBytes, at: 0), ref.last == nil, ref.end == cellBytes.count else { return .notAReference }
             if parsed.isEmpty, !sheetPart.isEmpty {
                 var name = sheetPart.hasPrefix("$") ? String(sheetPart.dropFirst()) : sheetPart
                 if name.hasPrefix("'"), name.hasSuffix("'"), name.count >= 2 { name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'") }
@@ -178,13 +265,13 @@ enum FormulaReferences {
             }
             parsed.append((sheetPart, ref.first))
         }
-        guard let first = parsed.first else { return nil }
+        guard let first = parsed.first else { return .notAReference }
         let last = parsed.count > 1 ? parsed[1] : nil
-        guard let new = rows(sheet, first.cell.row, last?.cell.row ?? first.cell.row, last != nil) else {
-            return last == nil ? "[.#REF!]" : emptyRange
-        }
+        let target = Target(sheet: sheet, first: first.cell.row, last: last?.cell.row ?? first.cell.row, isRange: last != nil,
+                            absoluteFirst: first.cell.absoluteRow, absoluteLast: (last ?? first).cell.absoluteRow)
+        guard let new = rows(target) else { return .gone(isRange: last != nil) }
         func w(_ p: (sheet: String, cell: End), _ r: Int) -> String { p.sheet + "." + p.cell.column + (p.cell.absoluteRow ? "$" : "") + String(r) }
-        return "[" + (last.map { w(first, new.0) + ":" + w($0, new.1) } ?? w(first, new.0)) + "]"
+        return .reference("[" + (last.map { w(first, new.0) + ":" + w($0, new.1) } ?? w(first, new.0)) + "]")
     }
 
     // MARK: Bytes

@@ -126,6 +126,35 @@ struct RowLayout {
     }
 }
 
+extension RowLayout {
+    /// Where a reference written in copy `from` of a row (nil: outside the rows) goes, as
+    /// spreadsheets copy formulas: a relative row follows the copy (`row`, `rows`); an absolute
+    /// row (`$5`) is the same in every copy — it means what it means seen from outside the loop,
+    /// the first copy for a cell and every copy for a range, and still moves with the rows
+    /// inserted or removed above it. So `SUM($E$5:E5)` in a repeated row 5 sums from the first
+    /// copy to its own (a running total), and `E5/SUM($E$5:$E$5)` divides by the sum of all.
+    func resolve(_ t: FormulaReferences.Target, from: (span: Int, copy: Int)?) -> (Int, Int)? {
+        let repeated = from.map { spans[$0.span].copies.count > 1 } ?? false
+        guard repeated, t.absoluteFirst || (t.isRange && t.absoluteLast) else {
+            return t.isRange ? rows(t.first, t.last, from: from) : row(t.first, from: from).map { ($0, $0) }
+        }
+        if !t.isRange { return row(t.first, from: nil).map { ($0, $0) } }
+        if t.absoluteFirst && t.absoluteLast { return rows(t.first, t.last, from: nil) }
+        // One end absolute, the other relative: each end on its own, as a copied range's ends move.
+        // A relative end takes the side of its rows it stands on (the last line of an item's block).
+        func end(_ r: Int, absolute: Bool, low: Bool) -> Int? {
+            if absolute { return row(r, from: nil) }
+            return rows(r, r, from: from).map { low ? $0.0 : $0.1 }
+        }
+        let ordered = t.first <= t.last
+        guard let a = end(t.first, absolute: t.absoluteFirst, low: ordered),
+              let b = end(t.last, absolute: t.absoluteLast, low: !ordered) else {
+            return rows(t.first, t.last, from: from)
+        }
+        return (a, b)
+    }
+}
+
 /// Column letters and A1 names.
 enum CellName {
     /// `A` → 1, `AB` → 28.

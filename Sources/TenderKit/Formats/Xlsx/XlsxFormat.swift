@@ -94,12 +94,16 @@ struct XlsxFormat: FormatAdapter {
         return count
     }
 
-    /// A draft's mark goes in the centre of every sheet's printed page header (`&C`); the
-    /// check's findings are not written as notes in a workbook.
+    /// A draft's mark goes in the centre of every sheet's printed page header (`&C`), before
+    /// what the buyer put there (the left and right sections stay), on the first and even
+    /// pages' headers too when the sheet has its own for them; the check's findings are not
+    /// written as notes in a workbook.
     func annotate(_ edit: inout PackageEdit, mark: String?, comments: [ReviewComment], date: DateValue) throws {
         guard let mark else { return }
         let later = ["rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
                      "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]
+        // §18.3.1.46: the headers and footers in this order.
+        let order = ["oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"]
         for sheet in try Self.sheets(edit.archive) {
             let tree = try edit.tree(sheet.part)
             guard let root = tree.root else { continue }
@@ -114,12 +118,49 @@ struct XlsxFormat: FormatAdapter {
                     root.appendChild(headerFooter)
                 }
             }
-            for old in headerFooter.elements("oddHeader") { old.unlinkAndFree() }
-            let header = tree.newElement(root.pointee.ns, "oddHeader")
-            header.appendChild(tree.newText(Array(("&C&\"-,Bold\"" + mark.replacingOccurrences(of: "&", with: "&&")).utf8)))
-            if let first = headerFooter.firstChild { first.insertBefore(header) } else { headerFooter.appendChild(header) }
+            func on(_ flag: String) -> Bool { ["1", "true"].contains(headerFooter.attribute(flag, nil) ?? "") }
+            let headers = ["oddHeader"] + (on("differentOddEven") ? ["evenHeader"] : []) + (on("differentFirst") ? ["firstHeader"] : [])
+            for name in headers {
+                let old = headerFooter.elements(name).first
+                let header = tree.newElement(root.pointee.ns, name)
+                header.appendChild(tree.newText(Array(Self.marked(old?.text, mark).utf8)))
+                if let old {
+                    old.insertBefore(header); old.unlinkAndFree()
+                } else if let next = headerFooter.children.first(where: { c in
+                    c.isElement && (order.firstIndex(of: c.localName) ?? 0) > (order.firstIndex(of: name) ?? 0) }) {
+                    next.insertBefore(header)
+                } else {
+                    headerFooter.appendChild(header)
+                }
+            }
             edit.save(sheet.part)
         }
+    }
+
+    /// A header string (§18.3.1.39: `&L`, `&C`, `&R` start the sections, `&&` is an `&`) with
+    /// the mark, bold, first in its centre section; the centre's own text follows on a new line.
+    static func marked(_ header: String?, _ mark: String) -> String {
+        let bold = "&\"-,Bold\"" + mark.replacingOccurrences(of: "&", with: "&&")
+        guard let header, !header.isEmpty else { return "&C" + bold }
+        let b = Array(header.unicodeScalars)
+        var i = 0, firstSection: Character? = nil
+        while i < b.count {
+            guard b[i] == "&", i + 1 < b.count else { i += 1; continue }
+            let code = Character(b[i + 1]).uppercased()
+            if ["L", "C", "R"].contains(code) {
+                if firstSection == nil { firstSection = Character(code) }
+                if code == "C" {
+                    let at = header.unicodeScalars.index(header.unicodeScalars.startIndex, offsetBy: i + 2)
+                    return String(header.unicodeScalars[..<at]) + bold + "&\"-,Regular\"\n" + String(header.unicodeScalars[at...])
+                }
+            }
+            i += 2
+        }
+        // No centre section: text before any section code is the centre's.
+        if firstSection == nil || !(header.hasPrefix("&L") || header.hasPrefix("&l") || header.hasPrefix("&R") || header.hasPrefix("&r")) {
+            return "&C" + bold + "&\"-,Regular\"\n" + header
+        }
+        return header + "&C" + bold
     }
 }
 

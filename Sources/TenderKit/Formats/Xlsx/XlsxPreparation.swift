@@ -9,11 +9,28 @@ import Foundation
 /// - rows and cells without an address get theirs, so the finisher can follow every row.
 enum XlsxPreparation {
     static func prepare(_ bytes: [UInt8], part: TextPart, archive: ZipArchive) throws -> [UInt8] {
-        let shared = try SharedStrings(archive)
-        guard !shared.tagged.isEmpty || PartTemplate.mayHoldTags(bytes) else { return bytes }
+        let strings = try SharedStrings(archive)
+        guard !strings.tagged.isEmpty || PartTemplate.mayHoldTags(bytes) else { return bytes }
         let tree = try XMLTree(bytes: bytes, location: SourceLocation(file: archive.path, part: part.name))
         guard let sheetData = tree.root?.elements("sheetData").first else { return bytes }
-        var masters: [String: (formula: String, row: Int, column: Int)] = [:]
+        var shared = SharedFormulas()
+        forEachCell(sheetData) { c, rowNumber, column in
+            if c.attribute("t", nil) == "s", let v = c.elements("v").first, let index = Int(v.text),
+               strings.tagged.contains(index) {
+                v.unlinkAndFree()
+                c.setAttribute("t", "inlineStr")
+                let inline = tree.newElement(c.pointee.ns, "is")
+                c.appendChild(inline)
+                strings.copy(index, into: inline, of: tree)
+            }
+            if let f = c.elements("f").first { shared.visit(f, row: rowNumber, column: column, tree: tree) }
+        }
+        return tree.serialize()
+    }
+
+    /// Calls `body` on each cell of a sheet with its row and column, giving rows and cells
+    /// without an address theirs (§18.3.1.73: `r` is optional, a row or cell then follows the last).
+    static func forEachCell(_ sheetData: XMLNodePtr, _ body: (XMLNodePtr, Int, Int) -> Void) {
         var rowNumber = 0
         for row in sheetData.elements("row") {
             rowNumber = row.attribute("r", nil).flatMap { Int($0) } ?? rowNumber + 1
@@ -26,26 +43,34 @@ enum XlsxPreparation {
                     column += 1
                     c.setAttribute("r", CellName.letters(column) + String(rowNumber))
                 }
-                if c.attribute("t", nil) == "s", let v = c.elements("v").first, let index = Int(v.text),
-                   shared.tagged.contains(index) {
-                    v.unlinkAndFree()
-                    c.setAttribute("t", "inlineStr")
-                    let inline = tree.newElement(c.pointee.ns, "is")
-                    c.appendChild(inline)
-                    shared.copy(index, into: inline, of: tree)
-                }
-                if let f = c.elements("f").first, f.attribute("t", nil) == "shared", let si = f.attribute("si", nil) {
-                    if f.attribute("ref", nil) != nil, !f.text.isEmpty {
-                        masters[si] = (f.text, rowNumber, column)
-                    } else if let master = masters[si] {
-                        f.setText(FormulaReferences.shiftA1(master.formula, rows: rowNumber - master.row,
-                                                            columns: column - master.column), in: tree)
-                    }
-                    for a in ["t", "ref", "si"] { f.removeAttribute(a) }
-                }
+                body(c, rowNumber, column)
             }
         }
-        return tree.serialize()
+    }
+}
+
+/// Shared formulas (§18.3.1.40) written out in each cell: Excel writes a formula once for a
+/// block of cells (`<f t="shared" ref="E5:E9" si="0">C5*D5</f>`), the others (`<f t="shared"
+/// si="0"/>`) derive theirs from their distance to it — which rows a render moves do not keep.
+struct SharedFormulas {
+    private var masters: [String: (formula: String, row: Int, column: Int)] = [:]
+    private var kept: Set<String> = []
+    /// Which groups to write out, by their first cell's formula (all by default).
+    var only: (String) -> Bool = { _ in true }
+
+    /// Visits a cell's formula, in document order (a group's first cell comes first).
+    mutating func visit(_ f: XMLNodePtr, row: Int, column: Int, tree: XMLTree) {
+        guard f.attribute("t", nil) == "shared", let si = f.attribute("si", nil) else { return }
+        if f.attribute("ref", nil) != nil, !f.text.isEmpty {
+            guard only(f.text) else { kept.insert(si); return }
+            kept.remove(si)
+            masters[si] = (f.text, row, column)
+        } else if kept.contains(si) {
+            return
+        } else if let master = masters[si] {
+            f.setText(FormulaReferences.shiftA1(master.formula, rows: row - master.row, columns: column - master.column), in: tree)
+        }
+        for a in ["t", "ref", "si"] { f.removeAttribute(a) }
     }
 }
 
