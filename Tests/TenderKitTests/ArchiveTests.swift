@@ -73,7 +73,7 @@ import Testing
         try Data("Dear sir, this is not a zip file at all.\n".utf8).write(to: URL(fileURLWithPath: path))
         let error = try thrown { try ZipArchive(path: path) }
         #expect(error.status == .invalidInput)
-        #expect(error.description.contains("not a DOCX/ODT file (not a zip archive, or truncated)"))
+        #expect(error.description.contains("not a DOCX, ODT, XLSX or ODS file (not a zip archive, or truncated)"))
     }
 
     @Test func emptyFileIsNotAnArchive() throws {
@@ -82,7 +82,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let error = try thrown { try ZipArchive(path: path) }
         #expect(error.status == .invalidInput)
-        #expect(error.description.contains("not a DOCX/ODT file"))
+        #expect(error.description.contains("not a DOCX, ODT, XLSX or ODS file"))
     }
 
     @Test func truncatedZipIsNotAnArchive() throws {

@@ -95,7 +95,7 @@ enum CLI {
         #expect(badYAML.stderr.contains("bad.yaml:"))
         let junk = try CLI.run(["render", dir.file("junk.docx"), dir.file("d.json"), "-o", dir.file("x.docx")])
         #expect(junk.status == 65)
-        #expect(junk.stderr.contains("pas un fichier DOCX/ODT"))
+        #expect(junk.stderr.contains("pas un fichier DOCX, ODT, XLSX ou ODS"))
         let mismatch = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("x.odt")])
         #expect(mismatch.status == 64)
         #expect(!FileManager.default.fileExists(atPath: dir.file("x.docx")))

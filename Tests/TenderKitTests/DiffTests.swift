@@ -88,7 +88,7 @@ struct DiffFixture {
     /// The report of v1 → v2 with these names for the versions. Amounts use U+202F between digit
     /// groups and U+00A0 before `€` and `%`, as `tender price` does.
     static func report(before: String, after: String) -> String {
-        "Différences de l'offre CUF-DCOL-2021 — Cités Unies France\n  avant : \(before)\n  après : \(after)\n" + v2Body + "\n"
+        "Différences de l’offre CUF-DCOL-2021 — Cités Unies France\n  avant : \(before)\n  après : \(after)\n" + v2Body + "\n"
     }
 
     /// The command also compares the rules that read the offer alone: the budget rule now fails
@@ -186,7 +186,7 @@ struct DiffFixture {
             let result = try CLI.run(arguments, cwd: f.folder.path)
             #expect(result.status == 0)
             #expect(result.stdout == """
-                Différences de l'offre CUF-DCOL-2021 — Cités Unies France
+                Différences de l’offre CUF-DCOL-2021 — Cités Unies France
                   avant : v1
                   après : copy
 
@@ -252,7 +252,7 @@ struct DiffFixture {
         #expect(diff.facts.map(\.key) == ["tender.deadline", "tender.rules.budget"])
         #expect(diff.rules.map(\.id) == ["budget", "cv_pages"])
         #expect(DiffReport.text(diff, before: "v1", after: "v3") == """
-            Différences de l'offre CUF-DCOL-2021 — Cités Unies France
+            Différences de l’offre CUF-DCOL-2021 — Cités Unies France
               avant : v1
               après : v3
 
@@ -320,7 +320,7 @@ struct DiffFixture {
         // From inside the offer's folder, the revision's path is still the repository's.
         let inside = try CLI.run(["diff", "--rev", "HEAD", "--exit-code", "offer.yaml"], cwd: repo + "/offers/x")
         #expect(inside.status == 1)
-        #expect(inside.stdout.hasPrefix("Différences de l'offre CUF-DCOL-2021 — Cités Unies France\n  avant : HEAD:offers/x/offer.yaml\n"))
+        #expect(inside.stdout.hasPrefix("Différences de l’offre CUF-DCOL-2021 — Cités Unies France\n  avant : HEAD:offers/x/offer.yaml\n"))
 
         try gitRun(["commit", "-q", "-a", "-m", "v2"])
         let same = try CLI.run(["diff", "--rev", "HEAD", "--exit-code", "offers/x"], cwd: repo)

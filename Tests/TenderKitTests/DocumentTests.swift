@@ -137,6 +137,6 @@ enum DocxFixture {
         let dir = try TemporaryFolder()
         try Fixture.zip(at: dir.file("x.docx"), [.init("hello.txt", text: "hi")])
         let error = try thrown { try DocumentTemplate(path: dir.file("x.docx")) }
-        #expect(error.diagnostics[0].message.contains("pas un document DOCX ou ODT"))
+        #expect(error.diagnostics[0].message.contains("pas un document DOCX"))
     }
 }

@@ -34,7 +34,7 @@ import Testing
                        contentType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml"), "XLSX"),
             (try ooxml(dir, "slides.pptx", main: "ppt/presentation.xml",
                        contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"), "PPTX"),
-            (rtf, "RTF"), (doc, ".doc"), (text, "pas un fichier DOCX/ODT"),
+            (rtf, "RTF"), (doc, ".doc"), (text, "pas un fichier DOCX, ODT, XLSX ou ODS"),
         ]
     }
 

@@ -358,9 +358,9 @@ public struct Mecenat: Sendable, Equatable {
     /// …taken within the larger of €20,000 and 0.5 % of the turnover excluding VAT.
     public static let capFloor = Decimal(20000)
     public static let capTurnoverShare = Decimal(sign: .plus, exponent: -3, significand: 5)
-    public static let legalReview = "à faire valider par un juriste : un mécénat consenti à l'acheteur dans une offre "
-        + "peut être regardé comme une contrepartie liée à l'attribution du marché (égalité de traitement des candidats) "
-        + "et ne pas ouvrir droit à la réduction d'impôt de l'art. 238 bis du CGI"
+    public static let legalReview = "à faire valider par un juriste : un mécénat consenti à l’acheteur dans une offre "
+        + "peut être regardé comme une contrepartie liée à l’attribution du marché (égalité de traitement des candidats) "
+        + "et ne pas ouvrir droit à la réduction d’impôt de l’art. 238 bis du CGI"
 
     public var days: Decimal
     /// The deduction on the offer: the days at their sale rates.

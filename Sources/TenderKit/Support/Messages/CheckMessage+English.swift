@@ -30,7 +30,7 @@ extension CheckMessage {
                 }
             }
             return "\(ok ? "OK" : "FAILED"): \(summary); \(Language.english.count(rules, "rule")): \(words.joined(separator: ", "))"
-        case .noRuleSet(let keys): return "the call sets no rule " + keys.map { "`\($0)`" }.joined(separator: " or ")
+        case .noRuleSet(let keys): return "the call sets no rule " + keys.map { "`\($0)`" }.listed(" or ")
         case .noDocuments: return "the offer lists no documents"
         case .notRendered: return "--no-render: pages not counted"
         case .notConverted: return "the documents could not be converted to PDF (see render)"
@@ -120,7 +120,7 @@ extension CheckMessage {
         case .referencesFound(let r, let required, let ongoing):
             let anchor = r.hasDeadline ? "the deadline (\(Self.englishDay(r.reference)))"
                                        : "the day of the check (\(Self.englishDay(r.reference)); the offer gives no deadline)"
-            let tagged = r.tags.isEmpty ? "" : " tagged " + r.tags.map { "\"\($0)\"" }.joined(separator: " or ")
+            let tagged = r.tags.isEmpty ? "" : " tagged " + r.tags.map { "\"\($0)\"" }.listed(" or ")
             let period = r.withinMonths.map { "less than \($0) months before \(anchor)" } ?? "before \(anchor)"
             let list = r.list.map { "\($0.client) (ended on \(Self.englishDay($0.end)), \($0.monthsBefore) months before)" }
             let shown = list.isEmpty ? "" : ": " + list.joined(separator: "; ")

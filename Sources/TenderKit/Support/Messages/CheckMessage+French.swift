@@ -30,7 +30,7 @@ extension CheckMessage {
                 }
             }
             return "\(ok ? "OK" : "ÉCHEC") : \(summary) ; \(FrenchWords.count(rules, "règle")) : \(words.joined(separator: ", "))"
-        case .noRuleSet(let keys): return "la consultation ne fixe aucune règle " + keys.map { "`\($0)`" }.joined(separator: " ou ")
+        case .noRuleSet(let keys): return "la consultation ne fixe aucune règle " + keys.map { "`\($0)`" }.listed(" ou ")
         case .noDocuments: return "l’offre ne liste aucun document"
         case .notRendered: return "--no-render : pages non comptées"
         case .notConverted: return "les documents n’ont pas pu être convertis en PDF (voir render)"
@@ -121,7 +121,7 @@ extension CheckMessage {
         case .referencesFound(let r, let required, let ongoing):
             let anchor = r.hasDeadline ? "la date limite (\(r.reference.frenchDay))"
                                        : "la date de vérification (\(r.reference.frenchDay) ; l’offre ne donne pas de date limite)"
-            let tagged = r.tags.isEmpty ? "" : " " + FrenchWords.plural(r.recent, "étiquetée") + " " + r.tags.map { "« \($0) »" }.joined(separator: " ou ")
+            let tagged = r.tags.isEmpty ? "" : " " + FrenchWords.plural(r.recent, "étiquetée") + " " + r.tags.map { "« \($0) »" }.listed(" ou ")
             let period = r.withinMonths.map { "moins de \($0) mois avant \(anchor)" } ?? "avant \(anchor)"
             let ended = tagged + " " + FrenchWords.plural(r.recent, "terminée")
             let list = r.list.map { "\($0.client) (terminée le \($0.end.frenchDay), \($0.monthsBefore) mois avant)" }

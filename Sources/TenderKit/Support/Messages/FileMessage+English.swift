@@ -61,11 +61,11 @@ extension FileMessage {
         case .sizeMismatch(let total, let declared): return "it inflates to \(total) bytes, but the archive declares \(declared)"
         case .noSuchFile: return "no such file"
         case .relativePathHint: return "check the path; a relative path starts from the current folder"
-        case .folderNotDocument: return "this is a folder, not a DOCX/ODT file"
+        case .folderNotDocument: return "this is a folder, not a DOCX, ODT, XLSX or ODS file"
         case .folderNotDocumentHint(let path): return "name the template file itself, e.g. \(path)/template.docx"
         case .notRegularFile: return "this is not a regular file"
         case .notRegularFileHint: return "save the template to a file and name that file"
-        case .oleFile: return "this is a password-protected Word document or an old-format .doc (an OLE compound file), not a DOCX/ODT file"
+        case .oleFile: return "this is a password-protected Word document or an old-format .doc (an OLE compound file), not a DOCX, ODT, XLSX or ODS file"
         case .oleFileHint: return "remove the password (File > Info > Protect) or save as .docx"
         case .cannotReadFile(let reason): return "cannot read the file (\(reason))"
         case .cannotReadFileHint: return "check the file's permissions and that it is not locked by another program"
@@ -73,21 +73,21 @@ extension FileMessage {
         case .duplicateEntries: return "the archive holds two entries of the same name"
         case .duplicateEntriesHint: return "Word and LibreOffice never write this; open it in one of them and save it again, or check where it came from"
         case .outOfMemory: return "out of memory while opening the archive"
-        case .notAnArchive(let detail): return "not a DOCX/ODT file (not a zip archive, or truncated): \(detail)"
+        case .notAnArchive(let detail): return "not a DOCX, ODT, XLSX or ODS file (not a zip archive, or truncated): \(detail)"
         case .notAnArchiveHint: return "open it in Word or LibreOffice and save it again as .docx or .odt; if it was downloaded or copied, fetch it again"
         case .damaged(let detail): return "the archive is damaged, this part cannot be read: \(detail)"
         case .damagedHint: return "open it in Word or LibreOffice and save it again; if it was downloaded or copied, fetch it again"
         case .emptyArchive: return "the archive is empty"
         case .tooManyEntries(let count, let max): return "the archive has \(count) entries, more than the limit of \(max)"
-        case .tooManyEntriesHint: return "a DOCX/ODT template has a few dozen parts; this file may be a zip bomb, or not a template"
+        case .tooManyEntriesHint: return "a DOCX, ODT, XLSX or ODS template has a few dozen parts; this file may be a zip bomb, or not a template"
         case .unsafeName(let name, let problem): return "unsafe entry name \"\(name)\" (\(problem)); refusing the whole archive"
         case .unsafeNameHint: return "Word and LibreOffice never write such names; re-save the document from one of them, or check where it came from"
         case .partTwice: return "the part appears twice in the archive"
         case .partEncrypted: return "the part is encrypted; tender cannot read password-protected archives"
         case .partEncryptedHint: return "save an unprotected copy of the template and use that"
         case .notADocument(let formats, let signatures):
-            return "not a \(formats.joined(separator: " or ")) document (a zip archive without \(signatures.joined(separator: " or ")))"
-        case .saveTemplate(let from): return "save the template " + from.joined(separator: " or ")
+            return "not a \(formats.listed(" or ")) document (a zip archive without \(signatures.listed(" or ")))"
+        case .saveTemplate(let from): return "save the template " + from.listed(" or ")
         // The catalog's words for the common codes; the system's and libzip's own English for the others.
         case .systemError(let code, let text): return Self.englishSystem(code) ?? text
         case .foundationText(let text): return text
@@ -99,7 +99,7 @@ extension FileMessage {
         case .resaveFromWord: return "the file is damaged; re-save it from Word"
         case .contentMissing: return "part content.xml, the document's text, is missing"
         case .resaveFromLibreOffice: return "the file is damaged; re-save it from LibreOffice"
-        case .dtdDeclared: return "the part declares a DTD (<!DOCTYPE>), which a DOCX/ODT part never needs; it is refused so that no external or recursive entity can be loaded"
+        case .dtdDeclared: return "the part declares a DTD (<!DOCTYPE>), which a DOCX, ODT, XLSX or ODS part never needs; it is refused so that no external or recursive entity can be loaded"
         case .dtdRefused: return "the part declares a DTD, which is refused"
         case .resaveDocumentHint: return "re-save the document from Word or LibreOffice"
         case .malformedXML(let detail): return "malformed XML" + (detail.map { ": \($0)" } ?? "")

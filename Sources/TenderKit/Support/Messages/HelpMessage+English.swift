@@ -6,11 +6,11 @@ extension HelpMessage {
         switch self {
         case .abstract(let command):
             switch command {
-            case .tender: return "Assemble French public tender responses from structured offers and DOCX/ODT templates."
+            case .tender: return "Assemble French public tender responses from structured offers and DOCX, ODT, XLSX or ODS templates."
             case .`init`: return "Start an offer from the call itself: read its documents and write offer.yaml's tender block."
             case .build: return "Render every document of an offer (one CV per team member), optionally as PDF and one merged PDF."
             case .check: return "Check an offer against the rules of its call before submitting it."
-            case .render: return "Fill a DOCX or ODT template with JSON or YAML data."
+            case .render: return "Fill a DOCX, ODT, XLSX or ODS template with JSON or YAML data."
             case .lint: return "Check a template: list its tags and every error at once, without writing anything."
             case .price: return "Print the price breakdown of an offer: tranches, totals, people, profiles, mécénat."
             case .diff: return "Show what changed between two versions of an offer: money, days, team, schedule, tender facts."

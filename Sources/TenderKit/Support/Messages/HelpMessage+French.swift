@@ -14,11 +14,11 @@ extension HelpMessage {
         switch self {
         case .abstract(let command):
             switch command {
-            case .tender: return "Assembler des réponses aux marchés publics à partir d’offres structurées et de modèles DOCX ou ODT."
+            case .tender: return "Assembler des réponses aux marchés publics à partir d’offres structurées et de modèles DOCX, ODT, XLSX ou ODS."
             case .`init`: return "Commencer une offre à partir de l’appel lui-même : lire ses pièces et écrire le bloc tender d’offer.yaml."
             case .build: return "Produire chaque document d’une offre (un CV par membre de l’équipe), et au besoin leurs PDF et un PDF unique."
             case .check: return "Vérifier une offre selon les règles de son appel avant de la déposer."
-            case .render: return "Remplir un modèle DOCX ou ODT avec des données JSON ou YAML."
+            case .render: return "Remplir un modèle DOCX, ODT, XLSX ou ODS avec des données JSON ou YAML."
             case .lint: return "Vérifier un modèle : lister ses balises et toutes ses erreurs d’un coup, sans rien écrire."
             case .price: return "Afficher le détail du prix d’une offre : tranches, totaux, intervenants, profils, mécénat."
             case .diff: return "Montrer ce qui a changé entre deux versions d’une offre : montants, jours, équipe, calendrier, données de l’appel."

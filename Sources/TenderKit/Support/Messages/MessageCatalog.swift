@@ -18,3 +18,12 @@ extension MessageCatalog {
         }
     }
 }
+
+extension Array where Element == String {
+    /// The items as a sentence lists them: « A, B ou C », "A, B or C" (`last` is the word
+    /// with its spaces before the last item).
+    func listed(_ last: String) -> String {
+        guard count > 2 else { return joined(separator: last) }
+        return dropLast().joined(separator: ", ") + last + self[count - 1]
+    }
+}

@@ -24,8 +24,8 @@ extension OfferMessage {
         case .missingKey(let d, let key): return "\(Self.englishDescribed(d)) is missing '\(key)'"
         case .missingKeyHint(let key, let description):
             return "add the key '\(key)' (\(description.hasSuffix(".") ? String(description.dropLast()) : description))"
-        case .needsOneOf(let d, let keys): return "\(Self.englishDescribed(d)) needs \(keys.map { "'\($0)'" }.joined(separator: " or "))"
-        case .notBoth(let d, let keys): return "\(Self.englishDescribed(d)) takes \(keys.map { "'\($0)'" }.joined(separator: " or ")), not both"
+        case .needsOneOf(let d, let keys): return "\(Self.englishDescribed(d)) needs \(keys.map { "'\($0)'" }.listed(" or "))"
+        case .notBoth(let d, let keys): return "\(Self.englishDescribed(d)) takes \(keys.map { "'\($0)'" }.listed(" or ")), not both"
         case .keepOnlyOne: return "keep only one of them"
         case .keysPlainText: return "mapping keys must be plain text"
         case .tooLarge(let display, let value, let ceiling): return "\(Self.englishName(display)) is too large: \(value) is beyond \(ceiling)"
@@ -150,7 +150,7 @@ extension OfferMessage {
         case .dateTime: return "a date or date and time (YYYY-MM-DDTHH:MM)"
         case .boolean: return "true or false"
         case .choice(let words): return "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
-        case .either(let shapes): return shapes.map(englishExpectation).joined(separator: " or ")
+        case .either(let shapes): return shapes.map(englishExpectation).listed(" or ")
         case .list: return "a list"
         case .record(let r): return "a mapping (\(r.name))"
         case .dictionary: return "a mapping"

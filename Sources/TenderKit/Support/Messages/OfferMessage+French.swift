@@ -25,8 +25,8 @@ extension OfferMessage {
         case .missingKeyHint(let key, let description):
             guard let french = Self.frenchKeyDescriptions[description] else { return "ajouter la clé « \(key) » (décrite dans offers/FORMAT.md)" }
             return "ajouter la clé « \(key) » (\(french.hasSuffix(".") ? String(french.dropLast()) : french))"
-        case .needsOneOf(let d, let keys): return "\(Self.frenchDescribed(d)) demande \(keys.map { "« \($0) »" }.joined(separator: " ou "))"
-        case .notBoth(let d, let keys): return "\(Self.frenchDescribed(d)) prend \(keys.map { "« \($0) »" }.joined(separator: " ou ")), pas les deux"
+        case .needsOneOf(let d, let keys): return "\(Self.frenchDescribed(d)) demande \(keys.map { "« \($0) »" }.listed(" ou "))"
+        case .notBoth(let d, let keys): return "\(Self.frenchDescribed(d)) prend \(keys.map { "« \($0) »" }.listed(" ou ")), pas les deux"
         case .keepOnlyOne: return "n’en garder qu’une"
         case .keysPlainText: return "les clés d’un dictionnaire doivent être du texte simple"
         case .tooLarge(let display, let value, let ceiling): return "\(Self.frenchName(display)) est trop grand : \(value) dépasse \(ceiling)"
@@ -173,7 +173,7 @@ extension OfferMessage {
         case .dateTime: return "une date, ou une date et une heure (AAAA-MM-JJTHH:MM)"
         case .boolean: return "true ou false"
         case .choice(let words): return "l’un de " + words.map { "« \($0) »" }.joined(separator: ", ")
-        case .either(let shapes): return shapes.map(frenchExpectation).joined(separator: " ou ")
+        case .either(let shapes): return shapes.map(frenchExpectation).listed(" ou ")
         case .list: return "une liste"
         case .record(let r): return "un dictionnaire (\(frenchRecord(r.name, article: false)))"
         case .dictionary: return "un dictionnaire"

@@ -46,7 +46,7 @@ extension ReportMessage {
         case .costUnknown: return "unknown (daily cost missing)"
         case .taxReduction(let percent): return "Tax reduction (\(percent))"
         case .withinCap(let within): return within.map { $0 ? "respected" : "exceeded: the excess can be carried over 5 years" } ?? "—"
-        case .cap: return "Cap (20 000 € or 0.5 % of turnover excl. VAT)"
+        case .cap: return "Cap (€20,000 or 0.5% of turnover excl. VAT)"
         case .note: return "Note"
         case .dayCount(let n): return FrenchFormat.number(n) + FrenchFormat.unitSpace + (n == 1 ? "day" : "days")
 

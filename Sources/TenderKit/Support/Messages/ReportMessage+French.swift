@@ -43,13 +43,13 @@ extension ReportMessage {
         case .valueAtRate: return "Valeur au prix de vente"
         case .valueAtCost: return "Valeur au coût de revient"
         case .costUnknown: return "inconnue (coût journalier manquant)"
-        case .taxReduction(let percent): return "Réduction d'impôt (\(percent))"
-        case .withinCap(let within): return within.map { $0 ? "respecté" : "dépassé : l'excédent est reportable sur 5 ans" } ?? "—"
-        case .cap: return "Plafond (20 000 € ou 0,5 % du CA HT)"
+        case .taxReduction(let percent): return "Réduction d’impôt (\(percent))"
+        case .withinCap(let within): return within.map { $0 ? "respecté" : "dépassé : l’excédent est reportable sur 5 ans" } ?? "—"
+        case .cap: return "Plafond (20\u{202F}000\u{00A0}€ ou 0,5\u{00A0}% du CA HT)"
         case .note: return "Note"
         case .dayCount(let n): return FrenchFormat.days(n)
 
-        case .differences(let reference, let buyer): return "Différences de l'offre " + (reference.map { "\($0) — " } ?? "— ") + buyer
+        case .differences(let reference, let buyer): return "Différences de l’offre " + (reference.map { "\($0) — " } ?? "— ") + buyer
         case .before(let label): return "  avant : " + label
         case .after(let label): return "  après : " + label
         case .noDifference: return "Aucune différence."
