@@ -10,7 +10,8 @@ one place a new format is registered.
 """
 import collections, os, re, sys
 
-ORDER = ["Support", "Archive", "XML", "Engine", "Formats", "Formats/Docx", "Formats/Odt",
+ORDER = ["Support", "Archive", "XML", "Engine", "Formats", "Formats/OPC", "Formats/Docx", "Formats/Odt",
+         "Formats/Spreadsheet", "Formats/Xlsx", "Formats/Ods",
          "Offer", "Pricing", "Rendering", "Build", "Checks", "Review", "Intake"]
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TenderKit")
 DECLARATION = re.compile(r"^\s*(?:(?:public|internal|private|fileprivate|final|indirect)\s+)*"
@@ -34,7 +35,8 @@ for path in sorted(files):
     here = folder(path)
     if os.path.relpath(path, ROOT) == os.path.join("Formats", "DocumentFormat.swift"):
         continue
-    text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', re.sub(r"//.*", "", open(path).read()))
+    text = re.sub(r'"""[\s\S]*?"""', '""', re.sub(r"//.*", "", open(path).read()))
+    text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
     for word in sorted(set(re.findall(r"\b[A-Z]\w*\b", text))):
         where = owners.get(word, set())
         if here in where or not where:

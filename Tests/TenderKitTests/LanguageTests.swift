@@ -302,12 +302,34 @@ import Testing
         #expect(english.contains("hint: add the key 'title' (Title of the tranche)"), "\(english)")
     }
 
+    /// Every French catalog writes the typographic apostrophe: a straight one between two letters
+    /// in a French string is a slip (English keys of a table, `"…":` or `("…",`, and raw
+    /// patterns are the other language's, left alone).
+    @Test func frenchCatalogsUseTheTypographicApostrophe() throws {
+        let sources = CLI.packageRoot + "/Sources"
+        let files = (FileManager.default.enumerator(atPath: sources)?.allObjects as? [String] ?? []).filter { $0.hasSuffix("+French.swift") }
+        #expect(files.count >= 8)
+        var slips: [String] = []
+        let apostrophe = try Regex(#"\p{L}'\p{L}"#)
+        let literal = try Regex(#"(\(\s*)?"((?:[^"\\]|\\.)*)"(\s*:)?"#)
+        for file in files {
+            let lines = try String(contentsOfFile: sources + "/" + file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && !line.contains("#\"") {
+                for match in line.matches(of: literal) where match.output[1].substring == nil && match.output[3].substring == nil {
+                    let text = match.output[2].substring ?? ""
+                    if text.contains(apostrophe) { slips.append("\(file):\(n + 1): \(text)") }
+                }
+            }
+        }
+        #expect(slips.isEmpty, "\(slips.joined(separator: "\n"))")
+    }
+
     /// The catalog speaks each language with its own typography.
     @Test func frenchTypographyInTheCatalogs() {
         let samples: [any MessageCatalog] = [EngineMessage.undefinedName("x"), EngineMessage.dateStyle(["long"], .string("longue")),
                                              OfferMessage.notInTeam("x"), FileMessage.outputIsFolder, ToolMessage.sofficeMissing,
                                              CheckMessage.deadlineSoonHint, CheckMessage.verdict(ok: true, summary: "s", rules: 2, counts: [(.passed, 2)]),
-                                             ReportMessage.bidder(name: "n", vat: "v"), ReportMessage.before("x"),
+                                             ReportMessage.bidder(name: "n", vat: "v"), DiffMessage.before("x"), ReportMessage.legalReview,
                                              OfferMessage.missingKeyHint(key: "k", description: "Title of the tranche.")]
         for m in samples {
             let french = m.text(in: .french), english = m.text(in: .english)

@@ -35,7 +35,7 @@ public struct DocumentParagraph: Sendable, Equatable {
     var place: String {
         let words = Language.current.locationWords
         if let sheet { return "\(words.sheet) \(sheet)" + (cell.map { ", \(words.cell) \($0)" } ?? "") }
-        return CheckMessage.paragraph(part: part, number).text
+        return "\(part), \(words.paragraph) \(number)"
     }
 }
 

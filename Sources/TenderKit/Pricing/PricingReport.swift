@@ -123,7 +123,7 @@ public enum PricingReport {
             block.add([w(.cap), "\(eur(m.cap)) — \(w(.withinCap(m.withinCap)))"])
             if let note = m.note { block.add([w(.note), note]) }
             out.append(block.render())
-            out.append("  ⚠ " + CheckMessage.legalReviewHint.text(in: language))
+            out.append("  ⚠ " + ReportMessage.legalReview.text(in: language))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -67,6 +67,7 @@ public enum DiffReport {
     struct Words {
         var language: Language
         func callAsFunction(_ m: ReportMessage) -> String { m.text(in: language) }
+        func callAsFunction(_ m: DiffMessage) -> String { m.text(in: language) }
     }
 
     static func totalsLabel(_ key: String, _ w: Words) -> String {

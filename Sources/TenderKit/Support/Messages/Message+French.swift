@@ -34,7 +34,7 @@ extension Message {
             return "vérification : \(summary) ; \(fr.count(comments, "commentaire")) dans les projets"
         case .reviewFile(let path): return "\(path)  (synthèse pour la revue)"
         case .draftOverFinal(let folder, let draftFolder):
-            return "\(folder) contient une version définitive : un projet n'y est jamais écrit (sans -o, les projets vont dans \(draftFolder))"
+            return "\(folder) contient une version définitive : un projet n’y est jamais écrit (sans -o, les projets vont dans \(draftFolder))"
         case .errorsAndWarnings(let e, let w): return "\(fr.count(e, "erreur")), \(fr.count(w, "avertissement"))"
         case .tags(let n): return fr.count(n, "balise")
         case .errors(let n): return fr.count(n, "erreur")
@@ -76,7 +76,7 @@ extension Message {
             }
             return "ce fichier est \(what) : tender ne remplit que des documents DOCX et ODT et des classeurs XLSX et ODS"
         case .notFillableHint:
-            return "utiliser un modèle Word (.docx) ou Writer (.odt), un classeur Excel (.xlsx) ou Calc (.ods), ou l'enregistrer dans l'un de ces formats"
+            return "utiliser un modèle Word (.docx) ou Writer (.odt), un classeur Excel (.xlsx) ou Calc (.ods), ou l’enregistrer dans l’un de ces formats"
         }
     }
 }

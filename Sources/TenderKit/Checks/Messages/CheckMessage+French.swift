@@ -153,7 +153,7 @@ extension CheckMessage {
         case .legalReview(let days, let deduction, let atCost, let tax):
             let valued = atCost.map { ", \($0) au coût, réduction d’impôt \(tax ?? "")" } ?? ""
             return "l’offre prévoit \(FrenchFormat.days(days)) de mécénat (\(deduction) aux taux de l’offre\(valued)) : revue juridique requise avant l’envoi"
-        case .legalReviewHint: return Mecenat.legalReview
+        case .legalReviewHint: return ReportMessage.legalReview.french
         case .internalNote(let document, let note): return "\(document) contient la note interne « \(note) … »"
         case .internalNoteHint: return "retirer la note du document une fois le mécénat validé par le juriste"
         case .converted(let documents, let pages):

@@ -21,24 +21,11 @@ public enum ReportMessage: MessageCatalog {
     case perPerson, perProfile
     case mecenatTitle, mecenatShare(String), valueAtRate, valueAtCost, costUnknown, taxReduction(String)
     case withinCap(Bool?), cap, note
+    /// The warning beside a mécénat: a lawyer should approve it (the check's hint says the same).
+    case legalReview
     /// `3 jours`, `3 days`.
     case dayCount(Decimal)
 
-    // tender diff
-    case differences(reference: String?, buyer: String)
-    case before(String), after(String)
-    case noDifference
-    case money, daysPerPerson, daysPerTask, team, schedule, offerFacts, checks
-    case beforeColumn, afterColumn, delta, deltaPercent, measure, element, rule, change, lumpSumBefore, lumpSumAfter
-    case measureHT, measureProBono, measureTTC
-    case added, removed, formerly(TrancheKind)
-    case ruleResult(String)
-    case memberAdded, memberRemoved
-    case field(OfferDiff.Member.Field)
-    case start, end, duration, milestone(String), months(Decimal)
-    case notification(DateValue?)
-    case fact(String)
-    case characters(Int)
     /// A date in a report: `1er novembre 2021` in French, ISO in English.
     case date(DateValue), dateTime(DateValue)
 }

@@ -151,9 +151,7 @@ extension CheckMessage {
         case .legalReview(let days, let deduction, let atCost, let tax):
             let valued = atCost.map { ", \($0) at cost, tax reduction \(tax ?? "")" } ?? ""
             return "the offer gives \(Self.englishDays(days)) of mécénat (\(deduction) at the offer's rates\(valued)): a legal review is required before sending"
-        case .legalReviewHint:
-            return "to be approved by a lawyer: a mécénat granted to the buyer in an offer may be seen as a consideration tied to the award "
-                + "of the contract (equal treatment of bidders) and not give the tax reduction of art. 238 bis of the CGI"
+        case .legalReviewHint: return ReportMessage.legalReview.english
         case .internalNote(let document, let note): return "\(document) holds the internal note \"\(note) …\""
         case .internalNoteHint: return "remove the note from the document once the mécénat is approved by the lawyer"
         case .converted(let documents, let pages):
