@@ -97,4 +97,12 @@ import Testing
         #expect(FrenchTypography.apply("Le prix est fixe, sans option.") == "Le prix est fixe, sans option.")
         #expect(FrenchTypography.apply("Voir https://exemple.fr/a;b ou écrire à a@b.fr !") == "Voir https://exemple.fr/a;b ou écrire à a@b.fr\u{202F}!")
     }
+
+    /// The byte search the checks use for ASCII words finds what a string search finds.
+    @Test func byteSearch() {
+        for (text, needle) in [("cout ferme total", "ferme"), ("fer me", "ferme"), ("abc", ""), ("", "a"), ("aab", "ab"),
+                               ("http://x", "://"), ("ab", "abc"), ("ferm", "ferme"), ("total optionnel", "optionnel"), ("écrire à a@b.fr", "@")] {
+            #expect(text.holdsBytes(needle) == (needle.isEmpty || text.utf8.count >= needle.utf8.count && text.contains(needle)), "\(text) / \(needle)")
+        }
+    }
 }

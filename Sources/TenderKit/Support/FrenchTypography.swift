@@ -47,9 +47,8 @@ public enum FrenchTypography {
         guard text.unicodeScalars.contains(where: { ";!?:'\"«»".unicodeScalars.contains($0) }) else { return (text, []) }
         let s = Array(text.unicodeScalars)
         var keep = [Bool](repeating: false, count: s.count)
-        // Every protected range holds ':' (a scheme, mailto:), "www.", '@' or '&': without them, no regex.
-        if text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "&") })
-            || text.contains("www.") {
+        // Every protected range holds "://", "www.", "mailto:", '@' or '&': without them, no regex.
+        if ["://", "www.", "mailto:", "@", "&"].contains(where: text.holdsBytes) {
             // NSRegularExpression works in UTF-16: map its ranges to scalar indexes.
             var utf16ToScalar: [Int] = []
             utf16ToScalar.reserveCapacity(text.utf16.count + 1)

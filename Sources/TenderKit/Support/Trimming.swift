@@ -54,3 +54,27 @@ extension Substring {
         String(self).trimmingCharacters(in: set)
     }
 }
+
+extension String {
+    /// Whether the text holds `needle` byte for byte (UTF-8, no Unicode equivalence), for
+    /// needles whose bytes decide (ASCII words, URL parts): `memchr` and `memcmp`, where Foundation's
+    /// `contains` goes through `NSString` and the generic `firstRange(of:)` is slower still.
+    func holdsBytes(_ needle: String) -> Bool {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { t in
+            needle.withUTF8 { n in
+                guard let tb = t.baseAddress, let nb = n.baseAddress else { return n.isEmpty }
+                var i = 0
+                while i + n.count <= t.count {
+                    // memchr finds the next candidate first byte; memcmp compares the rest.
+                    guard let found = memchr(tb + i, Int32(nb[0]), t.count - n.count - i + 1) else { return false }
+                    let at = tb.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(tb + at, nb, n.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
+            }
+        }
+    }
+}
