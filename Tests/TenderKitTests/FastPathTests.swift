@@ -66,4 +66,43 @@ import Testing
         #expect(lines[2] == "  Équipe   10\u{202F}000,00\u{A0}€")
         #expect(lines[3] == "  A                  1   é")
     }
+
+    /// `Blank`'s sets hold exactly Foundation's, on every scalar; trimming gives Foundation's text.
+    @Test func trimmingWithoutFoundationMatchesFoundation() {
+        let pairs: [(Blank, CharacterSet)] = [(.whitespaces, .whitespaces), (.newlines, .newlines),
+                                              (.whitespacesAndNewlines, .whitespacesAndNewlines)]
+        for (blank, set) in pairs {
+            var differ: [UInt32] = []
+            for v in UInt32(0)...0x10FFFF {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                if blank.contains(scalar) != set.contains(scalar) { differ.append(v) }
+            }
+            #expect(differ.isEmpty, "\(blank): \(differ.map { String($0, radix: 16) })")
+        }
+        let samples = ["", " ", "\t\n", "abc", "  Prix\u{202F}: 10\u{00A0}€ \n", "\u{200B}x\u{2028}", "\r\n\u{85}a b\u{3000}",
+                       " e\u{301} ", "\u{1F600} \t", "\u{00A0}\u{00A0}", "a\u{2029}"]
+        for text in samples {
+            for (blank, set) in pairs {
+                // The call with a `CharacterSet` variable is Foundation's; the literal one is `Blank`'s.
+                let reference = text.trimmingCharacters(in: set)
+                #expect(text.trimmingCharacters(in: blank) == reference)
+                #expect(text.dropFirst(0).trimmingCharacters(in: blank) == reference)
+            }
+        }
+    }
+
+    /// French typography leaves a text without any character it changes as it is, and still
+    /// protects addresses in a text that has some.
+    @Test func typographyQuickPaths() {
+        #expect(FrenchTypography.apply("Le prix est fixe, sans option.") == "Le prix est fixe, sans option.")
+        #expect(FrenchTypography.apply("Voir https://exemple.fr/a;b ou écrire à a@b.fr !") == "Voir https://exemple.fr/a;b ou écrire à a@b.fr\u{202F}!")
+    }
+
+    /// The byte search the checks use for ASCII words finds what a string search finds.
+    @Test func byteSearch() {
+        for (text, needle) in [("cout ferme total", "ferme"), ("fer me", "ferme"), ("abc", ""), ("", "a"), ("aab", "ab"),
+                               ("http://x", "://"), ("ab", "abc"), ("ferm", "ferme"), ("total optionnel", "optionnel"), ("écrire à a@b.fr", "@")] {
+            #expect(text.holdsBytes(needle) == (needle.isEmpty || text.utf8.count >= needle.utf8.count && text.contains(needle)), "\(text) / \(needle)")
+        }
+    }
 }

@@ -116,9 +116,13 @@ struct TablesRule: CheckRule {
         var out: [Decimal] = []
         if segment.contains(where: { $0.number(column) != nil }) { out.append(sum(segment)) }
         out.append(sum(body))
+        // Folded text keeps no accent or combining mark: a byte search finds what a string search would.
         let label = FoldedText.fold(table.rows[total - 1].label)
-        for kind in ["ferme", "optionnel"] where label.contains(kind) {
-            out.append(sum(body.filter { FoldedText.fold($0.cells.values.joined(separator: " ")).contains(kind) }))
+        let kinds = ["ferme", "optionnel"].filter(label.holdsBytes)
+        guard !kinds.isEmpty else { return out }
+        let folded = body.map { FoldedText.fold($0.cells.values.joined(separator: " ")) }   // once per row, not per kind
+        for kind in kinds {
+            out.append(sum(zip(body, folded).filter { $0.1.holdsBytes(kind) }.map(\.0)))
         }
         return out
     }

@@ -99,7 +99,7 @@ struct ShapeChecker {
         -> (CheckedDocument, [Diagnostic]) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try DataLoader.compose(text)
         } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
             throw TenderError.error(OfferMessage.duplicateKeys(keys).text,
                                     at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),

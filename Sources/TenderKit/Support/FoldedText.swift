@@ -4,7 +4,8 @@ import Foundation
 enum FoldedText {
     /// `Coût par profil (en euros)` → `cout par profil en euros`.
     static func fold(_ text: String) -> String {
-        let lowered = quickLowered(text) ?? foundationLowered(text)
+        if let quick = quickFold(text) { return quick }
+        let lowered = foundationLowered(text)
         var out = ""
         var pendingSpace = false
         for ch in lowered {
@@ -26,30 +27,47 @@ enum FoldedText {
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "fr_FR"))
     }
 
-    /// `foundationLowered` without Foundation, for the text checks see most (cells, labels,
+    /// `fold` without Foundation, for the text checks see most (cells, labels,
     /// amounts): every scalar ASCII, a Latin letter of U+00C0–U+017F (folded once, by
     /// `foundationLowered` itself) or a space, punctuation or currency sign (which both ways
     /// separate words). nil for anything else, such as a combining accent. Foundation's
     /// folding took a third of a `check --no-render`.
-    private static func quickLowered(_ text: String) -> String? {
-        var out = String.UnicodeScalarView()
+    ///
+    /// It lowers and cuts into words in the same pass, scalar by scalar: what it lets through
+    /// has one scalar per character (no combining mark), so a scalar is a letter or a digit
+    /// exactly when `fold`'s character is.
+    private static func quickFold(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func word(_ scalar: Unicode.Scalar) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(contentsOf: scalar.utf8)
+        }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                let v = scalar.value
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
+                let v = UInt8(scalar.value)
+                switch v {
+                case 0x41...0x5A: word(Unicode.Scalar(v + 0x20))
+                case 0x61...0x7A, 0x30...0x39: word(scalar)
+                default: pendingSpace = true
+                }
             } else if let folded = latinLetters[scalar] {
-                out.append(contentsOf: folded.unicodeScalars)
+                for s in folded.unicodeScalars {
+                    if s.properties.isAlphabetic || s.properties.numericType != nil { word(s) } else { pendingSpace = true }
+                }
             } else {
                 switch scalar.properties.generalCategory {
                 case .spaceSeparator, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
                      .finalPunctuation, .otherPunctuation, .currencySymbol:
-                    out.append(scalar)
+                    pendingSpace = true
                 default:
                     return nil
                 }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The letters of U+00C0–U+017F folded by `foundationLowered`, in one call (it folds each

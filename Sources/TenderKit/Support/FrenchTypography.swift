@@ -43,15 +43,20 @@ public enum FrenchTypography {
     }
 
     private static func scan(_ text: String, afterText: Bool = false, lenient: Bool = false) -> (text: String, changes: [Int]) {
+        // Only these characters are ever changed; a text without them is left as it is.
+        guard text.unicodeScalars.contains(where: { ";!?:'\"«»".unicodeScalars.contains($0) }) else { return (text, []) }
         let s = Array(text.unicodeScalars)
         var keep = [Bool](repeating: false, count: s.count)
-        // NSRegularExpression works in UTF-16: map its ranges to scalar indexes.
-        var utf16ToScalar: [Int] = []
-        utf16ToScalar.reserveCapacity(text.utf16.count + 1)
-        for (i, c) in s.enumerated() { for _ in 0..<(c.value > 0xFFFF ? 2 : 1) { utf16ToScalar.append(i) } }
-        utf16ToScalar.append(s.count)
-        for m in protected.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
-            for i in utf16ToScalar[m.range.location]..<utf16ToScalar[m.range.location + m.range.length] { keep[i] = true }
+        // Every protected range holds "://", "www.", "mailto:", '@' or '&': without them, no regex.
+        if ["://", "www.", "mailto:", "@", "&"].contains(where: text.holdsBytes) {
+            // NSRegularExpression works in UTF-16: map its ranges to scalar indexes.
+            var utf16ToScalar: [Int] = []
+            utf16ToScalar.reserveCapacity(text.utf16.count + 1)
+            for (i, c) in s.enumerated() { for _ in 0..<(c.value > 0xFFFF ? 2 : 1) { utf16ToScalar.append(i) } }
+            utf16ToScalar.append(s.count)
+            for m in protected.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
+                for i in utf16ToScalar[m.range.location]..<utf16ToScalar[m.range.location + m.range.length] { keep[i] = true }
+            }
         }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count + 8)
