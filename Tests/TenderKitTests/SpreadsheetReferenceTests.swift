@@ -255,15 +255,32 @@ import Testing
     /// A spreadsheet as LibreOffice writes it: « Synthèse » reads « DPGF », whose row 3
     /// repeats (rows 2 and 4 are markers; rows 5–6 one repeated empty row), a named range, a
     /// named expression and a database range over the lines.
+    static let odsNamespaces = """
+        xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" \
+        xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
+        xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" \
+        xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" \
+        xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" \
+        xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" office:version="1.3"
+        """
+
+    /// An ODS package: its mimetype, manifest and `content.xml`, then `other` entries.
+    static func odsPackage(at path: String, content: String, _ other: [Fixture.Entry] = []) throws {
+        try Fixture.zip(at: path, [
+            .init("mimetype", text: "application/vnd.oasis.opendocument.spreadsheet", stored: true),
+            .init("META-INF/manifest.xml", text: """
+                <?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\
+                <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>\
+                <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>\
+                \(other.contains { $0.name == "styles.xml" } ? "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>" : "")\
+                </manifest:manifest>
+                """),
+            .init("content.xml", text: content),
+        ] + other)
+    }
+
     static func ods(at path: String, names: Bool = true, synthesis: String = "", chart: Bool = false) throws {
-        let ns = """
-            xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" \
-            xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
-            xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" \
-            xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" \
-            xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" \
-            xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" office:version="1.3"
-            """
+        let ns = Self.odsNamespaces
         func text(_ t: String) -> String { "<table:table-cell office:value-type=\"string\"><text:p>\(t)</text:p></table:table-cell>" }
         func formula(_ f: String) -> String {
             "<table:table-cell table:formula=\"\(f)\" office:value-type=\"float\" office:value=\"0\"><text:p>0</text:p></table:table-cell>"
@@ -309,17 +326,7 @@ import Testing
             <chart:series chart:values-cell-range-address="DPGF.E3:DPGF.E3" chart:label-cell-address="DPGF.E1"/></chart:plot-area>\
             </chart:chart></office:chart></office:body></office:document-content>
             """
-        try Fixture.zip(at: path, (chart ? [.init("Object 1/content.xml", text: object)] : []) + [
-            .init("mimetype", text: "application/vnd.oasis.opendocument.spreadsheet", stored: true),
-            .init("META-INF/manifest.xml", text: """
-                <?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\
-                <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>\
-                <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>\
-                <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>
-                """),
-            .init("content.xml", text: content),
-            .init("styles.xml", text: styles),
-        ])
+        try Self.odsPackage(at: path, content: content, [.init("styles.xml", text: styles)] + (chart ? [.init("Object 1/content.xml", text: object)] : []))
     }
 
     @Test(arguments: [0, 1, 2, 2000]) func odsReferencesFollowTheRows(_ count: Int) throws {
@@ -353,6 +360,85 @@ import Testing
         #expect(content.contains("of:=SUM([$DPGF.$E$2:.E\(last)])+TotalHT"))
         #expect(content.contains("table:cell-range-address=\"$DPGF.$E$2:.$E$\(last)\""))
         #expect(content.contains("table:expression=\"of:[$DPGF.$E$\(total)]\""))
+    }
+
+    /// A DPGF-like ODS with nested row loops: per tranche a title, its lines, a lump sum under
+    /// `{%tr if %}`, a subtotal over them and two empty rows (one repeated row element); then a
+    /// total over the subtotals and the VAT.
+    static func nestedOds(at path: String) throws {
+        func cell(_ t: String) -> String { t.isEmpty ? "<table:table-cell/>" : "<table:table-cell office:value-type=\"string\"><text:p>\(t)</text:p></table:table-cell>" }
+        func formula(_ f: String) -> String {
+            "<table:table-cell table:formula=\"\(f)\" office:value-type=\"float\" office:value=\"0\"><text:p>0</text:p></table:table-cell>"
+        }
+        func row(_ cells: String...) -> String { "<table:table-row>" + cells.joined() + "</table:table-row>" }
+        let content = """
+            <?xml version="1.0" encoding="UTF-8"?><office:document-content \(odsNamespaces)><office:body><office:spreadsheet>\
+            <table:table table:name="DPGF"><table:table-column table:number-columns-repeated="5"/>\
+            \(row(cell("Désignation"), cell("Qté"), cell("PU"), cell("Montant"), cell("Sous-total")))\
+            \(row(cell("{%tr for t in tranches %}")))\
+            \(row(cell("{{ t.name }}")))\
+            \(row(cell("{%tr for l in t.lines %}")))\
+            \(row(cell("{{ l.name }}"), cell("{{ l.qty }}"), cell("{{ l.price }}"), formula("of:=[.B5]*[.C5]")))\
+            \(row(cell("{%tr endfor %}")))\
+            \(row(cell("{%tr if t.lump %}")))\
+            \(row(cell("Forfait {{ t.name }}"), "<table:table-cell office:value-type=\"float\" office:value=\"1\"><text:p>1</text:p></table:table-cell>", cell("{{ t.lump }}"), formula("of:=[.B8]*[.C8]")))\
+            \(row(cell("{%tr endif %}")))\
+            \(row(cell("Sous-total {{ t.name }}"), cell(""), cell(""), cell(""), formula("of:=SUM([.D4:.D9])")))\
+            <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="5"/></table:table-row>\
+            \(row(cell("{%tr endfor %}")))\
+            \(row(cell("Total HT"), cell(""), cell(""), cell(""), formula("of:=SUM([.E2:.E13])")))\
+            \(row(cell("TVA"), cell(""), cell(""), cell(""), formula("of:=ROUND([.E14]*0.2;2)")))\
+            </table:table></office:spreadsheet></office:body></office:document-content>
+            """
+        try odsPackage(at: path, content: content)
+    }
+
+    /// Four tranches of 3, 1, 2 and 0 lines; the first and the last with a lump sum. From the
+    /// second tranche on, the lump sum's row (kept by the first) is dropped and must close up.
+    static let tranches = """
+        tranches:
+          - { name: A, lump: 50, lines: [{ name: a1, qty: 1, price: 100 }, { name: a2, qty: 2, price: 100 }, { name: a3, qty: 3, price: 100 }] }
+          - { name: B, lump: 0, lines: [{ name: b1, qty: 2, price: 250 }] }
+          - { name: C, lump: 0, lines: [{ name: c1, qty: 1.5, price: 200 }, { name: c2, qty: 4, price: 25 }] }
+          - { name: D, lump: 80, lines: [] }
+
+        """
+
+    /// Output rows: 1 header; A 2 title, 3–5 lines, 6 lump sum, 7 subtotal, 8–9 empty; B 10,
+    /// 11, 12 subtotal, 13–14; C 15, 16–17, 18 subtotal, 19–20; D 21, 22 lump sum, 23 subtotal,
+    /// 24–25; 26 total, 27 VAT.
+    static func renderNested(in dir: TemporaryFolder) throws -> String {
+        try Self.nestedOds(at: dir.file("t.ods"))
+        try DocumentTemplate(path: dir.file("t.ods")).render(try DataLoader.parseYAML(Self.tranches), to: dir.file("o.ods"))
+        return dir.file("o.ods")
+    }
+
+    @Test func odsNestedLoopsKeepEveryFormulaOnItsRow() throws {
+        let dir = try TemporaryFolder()
+        let content = try Self.part(try Self.renderNested(in: dir), "content.xml")
+        let formulas = content.matches(of: #/table:formula="([^"]*)"/#).map { String($0.output.1) }
+        #expect(formulas == [
+            "of:=[.B3]*[.C3]", "of:=[.B4]*[.C4]", "of:=[.B5]*[.C5]", "of:=[.B6]*[.C6]", "of:=SUM([.D3:.D6])",
+            "of:=[.B11]*[.C11]", "of:=SUM([.D11:.D11])",
+            "of:=[.B16]*[.C16]", "of:=[.B17]*[.C17]", "of:=SUM([.D16:.D17])",
+            "of:=[.B22]*[.C22]", "of:=SUM([.D22:.D22])",
+            "of:=SUM([.E2:.E25])", "of:=ROUND([.E26]*0.2;2)",
+        ], "\(formulas)")
+        // Each tranche's two empty rows stay one repeated row element.
+        #expect(content.components(separatedBy: "table:number-rows-repeated=\"2\"").count == 5)
+    }
+
+    /// LibreOffice's values: subtotals 650, 500, 400 and 80, total 1 630, VAT 326.
+    @Test(.needs(.libreOffice)) func odsNestedLoopsComputeInLibreOffice() throws {
+        let dir = try TemporaryFolder()
+        let sheets = try Self.sheets(try Self.renderNested(in: dir), in: dir, into: "csv")
+        let dpgf = try #require(sheets["DPGF"] ?? sheets.values.first, "\(sheets.keys)")
+        func value(_ row: Int, _ column: Int) -> String { row <= dpgf.count && column < dpgf[row - 1].count ? dpgf[row - 1][column] : "" }
+        #expect([3, 4, 5, 6, 11, 16, 17, 22].map { value($0, 3) } == ["100", "200", "300", "50", "500", "300", "100", "80"], "\(dpgf)")
+        #expect([7, 12, 18, 23].map { value($0, 0) } == ["Sous-total A", "Sous-total B", "Sous-total C", "Sous-total D"], "\(dpgf)")
+        #expect([7, 12, 18, 23].map { value($0, 4) } == ["650", "500", "400", "80"], "\(dpgf)")
+        #expect(value(26, 0) == "Total HT" && value(26, 4) == "1630" && value(27, 4) == "326", "\(dpgf)")
+        #expect(!dpgf.joined().joined().contains("Err:") && !dpgf.joined().joined().contains("#"), "\(dpgf)")
     }
 
     @Test func odsLostReferenceIsAnError() throws {

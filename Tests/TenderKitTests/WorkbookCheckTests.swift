@@ -183,6 +183,96 @@ import Testing
         #expect(noTotals.findings("totals", .warning).contains { $0.message.contains("aucun total trouvé dans le classeur recalculé") })
     }
 
+    /// The ivd-resilience offer (four tranches, tasks of several lines, an item or a lump sum in
+    /// some, a mécénat in each) with the DPGF as XLSX and as ODS: from the second tranche on, a
+    /// row an earlier tranche kept (a lump sum) and this one drops must close up, or the ODS's
+    /// formulas point a row too far (and the XLSX gains blank rows).
+    /// The ivd-resilience offer whose documents are the DPGF as XLSX and as ODS, built (with their PDFs when `pdf`).
+    static func fourTranches(pdf: Bool = false) throws -> (dir: TemporaryFolder, offer: Offer, pricing: OfferPricing, result: BuildResult) {
+        let dir = try TemporaryFolder()
+        let root = CLI.packageRoot, fm = FileManager.default
+        try fm.copyItem(atPath: root + "/offers", toPath: dir.file("offers"))
+        try fm.copyItem(atPath: root + "/templates", toPath: dir.file("templates"))
+        let offerFile = dir.file("offers/ivd-resilience/offer.yaml")
+        let text = try String(contentsOfFile: offerFile, encoding: .utf8)
+        let documents = try #require(text.range(of: "\ndocuments:\n")).upperBound
+        let after = try #require(text[documents...].range(of: "\n\n")).lowerBound
+        try text.replacingCharacters(in: documents..<after, with: """
+              - { id: dpgf, template: ../../templates/dpgf.xlsx, output: "04 DPGF.xlsx" }
+              - { id: dpgf-ods, template: ../../templates/dpgf.ods, output: "05 DPGF.ods" }
+            """).write(toFile: offerFile, atomically: true, encoding: .utf8)
+        let offer = try Offer.load(path: offerFile)
+        let pricing = OfferPricing(offer: offer)
+        let result = try SubmissionBuilder.build(offer, pricing: pricing, options: BuildOptions(outputFolder: dir.file("build"), pdf: pdf,
+                                                                                                today: SubmissionFolderTests.today))
+        return (dir, offer, pricing, result)
+    }
+
+    @Test(.needs(.libreOffice)) func theFourTrancheDPGFPassesInBothFormats() throws {
+        let built = try Self.fourTranches()
+        defer { withExtendedLifetime(built.dir) {} }
+        let (offer, pricing, result) = (built.offer, built.pricing, built.result)
+        #expect(pricing.tranches.count == 4)
+        let paths = result.documents.map(\.path)
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["04 DPGF.xlsx", "05 DPGF.ods"])
+        var inspected: [InspectedDocument] = []
+        for (path, id) in zip(paths, ["dpgf", "dpgf-ods"]) {
+            let doc = try Self.inspected(path, id: id)
+            inspected.append(doc)
+            // Every tranche's subtotal and VAT as tender price counts them, then the totals.
+            for t in pricing.tranches {
+                let kind = t.kind == .fixed ? "tranche ferme" : "tranche optionnelle"
+                #expect(Self.figure(doc, "Sous-total \(kind) \(t.id)")?.value == t.totals.ht, "\(path) \(t.id)")
+                #expect(Self.figure(doc, "TVA 20\u{00A0}% — \(kind) \(t.id)")?.value == t.totals.vat, "\(path) \(t.id)")
+            }
+            #expect(Self.figure(doc, "Total HT")?.value == pricing.all.ht, "\(path)")
+            #expect(Self.figure(doc, "Net HT")?.value == pricing.all.netHT, "\(path)")
+            #expect(Self.figure(doc, "Total TTC")?.value == pricing.all.ttc, "\(path)")
+            #expect(WorkbookFigures.errors(doc.sheets ?? []).isEmpty, "\(path)")
+        }
+        let report = evaluate(offer, documents: inspected, render: .rendered)
+        #expect(report.findings("totals", .error).isEmpty && report.findings("tables", .error).isEmpty,
+                "\(report.findings.map(\.message))")
+        let matched = report.findings("totals", .info).map(\.message).filter { $0.contains("classeur recalculé") }
+        #expect(matched.count == 2 && matched.allSatisfy { $0.contains("12 totaux du classeur recalculé par LibreOffice correspondent à tender price") },
+                "\(matched)")
+        // The XLSX has no blank row between a tranche's last line and its subtotal: its rows follow each other.
+        let sheet = String(decoding: try ZipArchive(path: paths[0]).read("xl/worksheets/sheet1.xml"), as: UTF8.self)
+        let numbers = sheet.matches(of: #/<row r="(\d+)"/#).map { Int($0.output.1)! }
+        let lines = try #require(numbers.firstIndex(of: 8))
+        let total = try #require(Self.figure(inspected[0], "Total HT").flatMap { Int($0.cell.dropFirst()) })
+        let last = total - 2                                 // the template's empty row before the totals stays
+        #expect(Array(numbers[lines...].prefix { $0 <= last }) == Array(8...last))
+    }
+
+    /// The DPGF's long designations wrap and their rows grow on the PDF page, in XLSX and ODS:
+    /// no word is drawn over another (a clipped designation runs under the next column, a
+    /// wrapped one in a row of fixed height over the row below).
+    @Test(.needs(.libreOffice, .poppler)) func theDPGFsLongDesignationsWrapOnThePage() throws {
+        let built = try Self.fourTranches(pdf: true)
+        defer { withExtendedLifetime(built.dir) {} }
+        let result = built.result
+        let pdfs = result.documents.compactMap(\.pdf)
+        #expect(pdfs.count == 2, "\(pdfs)")
+        let pdftotext = try Tool.path("pdftotext", of: .poppler)
+        for pdf in pdfs {
+            let boxes = try CLI.runProgram(pdftotext, ["-bbox", pdf, "-"]).stdout
+            var overlaps: [String] = []
+            for page in boxes.components(separatedBy: "<page ").dropFirst() {
+                let words = page.matches(of: #/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>/#).map {
+                    (x0: Double($0.output.1)!, y0: Double($0.output.2)!, x1: Double($0.output.3)!, y1: Double($0.output.4)!, text: String($0.output.5))
+                }
+                for (i, a) in words.enumerated() {
+                    for b in words[(i + 1)...] {
+                        let across = min(a.x1, b.x1) - max(a.x0, b.x0), down = min(a.y1, b.y1) - max(a.y0, b.y0)
+                        if across > 1 && down > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0) { overlaps.append("\(a.text) / \(b.text)") }
+                    }
+                }
+            }
+            #expect(overlaps.isEmpty, "\(pdf): \(overlaps.prefix(5))")
+        }
+    }
+
     @Test func csvAsCalcWritesIt() {
         let rows = SheetValues.parse("a,\"b, c\",\"say \"\"hi\"\"\"\n\"two\nlines\",,x\r\nlast")
         #expect(rows == [["a", "b, c", "say \"hi\""], ["two\nlines", "", "x"], ["last"]])

@@ -43,6 +43,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         return format.adapter.holdsIndex(archive)
     }
 
+    /// Whether LibreOffice must compute the heights of the document's rows before a PDF.
+    static func needsRowHeights(path: String) -> Bool {
+        guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive) else { return false }
+        return format.adapter.needsRowHeights(archive)
+    }
+
     /// Whether the document at `path` is a workbook: its text is read by sheet and cell, and its
     /// figures are what its formulas compute (LibreOffice recalculates them before they are read).
     static func isWorkbook(path: String) -> Bool {
@@ -101,6 +107,9 @@ protocol FormatAdapter {
     func defaultLanguage(of archive: ZipArchive) -> String?
     /// Whether the document holds a table of contents or another index (to refresh before a PDF).
     func holdsIndex(_ archive: ZipArchive) -> Bool
+    /// Whether LibreOffice must compute the heights of the rows that fit their contents before
+    /// a PDF (it keeps the height a workbook gives them when it converts; see the default).
+    func needsRowHeights(_ archive: ZipArchive) -> Bool
     /// The number of reviewer comments the document carries.
     func commentCount(in archive: ZipArchive) throws -> Int
     /// Puts a draft mark in every page's header and comments at their paragraphs.
@@ -110,6 +119,9 @@ protocol FormatAdapter {
 extension FormatAdapter {
     /// The part's bytes as the engine compiles them; by default the part as stored.
     func prepare(_ bytes: [UInt8], part: TextPart, archive: ZipArchive) throws -> [UInt8] { bytes }
+    /// By default no: LibreOffice lays out text documents itself, and computes the heights of an
+    /// ODS's rows marked `style:use-optimal-row-height` when it loads it.
+    func needsRowHeights(_ archive: ZipArchive) -> Bool { false }
 }
 
 /// Repairs one render's parts after the engine wrote them (fresh ids for repeated drawings,

@@ -236,7 +236,8 @@ public enum LibreOffice {
         // whose comments are exported: LibreOffice (7.4) aborts when it updates an index of a
         // document holding comments, so a commented draft's PDF keeps the template's
         // placeholder contents (the uncommented conversion before it has them up to date).
-        let indexed = exportNotes ? [] : documents.filter { DocumentFormat.holdsIndex(path: $0) }
+        // Workbooks whose rows must fit their contents too (see `IndexRefresh`).
+        let indexed = documents.filter { (!exportNotes && DocumentFormat.holdsIndex(path: $0)) || DocumentFormat.needsRowHeights(path: $0) }
         let plain = documents.filter { !indexed.contains($0) }
         var result = ExternalTool.Result(status: 0, stdout: "", stderr: "", timedOut: false)
         if !plain.isEmpty {

@@ -4,7 +4,10 @@ import Foundation
 /// would show the template's entries. For documents that hold one, tender converts through
 /// a small Basic macro, installed in the private profile of the conversion, that loads each
 /// document hidden, updates its indexes (twice: the second pass sees the pages the first
-/// one's entries take) and exports the PDF.
+/// one's entries take) and exports the PDF. A workbook goes through it too when its rows must
+/// fit their contents: LibreOffice keeps the heights an XLSX gives them when it converts it, so
+/// the macro has it compute the height of every row of the used area that is to fit its
+/// contents (not those of a fixed height, such as a merged title's).
 enum IndexRefresh {
     /// The macro library; with `exportNotes`, comments become PDF annotations (drafts).
     static func module(exportNotes: Bool) -> String { """
@@ -22,17 +25,30 @@ enum IndexRefresh {
           filterData(0).Value = \(exportNotes ? "True" : "False")
           Dim export(1) As New com.sun.star.beans.PropertyValue
           export(0).Name = &quot;FilterName&quot;
-          export(0).Value = &quot;writer_pdf_Export&quot;
           export(1).Name = &quot;FilterData&quot;
           export(1).Value = filterData()
           For k = 0 To UBound(files) - 1 Step 2
             doc = StarDesktop.loadComponentFromURL(files(k), &quot;_blank&quot;, 0, load())
-            For pass = 1 To 2
-              indexes = doc.getDocumentIndexes()
-              For i = 0 To indexes.getCount() - 1
-                indexes.getByIndex(i).update()
+            If doc.supportsService(&quot;com.sun.star.sheet.SpreadsheetDocument&quot;) Then
+              For s = 0 To doc.Sheets.getCount() - 1
+                sheet = doc.Sheets.getByIndex(s)
+                cursor = sheet.createCursor()
+                cursor.gotoEndOfUsedArea(False)
+                For r = 0 To cursor.getRangeAddress().EndRow
+                  row = sheet.getRows().getByIndex(r)
+                  If row.OptimalHeight Then row.OptimalHeight = True
+                Next
               Next
-            Next
+              export(0).Value = &quot;calc_pdf_Export&quot;
+            Else
+              For pass = 1 To 2
+                indexes = doc.getDocumentIndexes()
+                For i = 0 To indexes.getCount() - 1
+                  indexes.getByIndex(i).update()
+                Next
+              Next
+              export(0).Value = &quot;writer_pdf_Export&quot;
+            End If
             doc.storeToURL(files(k + 1), export())
             doc.close(True)
           Next

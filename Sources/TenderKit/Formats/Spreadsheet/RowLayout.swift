@@ -35,9 +35,12 @@ struct RowLayout {
             guard let i = index(containing: t) else { continue }
             let out: Int
             if t > lastTemplate {
-                // Rows between not emitted (yet) were dropped: they close up.
+                // Every row element between the two was dropped here and closes up — also one
+                // an earlier item of a loop kept (an `if`'d line of the previous task): its
+                // copies are placed where that item emitted them, not here. Only the rows no
+                // element stands for (XLSX's empty rows) keep their distance.
                 let between = index(after: lastTemplate)
-                let dropped = between < i ? spans[between..<i].filter { $0.copies.isEmpty }.reduce(0) { $0 + $1.count } : 0
+                let dropped = between < i ? spans[between..<i].reduce(0) { $0 + $1.count } : 0
                 out = lastOut + (t - lastTemplate) - dropped
             } else {
                 out = lastOut + lastCount

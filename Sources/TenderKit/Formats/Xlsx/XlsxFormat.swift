@@ -83,6 +83,16 @@ struct XlsxFormat: FormatAdapter {
     func defaultLanguage(of archive: ZipArchive) -> String? { nil }
     func holdsIndex(_ archive: ZipArchive) -> Bool { false }
 
+    /// A row without `customHeight` fits its contents in Excel, but LibreOffice (7.4) keeps the
+    /// default height when it converts the workbook: a wrapped cell (`wrapText`, a long
+    /// designation) would spill over the rows below. Workbooks that wrap text have LibreOffice
+    /// compute those rows' heights before their PDF.
+    func needsRowHeights(_ archive: ZipArchive) -> Bool {
+        guard let workbook = try? Self.workbook(archive), let styles = try? Relationships.targets(of: workbook, in: archive, type: "styles").first,
+              let bytes = try? archive.read(styles) else { return false }
+        return String(decoding: bytes, as: UTF8.self).contains("wrapText=\"1\"")
+    }
+
     /// The notes (`comment` elements) of every sheet's comments part.
     func commentCount(in archive: ZipArchive) throws -> Int {
         var count = 0
