@@ -62,6 +62,29 @@ import Testing
         }
     }
 
+    /// Two documents whose names differ only by their extension or case would give one PDF
+    /// (and one file on the buyer's case-insensitive disk): the build names both, writes nothing.
+    @Test func namesThatGiveTheSamePDFAreRefused() throws {
+        let ws = try Workspace()
+        try ws.edit { text in
+            text.replacingOccurrences(of: "\ndocuments:\n", with: """
+
+                documents:
+                  - { id: dpgf-ods, template: ../../templates/dpgf.ods, output: "04 dpgf.ods" }
+
+                """)
+        }
+        do {
+            _ = try ws.build()
+            Issue.record("should fail")
+        } catch let e as TenderError {
+            #expect(e.diagnostics.count == 1)
+            #expect(e.diagnostics.first?.message == "« 04 dpgf.ods » et « 04 DPGF.xlsx » ne diffèrent que par l’extension ou la casse : tous deux donneraient « 04 DPGF.pdf » (et un seul fichier sur un disque qui ignore la casse)")
+            #expect(e.diagnostics.first?.location?.file == ws.offerFile)
+        }
+        #expect(!FileManager.default.fileExists(atPath: ws.target))
+    }
+
     @Test func replacingATeamMemberLeavesNoFileOfTheOldPerson() throws {
         let ws = try Workspace()
         _ = try ws.build()

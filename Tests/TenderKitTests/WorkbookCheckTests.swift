@@ -37,7 +37,7 @@ import Testing
             let after = out[documents...].range(of: "\n\n")!.lowerBound
             out.replaceSubrange(documents..<after, with: """
                   - { id: dpgf, template: ../../templates/dpgf.xlsx, output: "04 DPGF.xlsx" }
-                  - { id: dpgf-ods, template: ../../templates/dpgf.ods, output: "04 DPGF.ods" }
+                  - { id: dpgf-ods, template: ../../templates/dpgf.ods, output: "05 DPGF.ods" }
                 """)
             return out
         }
@@ -72,7 +72,7 @@ import Testing
         #expect(vat == Decimal(string: "292.00")!)
         #expect((pricing.all.netHT * Decimal(string: "0.2")!).roundedHalfUp(2) == Decimal(string: "292.01")!)
         #expect(pricing.all.ttc == Decimal(string: "1752.04")!)
-        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["04 DPGF.xlsx", "04 DPGF.ods"])
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["04 DPGF.xlsx", "05 DPGF.ods"])
         var documents: [InspectedDocument] = []
         for (path, id) in zip(paths, ["dpgf", "dpgf-ods"]) {
             let doc = try Self.inspected(path, id: id)

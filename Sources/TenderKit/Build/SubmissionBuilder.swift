@@ -210,6 +210,8 @@ public enum SubmissionBuilder {
         var pending: [Pending] = []
         let renderOptions = RenderOptions(typography: offer.typography)
         var names = Set<String>()
+        // The PDF of each document is its name with `.pdf`; a platform may ignore case.
+        var stems: [String: String] = [:]
         for spec in offer.documents {
             let template: DocumentTemplate
             do { template = try DocumentTemplate(path: spec.template) } catch let e as TenderError {
@@ -226,6 +228,11 @@ public enum SubmissionBuilder {
                     try OutputPath.check(name)
                     guard names.insert(name).inserted else {
                         throw TenderError.error(ToolMessage.sameOutputName(name).text, at: spec.location,
+                                                hint: ToolMessage.sameOutputNameHint.text)
+                    }
+                    let stem = (name as NSString).deletingPathExtension
+                    if let other = stems.updateValue(name, forKey: stem.lowercased()) {
+                        throw TenderError.error(ToolMessage.samePDFName(other, name, pdf: stem + ".pdf").text, at: spec.location,
                                                 hint: ToolMessage.sameOutputNameHint.text)
                     }
                     let rendered = try template.renderPackage(context, options: renderOptions)

@@ -56,6 +56,7 @@ extension ToolMessage {
         case .noDocuments: return "the offer lists no documents to build"
         case .noDocumentsHint: return "add a `documents:` list (template and output for each document)"
         case .sameOutputName(let name): return "two documents would both be written as \"\(name)\""
+        case .samePDFName(let a, let b, let pdf): return "\"\(a)\" and \"\(b)\" differ only by their extension or case: both would give \"\(pdf)\" (and one file on a case-insensitive disk)"
         case .notARevision(let r): return "'\(r)' is not a git revision"
         case .giveRevisionHint: return "give a commit, branch or tag: HEAD, HEAD~1, main"
         case .gitMissing: return "git is not installed, so --rev cannot read an earlier version"

@@ -56,6 +56,7 @@ extension ToolMessage {
         case .noDocuments: return "l’offre ne liste aucun document à construire"
         case .noDocumentsHint: return "ajouter une liste `documents:` (modèle et fichier produit pour chaque document)"
         case .sameOutputName(let name): return "deux documents seraient écrits sous le même nom « \(name) »"
+        case .samePDFName(let a, let b, let pdf): return "« \(a) » et « \(b) » ne diffèrent que par l’extension ou la casse : tous deux donneraient « \(pdf) » (et un seul fichier sur un disque qui ignore la casse)"
         case .notARevision(let r): return "« \(r) » n’est pas une révision git"
         case .giveRevisionHint: return "donner un commit, une branche ou une étiquette : HEAD, HEAD~1, main"
         case .gitMissing: return "git n’est pas installé : --rev ne peut pas lire une version antérieure"

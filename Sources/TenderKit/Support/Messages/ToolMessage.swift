@@ -22,7 +22,10 @@ enum ToolMessage: MessageCatalog {
     case cannotCreateIn(String, String), cannotCreateOutput(String), cannotCreateOutputHint
     case cannotCreateFolder(String, String), isFileNotFolder(String), cannotReplace(String, String), cannotCreate(String, String)
     case injectedFailure(String)
-    case noDocuments, noDocumentsHint, sameOutputName(String), sameOutputNameHint
+    case noDocuments, noDocumentsHint, sameOutputName(String), sameOutputNameHint,
+         /// Two outputs whose names differ only by extension or case: one PDF, or one file on a
+         /// case-insensitive disk, for both.
+         samePDFName(String, String, pdf: String)
     // Earlier versions (git)
     case notARevision(String), giveRevisionHint, gitMissing, notInRepository(folder: String, revision: String, path: String), gitSays(String)
     case unknownRevision(String, repository: String), unknownRevisionHint, notAtRevision(String, revision: String), notAtRevisionHint(String)
