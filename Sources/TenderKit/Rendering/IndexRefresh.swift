@@ -74,11 +74,14 @@ enum IndexRefresh {
     static func convert(_ documents: [String], to outputs: [String], soffice: String, profile: URL, exportNotes: Bool, extra: [String],
                         environment: [String: String], timeout: Int) throws -> ExternalTool.Result {
         let installation = "-env:UserInstallation=\(profile.absoluteString)"
-        // A first start creates the profile; the macro library is then added to it.
-        _ = try ExternalTool.run(soffice, [installation] + extra + ["--headless", "--norestore", "--terminate_after_init"], timeout: timeout,
-                                 environment: environment)
         let basic = profile.appendingPathComponent("user/basic/Standard")
         let index = basic.appendingPathComponent("script.xlb")
+        // A first start creates the profile, unless a conversion just before did (a start of
+        // LibreOffice is a second or two); the macro library is then added to it.
+        if !FileManager.default.fileExists(atPath: index.path) {
+            _ = try ExternalTool.run(soffice, [installation] + extra + ["--headless", "--norestore", "--terminate_after_init"], timeout: timeout,
+                                     environment: environment)
+        }
         guard var library = try? String(contentsOf: index, encoding: .utf8), let end = library.range(of: "</library:library>") else {
             throw TenderError.error(ToolMessage.noProfile.text,
                                     hint: ToolMessage.noProfileHint.text, status: .unavailable)
