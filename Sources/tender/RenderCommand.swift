@@ -35,14 +35,11 @@ struct Render: ParsableCommand {
 }
 
 enum Paths {
-    /// The extensions a document of each format may be written with (each format says its own).
-    static let extensions: [DocumentFormat: [String]] = Dictionary(uniqueKeysWithValues: DocumentFormat.allCases.map { ($0, $0.extensions) })
-
     /// The output must be named for the format the template really is (by its content, not
     /// its extension): `out.txt`, or `.odt` for a DOCX renamed `.odt`, is refused.
     static func checkOutput(_ output: String, for document: DocumentTemplate) throws {
         let ext = (output as NSString).pathExtension.lowercased()
-        let allowed = extensions[document.format] ?? []
+        let allowed = document.format.extensions
         guard !allowed.contains(ext) else { return }
         let own = (document.path as NSString).pathExtension.lowercased()
         let misnamed = !own.isEmpty && !allowed.contains(own)
@@ -56,10 +53,9 @@ enum Paths {
     static func checkSameExtension(template: String, output: String) throws {
         let t = (template as NSString).pathExtension.lowercased()
         let o = (output as NSString).pathExtension.lowercased()
-        let family = extensions.reduce(into: [String: String]()) { map, format in
-            for ext in format.value { map[ext] = format.value[0] }
-        }
-        if let ft = family[t], let fo = family[o], ft != fo {
+        // Each format's usual extension stands for all of its own (`.dotx` is a `.docx`).
+        let family = { (path: String) in DocumentFormat(extensionOf: path)?.extensions.first }
+        if let ft = family(template), let fo = family(output), ft != fo {
             throw TenderError.error(Message.outputOtherFormat(output: output, ext: o, templateExtension: t).text,
                                     hint: Message.outputOtherFormatHint(ft).text, status: .usage)
         }

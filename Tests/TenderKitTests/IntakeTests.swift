@@ -277,7 +277,7 @@ enum Calls {
         try "pas une archive".write(toFile: folder.file("cctp.docx"), atomically: true, encoding: .utf8)
         let damaged = try thrown { try CallReader.read([folder.file("cctp.docx")]) }
         #expect(damaged.status == .invalidInput)
-        #expect(damaged.diagnostics.first?.message == "\(folder.file("cctp.docx")) ne peut pas être lu comme document DOCX/ODT (fichier endommagé ou d’un autre format)")
+        #expect(damaged.diagnostics.first?.message == "\(folder.file("cctp.docx")) ne peut pas être lu comme document DOCX (fichier endommagé ou d’un autre format)")
     }
 
     /// A call as a DOCX or an ODT: its constraints in a table, its response frame a list numbered

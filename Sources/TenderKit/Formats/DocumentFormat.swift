@@ -37,6 +37,13 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// The file extensions a document of this format is written with, the usual one first.
     public var extensions: [String] { adapter.extensions }
 
+    /// The format a file's extension names (`memoire.docx` → DOCX), nil for any other file.
+    public init?(extensionOf path: String) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard let format = DocumentFormat.allCases.first(where: { $0.extensions.contains(ext) }) else { return nil }
+        self = format
+    }
+
     /// Whether the document at `path` holds a table of contents or another index.
     static func holdsIndex(path: String) -> Bool {
         guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive) else { return false }

@@ -56,8 +56,8 @@ public struct CallText: Sendable {
             do {
                 lines += try read(path)
             } catch let error as TenderError {
-                // The reading layers' messages are in English: the run speaks French, so only what failed is said.
-                let kind = ["pdf": "PDF"][(path as NSString).pathExtension.lowercased()] ?? "DOCX/ODT"
+                // Only what failed is said: the reader's own message names a part or a byte offset.
+                let kind = DocumentFormat(extensionOf: path)?.rawValue ?? "PDF"
                 problems.append(.error(ToolMessage.callUnreadable(path, kind: kind).text,
                                        hint: ToolMessage.callUnreadableHint.text,
                                        status: error.status))
@@ -68,12 +68,12 @@ public struct CallText: Sendable {
     }
 
     static func read(_ path: String) throws -> [CallLine] {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "pdf":
+        if (path as NSString).pathExtension.lowercased() == "pdf" {
             return try PDF.pageTexts(path).enumerated().flatMap { index, page in
                 lines(of: page, file: path, page: index + 1, layout: true)
             }
-        case "docx", "odt", "docm", "dotx", "ott":
+        }
+        if DocumentFormat(extensionOf: path) != nil {
             // The documents' own reader: a table row reads as one line, its cells separated by tabs.
             let body = try DocumentText.paragraphs(of: path).filter(\.inBody)
             let document = InspectedDocument(id: "", member: nil, path: path, pdf: nil, pages: nil, pageTexts: nil, paragraphs: body)
@@ -85,13 +85,12 @@ public struct CallText: Sendable {
                 read.isHeading = headings.contains(read.place.line)
                 return read
             }
-        default:
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TenderError.error(ToolMessage.unreadable.text, status: .missingInput)
-            }
-            let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
-            return lines(of: text, file: path, page: nil, layout: false)
         }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TenderError.error(ToolMessage.unreadable.text, status: .missingInput)
+        }
+        let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
+        return lines(of: text, file: path, page: nil, layout: false)
     }
 
     /// `pdftotext -layout` aligns table cells with runs of spaces: three or more read as a cell break.
