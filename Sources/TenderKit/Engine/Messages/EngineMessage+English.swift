@@ -31,7 +31,7 @@ extension EngineMessage {
         case .blockNeverClosed: return "a block is never closed"
         case .mergedTextCrossesBlock(let vm, let block): return "the text that \(vm) shows in the first row only crosses the block of \(block)"
         case .mergedTextCrossesBlockHint: return "put the {%p …%} block's tags outside the merged cell, or its text after the merge tag"
-        case .blockClosedUnopened: return "a block closes here that was never opened (a merged cell's text across a replaced paragraph?)"
+        case .blockClosedUnopened: return "a block tender added closes here without having been opened (an error of tender's: please report this template)"
         case .rowHoldsOtherText(let tag): return "the row of \(tag) holds other text, which repeating rows would lose"
         case .rowHoldsOtherTextHint: return "put the tag alone in a row of its own, or write {%tr … %} to drop that row's other content"
         case .impossibleCut(let a, let b, let at, let pa, let pb):

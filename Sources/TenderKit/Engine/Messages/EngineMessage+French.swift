@@ -31,7 +31,7 @@ extension EngineMessage {
         case .blockNeverClosed: return "un bloc n’est jamais fermé"
         case .mergedTextCrossesBlock(let vm, let block): return "le texte que \(vm) n’affiche qu’à la première ligne traverse le bloc de \(block)"
         case .mergedTextCrossesBlockHint: return "placer les balises du bloc {%p …%} hors de la cellule fusionnée, ou son texte après la balise de fusion"
-        case .blockClosedUnopened: return "un bloc se ferme ici sans avoir été ouvert (texte d’une cellule fusionnée à travers un paragraphe remplacé ?)"
+        case .blockClosedUnopened: return "un bloc ajouté par tender se ferme ici sans avoir été ouvert (erreur de tender : signaler ce modèle)"
         case .rowHoldsOtherText(let tag): return "la ligne de \(tag) contient un autre texte, que la répétition des lignes perdrait"
         case .rowHoldsOtherTextHint: return "mettre la balise seule dans une ligne du tableau, ou écrire {%tr … %} pour supprimer le reste de cette ligne"
         case .impossibleCut(let a, let b, let at, let pa, let pb):
