@@ -24,6 +24,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Inflates a template's parts and checks their CRC: libdeflate does both in one call, about
+        // three times faster than zlib through libzip (every part of a template is read at each open).
+        .systemLibrary(
+            name: "CLibdeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .systemLibrary(
             name: "CCMark",
             pkgConfig: "libcmark-gfm",
@@ -31,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "TenderKit",
-            dependencies: ["CLibzip", "CLibXML2", "CCMark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibzip", "CLibdeflate", "CLibXML2", "CCMark", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+import CLibdeflate
 import CLibzip
 import Foundation
 
@@ -27,6 +28,9 @@ public final class ZipArchive {
         var declaredSize: UInt64
         /// The compression method, e.g. `ZIP_CM_STORE` or `ZIP_CM_DEFLATE`.
         var compressionMethod: Int32
+        /// The size of the stored (compressed) bytes, and the CRC-32 of the inflated ones.
+        var compressedSize: UInt64
+        var crc: UInt32
     }
 
     /// The libzip archive, open read-only until deinit.
@@ -81,6 +85,16 @@ public final class ZipArchive {
     ///
     /// - Throws: `TenderError` when the entry is missing, damaged, or inflates beyond a limit.
     public func read(_ name: String) throws -> [UInt8] {
+        if let packed = packed(name) {
+            if let bytes = packed.inflated() { return bytes }
+            unreserve(packed)
+        }
+        return try readStreaming(name)
+    }
+
+    /// `read` through libzip's zlib, chunk by chunk: the way for an entry `packed` does not take,
+    /// and the one that says precisely what is wrong with an entry that does not inflate as declared.
+    private func readStreaming(_ name: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try inflate(name, reserve: { bytes.reserveCapacity($0) }) { chunk, bound in
             let newCount = bytes.count + chunk.count
@@ -97,6 +111,35 @@ public final class ZipArchive {
     /// (a part copied raw into an output is never inflated otherwise). Counts against the limits as `read` does.
     public func verify(_ name: String) throws {
         try inflate(name, reserve: { _ in }) { _, _ in }
+    }
+
+    /// The stored bytes of `name`, read for `PackedEntry.inflated()` (which any thread may call),
+    /// and its declared size counted against the limits. Nil, counting nothing, when the entry
+    /// is missing, would go past a limit, is neither deflated nor stored, or cannot be read:
+    /// `read` and `verify` then take the streaming way, which says why.
+    func packed(_ name: String) -> PackedEntry? {
+        guard let position = indexByName[name] else { return nil }
+        let entry = entries[position]
+        guard entry.compressionMethod == ZIP_CM_DEFLATE || entry.compressionMethod == ZIP_CM_STORE else { return nil }
+        let bound = min(limits.maxEntrySize, max(0, limits.maxTotalSize - inflatedTotal))
+        // Deflate never grows data by more than a few bytes per 16 KiB block.
+        guard entry.declaredSize <= UInt64(bound), entry.compressedSize <= entry.declaredSize + entry.declaredSize / 8 + 1024,
+              let file = zip_fopen_index(handle, entry.index, zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        let count = Int(entry.compressedSize)
+        let stored = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let read = count == 0 ? 0 : zip_fread(file, buffer.baseAddress, UInt64(count))
+            initialized = read == Int64(count) ? count : 0
+        }
+        guard stored.count == count else { return nil }
+        inflatedTotal += Int(entry.declaredSize)
+        return PackedEntry(name: name, stored: stored, deflated: entry.compressionMethod == ZIP_CM_DEFLATE,
+                           size: Int(entry.declaredSize), crc: entry.crc)
+    }
+
+    /// Gives back what `packed` counted, before reading the entry again the streaming way.
+    func unreserve(_ packed: PackedEntry) {
+        inflatedTotal -= packed.size
     }
 
     /// Inflates the entry `name` chunk by chunk into `sink`, within the limits; checks the size
@@ -283,8 +326,47 @@ public final class ZipArchive {
             }
             // libzip always fills in the size and method of an entry read from a file.
             entries.append(Entry(name: name, index: index, declaredSize: info.size,
-                                 compressionMethod: Int32(info.comp_method)))
+                                 compressionMethod: Int32(info.comp_method), compressedSize: info.comp_size, crc: info.crc))
         }
         return entries
+    }
+}
+
+/// An entry's stored bytes and what inflating them must give, off the archive: inflating it is
+/// pure, so that the parts of a template can be inflated and checked on several threads.
+struct PackedEntry: Sendable {
+    let name: String
+    let stored: [UInt8]
+    let deflated: Bool
+    /// The inflated size and CRC-32 the archive declares.
+    let size: Int
+    let crc: UInt32
+
+    /// The inflated bytes, when they are exactly `size` bytes with the CRC `crc`; nil otherwise
+    /// (`ZipArchive.read` then reads the entry again through libzip, whose error says what is wrong).
+    ///
+    /// libdeflate rather than zlib: it inflates a whole buffer at once, about three times as fast,
+    /// and never writes past `size` bytes, so a part lying about its size cannot take more memory.
+    func inflated() -> [UInt8]? {
+        let bytes: [UInt8]
+        if deflated {
+            guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
+            defer { libdeflate_free_decompressor(decompressor) }
+            var result = LIBDEFLATE_BAD_DATA
+            // One byte at least, so that the buffer has an address even for an empty part.
+            bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { out, initialized in
+                var written = 0
+                result = stored.withUnsafeBytes {
+                    libdeflate_deflate_decompress(decompressor, $0.baseAddress, $0.count, out.baseAddress, size, &written)
+                }
+                initialized = result == LIBDEFLATE_SUCCESS ? written : 0
+            }
+            guard result == LIBDEFLATE_SUCCESS, bytes.count == size else { return nil }
+        } else {
+            bytes = stored
+            guard bytes.count == size else { return nil }
+        }
+        let sum = bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+        return sum == crc ? bytes : nil
     }
 }

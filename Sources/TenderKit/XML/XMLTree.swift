@@ -88,6 +88,12 @@ final class XMLTree {
         if context.pointee.wellFormed == 0 { throw malformed(at: location) }
     }
 
+    /// Initializes libxml2's globals, as it must be before parsers run on several threads
+    /// (`validate` is then safe on any thread: its errors are per thread).
+    static func prepareForThreads() {
+        xmlInitParser()
+    }
+
     /// libxml2's message without the name of its C function (`xmlParseCharRef: invalid
     /// xmlChar value 0` → `invalid character value 0`), cut to one short line.
     static func plainMessage(_ raw: String) -> String {
