@@ -62,6 +62,21 @@ import Testing
     }
 }
 
+/// The help's French spacing, made in one pass, gives what Foundation's five replacements gave.
+@Suite struct HelpSpacingPropertyTests {
+    static let pieces = [" ", ":", ";", "?", "«", "»", "a", "\u{00A0}", "  ", "« »", " : "]
+
+    @Test func noBreakSpacesAsFoundationsReplacements() async {
+        await propertyCheck(count: 500, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12)) { picks in
+            let text = picks.map { Self.pieces[$0] }.joined()
+            let foundation = text.replacingOccurrences(of: " :", with: "\u{00A0}:").replacingOccurrences(of: " ;", with: "\u{00A0};")
+                .replacingOccurrences(of: " ?", with: "\u{00A0}?").replacingOccurrences(of: "« ", with: "«\u{00A0}")
+                .replacingOccurrences(of: " »", with: "\u{00A0}»")
+            #expect(HelpMessage.withNoBreakSpaces(text) == foundation, "\(Array(text.unicodeScalars))")
+        }
+    }
+}
+
 /// Properties of rendering whole DOCX templates.
 @Suite(.inLanguage(.french)) struct TemplatePropertyTests {
     /// Generated inputs are lists of numbers, read by these functions as template pieces, so

@@ -4,10 +4,31 @@ import Foundation
 extension HelpMessage {
     /// The spaces French puts before « : », « ; », « ? » and inside « » are no-break spaces
     /// here: ArgumentParser wraps the help at spaces and would start a line with a colon.
-    public var french: String {
-        frenchText.replacingOccurrences(of: " :", with: "\u{00A0}:").replacingOccurrences(of: " ;", with: "\u{00A0};")
-            .replacingOccurrences(of: " ?", with: "\u{00A0}?").replacingOccurrences(of: "« ", with: "«\u{00A0}")
-            .replacingOccurrences(of: " »", with: "\u{00A0}»")
+    public var french: String { Self.withNoBreakSpaces(frenchText) }
+
+    /// `text` with the space before « : », « ; », « ? », « » » and after « « » made no-break, in one
+    /// pass over its UTF-8. Every help text is built at each start (ArgumentParser reads them
+    /// all, many times, to parse): Foundation's `replacingOccurrences`, five times per text,
+    /// searched through ICU and took two thirds of a small command's time.
+    static func withNoBreakSpaces(_ text: String) -> String {
+        let noBreak: [UInt8] = [0xC2, 0xA0], opening: [UInt8] = [0xC2, 0xAB], closing: [UInt8] = [0xC2, 0xBB]
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 8)
+        for (i, byte) in bytes.enumerated() {
+            if byte == 0x20, result.last == opening[1], result.dropLast().last == opening[0] {
+                result.append(contentsOf: noBreak)
+                continue
+            }
+            let punctuation = byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "?")
+                || (byte == closing[0] && i + 1 < bytes.count && bytes[i + 1] == closing[1])
+            if punctuation, result.last == 0x20 {
+                result.removeLast()
+                result.append(contentsOf: noBreak)
+            }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private var frenchText: String {
