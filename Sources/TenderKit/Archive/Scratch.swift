@@ -28,8 +28,7 @@ public enum Scratch {
     /// Removes the temporary folders of tender processes that no longer run.
     public static func sweepStaleFolders() {
         let root = FileManager.default.temporaryDirectory.path
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
-        for name in names {
+        for name in entries(of: root, startingWith: "tender-") {
             guard let prefix = prefixes.first(where: { name.hasPrefix($0 + "-") }),
                   let pid = pid(in: name, after: prefix + "-"), !isRunning(pid) else { continue }
             try? FileManager.default.removeItem(atPath: root + "/" + name)
@@ -39,11 +38,27 @@ public enum Scratch {
     /// Removes `.<name>.tmp-<pid>-XXXXXX` files in `folder` left by dead processes for `name`.
     static func sweepStaleTemporaries(of name: String, in folder: String) {
         let prefix = ".\(name).tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in names where entry.hasPrefix(prefix) {
+        for entry in entries(of: folder, startingWith: prefix) {
             guard let pid = pid(in: entry, after: prefix), !isRunning(pid) else { continue }
             unlink(folder + "/" + entry)
         }
+    }
+
+    /// The names in `folder` that start with `prefix`, none if it cannot be read. Through
+    /// readdir, comparing bytes: the folder is often a crowded /tmp, and FileManager's listing
+    /// built a String for each of its thousands of names at every run.
+    static func entries(of folder: String, startingWith prefix: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        let wanted = Array(prefix.utf8)
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                if bytes.starts(with: wanted) { names.append(String(decoding: bytes, as: UTF8.self)) }
+            }
+        }
+        return names
     }
 
     /// The process id written after `prefix` in `name` (`<prefix><pid>-…`).
