@@ -34,6 +34,34 @@ import Testing
         }
     }
 
+    /// A table cell's number read by hand, against the regular expression it replaced, on every
+    /// arrangement of up to seven pieces of a French number.
+    @Test func cellNumbersAsTheRegularExpressionRead() {
+        func reference(_ cell: String) -> Decimal? {
+            let plain = FoldedText.plainSpaces(cell).trimmingCharacters(in: .whitespaces)
+            guard plain.range(of: #"^-?\d{1,3}(?: \d{3})*(?:,\d+)?(?: ?€)?$"#, options: .regularExpression) != nil else { return nil }
+            return Decimal(exactly: plain.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: " ", with: "")
+                .replacingOccurrences(of: ",", with: "."))
+        }
+        let pieces = ["1", "23", "456", "7890", " ", "\u{202F}", ",", ",05", "€", " €", "-", "a", "٣"]
+        var cells = [""]
+        for _ in 1...4 { cells = cells.flatMap { c in pieces.map { c + $0 } } }
+        cells += ["10 000,00 €", "-1 234,5 €", " 13 ", "1 234 567,891", "12 34", "1234", "1 2345", "€", "-€", "0,€"]
+        for cell in cells {
+            #expect(ReadTable.number(cell) == reference(cell), "« \(cell) »")
+        }
+    }
+
+    /// `matrix` as a whole name in a tag, against the regular expression it replaced.
+    @Test func matrixNamesAsTheRegularExpressionFound() {
+        let tags = ["matrix", "for r in matrix.rows", "x.matrix", "matrix_2", "amatrix", "matrix.rows", "(matrix)", "é matrix",
+                    "matrixé", "matrix1", "_matrix", "m matrix", " matrix ", "matri", "", "matrix matrix.x", "x.matrix matrix"]
+        for tag in tags {
+            let reference = tag.range(of: #"(?<![\w.])matrix\b"#, options: .regularExpression) != nil
+            #expect(SubmissionBuilder.namesMatrix(tag) == reference, "« \(tag) »")
+        }
+    }
+
     /// A document type declaration that the byte scan misses (after a comment holding a start
     /// tag) is still refused in a part tender only checks, before its entities are read.
     @Test func dtdAfterACommentIsRefusedInAnUntouchedPart() throws {

@@ -172,7 +172,23 @@ public enum SubmissionBuilder {
     /// a tag holding the word as a name, not after a dot. A string literal holding it would
     /// only cost a second conversion of that document.
     static func readsMatrix(_ template: DocumentTemplate) -> Bool {
-        template.tags.contains { $0.tag?.range(of: #"(?<![\w.])matrix\b"#, options: .regularExpression) != nil }
+        template.tags.contains { $0.tag.map(namesMatrix) ?? false }
+    }
+
+    /// Whether `tag` names `matrix` as a whole name, not as a field (`x.matrix`) nor within
+    /// another name: what `(?<![\w.])matrix\b` finds, without compiling that expression for
+    /// each of the hundreds of tags of a submission.
+    static func namesMatrix(_ tag: String) -> Bool {
+        let scalars = Array(tag.unicodeScalars)
+        let name = Array("matrix".unicodeScalars)
+        func isWord(_ s: Unicode.Scalar) -> Bool { s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil }
+        guard scalars.count >= name.count else { return false }
+        for start in 0...(scalars.count - name.count) where scalars[start..<(start + name.count)].elementsEqual(name) {
+            let before = start > 0 ? scalars[start - 1] : nil
+            let after = start + name.count < scalars.count ? scalars[start + name.count] : nil
+            if before.map({ !isWord($0) && $0 != "." }) ?? true, after.map({ !isWord($0) }) ?? true { return true }
+        }
+        return false
     }
 
     /// The pages of the mémoire's sections, read from its PDF, and a warning for each section
