@@ -273,6 +273,20 @@ import Testing
         }
     }
 
+    /// Issue 16: a check with rendering starts LibreOffice once for all it asks of it: the PDFs
+    /// (the mémoire's table of contents updated by the macro), the DPGF's row heights and its
+    /// recalculated sheets. It was started three times (conversion, macro, CSV export).
+    @Test(.needs(.libreOffice, .poppler)) func checkStartsLibreOfficeOnceForPDFsAndSheets() throws {
+        let dir = try TemporaryFolder()
+        let soffice = try #require(CLI.which("soffice"))
+        let tools = try FakeTools(dir, scripts: ["soffice": "echo start >> \"$LOG\"\nexec \(soffice) \"$@\""])
+        let log = dir.file("starts.log")
+        let result = try tools.run(["check", CLI.packageRoot + "/offers/cuf-dcol", "--as-of", "2021-11-05T09:00:00+01:00"], environment: ["LOG": log])
+        #expect(result.stdout.contains("5 totaux du classeur recalculé par LibreOffice correspondent à tender price"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("totals") && !result.stdout.contains("non recalculé"), "\(result.stdout)")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "start\n")
+    }
+
     @Test func csvAsCalcWritesIt() {
         let rows = SheetValues.parse("a,\"b, c\",\"say \"\"hi\"\"\"\n\"two\nlines\",,x\r\nlast")
         #expect(rows == [["a", "b, c", "say \"hi\""], ["two\nlines", "", "x"], ["last"]])

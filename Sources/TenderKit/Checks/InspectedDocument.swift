@@ -24,6 +24,15 @@ public struct InspectedDocument: Sendable {
     /// Why LibreOffice did not give a workbook's sheets, when it ran for them.
     public var sheetsProblem: String? = nil
 
+    /// Keeps the sheets LibreOffice exported, or says that it exported none.
+    mutating func readSheets(_ exported: [(sheet: String, csv: String)]) {
+        if exported.isEmpty {
+            sheetsProblem = CheckMessage.noSheetExported.text
+        } else {
+            sheets = exported.map { SheetValues(name: $0.sheet, csv: $0.csv) }
+        }
+    }
+
     public var name: String { (path as NSString).lastPathComponent }
     /// The path locations show: the file's name when it was built in a temporary folder.
     public var shownPath: String { temporary ? name : path }

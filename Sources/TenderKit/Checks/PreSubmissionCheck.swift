@@ -322,8 +322,12 @@ public enum PreSubmissionCheck {
                 progress?(Message.convertingToPDF(toConvert.count).text)
             }
             // The progress line is the check's own, in French: LibreOffice's (in English) is not passed on.
-            let converted = try LibreOffice.convertToPDF(toConvert.map { documents[$0].path }, into: work, timeout: timeout)
-            for (i, pdf) in zip(toConvert, converted) { documents[i].pdf = pdf }
+            // The workbooks' sheets are read in the same start of LibreOffice.
+            let converted = try LibreOffice.convert(toConvert.map { documents[$0].path }, into: work, timeout: timeout, sheets: true)
+            for (i, pdf) in zip(toConvert, converted.pdfs) {
+                documents[i].pdf = pdf
+                if let sheets = converted.sheets[documents[i].path] { documents[i].readSheets(sheets) }
+            }
             progress?(CheckMessage.readingPages(documents.count).text)
             for i in documents.indices {
                 guard let pdf = documents[i].pdf else { continue }
@@ -343,17 +347,11 @@ public enum PreSubmissionCheck {
     /// for every workbook at once: a call converts to one format). A failure is the workbooks'
     /// `sheetsProblem`, which the totals rule reports; the PDFs stand.
     static func readSheets(_ documents: inout [InspectedDocument], timeout: Int) {
-        let workbooks = documents.indices.filter { documents[$0].workbook }
+        let workbooks = documents.indices.filter { documents[$0].workbook && documents[$0].sheets == nil && documents[$0].sheetsProblem == nil }
         guard !workbooks.isEmpty else { return }
         do {
             let read = try LibreOffice.sheetsAsCSV(workbooks.map { documents[$0].path }, timeout: timeout)
-            for (i, sheets) in zip(workbooks, read) {
-                if sheets.isEmpty {
-                    documents[i].sheetsProblem = CheckMessage.noSheetExported.text
-                } else {
-                    documents[i].sheets = sheets.map { SheetValues(name: $0.sheet, csv: $0.csv) }
-                }
-            }
+            for (i, sheets) in zip(workbooks, read) { documents[i].readSheets(sheets) }
         } catch {
             let reason = (error as? TenderError)?.diagnostics.first?.message ?? "\(error)"
             for i in workbooks { documents[i].sheetsProblem = reason }

@@ -218,41 +218,43 @@ public enum LibreOffice {
     /// into `folder`.
     public static func convertToPDF(_ documents: [String], into folder: String, timeout: Int = 300, exportNotes: Bool = false,
                                     progress: ((String) -> Void)? = nil) throws -> [String] {
-        guard !documents.isEmpty else { return [] }
+        try convert(documents, into: folder, timeout: timeout, exportNotes: exportNotes, progress: progress).pdfs
+    }
+
+    /// `convertToPDF`, and with `sheets`, every workbook's sheets as CSV too (as `sheetsAsCSV`
+    /// gives them), from the same start of LibreOffice: one start for everything, either a
+    /// plain conversion or, when a document needs it (an index to update, rows to fit, sheets
+    /// to read), the macro of `IndexRefresh` for all of them.
+    static func convert(_ documents: [String], into folder: String, timeout: Int = 300, exportNotes: Bool = false, sheets: Bool = false,
+                        progress: ((String) -> Void)? = nil) throws -> (pdfs: [String], sheets: [String: [(sheet: String, csv: String)]]) {
+        guard !documents.isEmpty else { return ([], [:]) }
         guard let soffice = executable else {
             throw TenderError.error(ToolMessage.sofficeMissing.text, hint: installHint, status: .unavailable)
         }
+        let fm = FileManager.default
         let scratch = try Scratch.makeFolder(prefix: "tender-lo")
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        defer { try? fm.removeItem(atPath: scratch) }
         let outdir = scratch + "/out"
-        for sub in ["profile", "home", "cache", "config", "tmp", "out"] {
-            try? FileManager.default.createDirectory(atPath: scratch + "/" + sub, withIntermediateDirectories: true)
+        for sub in ["profile", "home", "cache", "config", "tmp", "out", "csv"] {
+            try? fm.createDirectory(atPath: scratch + "/" + sub, withIntermediateDirectories: true)
         }
         progress?(Message.convertingToPDF(documents.count).text)
         let profile = URL(fileURLWithPath: scratch + "/profile")
         let unoCache = URL(fileURLWithPath: scratch + "/cache/uno_packages").absoluteString
         let environment = privateEnvironment(scratch)
-        // Documents with a table of contents go through the macro that updates it. Not drafts
-        // whose comments are exported: LibreOffice (7.4) aborts when it updates an index of a
-        // document holding comments, so a commented draft's PDF keeps the template's
-        // placeholder contents (the uncommented conversion before it has them up to date).
-        // Workbooks whose rows must fit their contents too (see `IndexRefresh`).
-        let indexed = documents.filter { (!exportNotes && DocumentFormat.holdsIndex(path: $0)) || DocumentFormat.needsRowHeights(path: $0) }
-        let plain = documents.filter { !indexed.contains($0) }
-        var result = ExternalTool.Result(status: 0, stdout: "", stderr: "", timedOut: false)
-        if !plain.isEmpty {
-            result = try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)",
-                                                    "--headless", "--norestore", "--convert-to", exportNotes ? pdfWithNotes : "pdf",
-                                                    "--outdir", outdir] + plain,
-                                          timeout: timeout, environment: environment)
+        let outputs = documents.map { outdir + "/" + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf" }
+        // A workbook's sheets go to `csv/<rank>.csv`, which LibreOffice writes as `csv/<rank>-SHEET.csv`.
+        let csv = documents.indices.map { i in sheets && DocumentFormat.isWorkbook(path: documents[i]) ? scratch + "/csv/\(i + 1).csv" : nil }
+        let macro = csv.contains { $0 != nil } || documents.contains {
+            (!exportNotes && DocumentFormat.holdsIndex(path: $0)) || DocumentFormat.needsRowHeights(path: $0)
         }
-        if !indexed.isEmpty && !result.timedOut {
-            let outputs = indexed.map { outdir + "/" + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf" }
-            let refreshed = try IndexRefresh.convert(indexed, to: outputs, soffice: soffice, profile: profile, exportNotes: exportNotes,
-                                                     extra: ["-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)"], environment: environment, timeout: timeout)
-            result = ExternalTool.Result(status: result.status != 0 ? result.status : refreshed.status, stdout: result.stdout + refreshed.stdout,
-                                         stderr: result.stderr + refreshed.stderr, timedOut: refreshed.timedOut)
-        }
+        let result = macro
+            ? try IndexRefresh.convert(documents, to: outputs, sheets: csv, soffice: soffice, profile: profile, exportNotes: exportNotes,
+                                       extra: ["-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)"], environment: environment, timeout: timeout)
+            : try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "-env:UNO_SHARED_PACKAGES_CACHE=\(unoCache)",
+                                             "--headless", "--norestore", "--convert-to", exportNotes ? pdfWithNotes : "pdf",
+                                             "--outdir", outdir] + documents,
+                                   timeout: timeout, environment: environment)
         if result.timedOut {
             throw TenderError.error(ToolMessage.conversionTimedOut(Int(timeout)).text,
                                     hint: ToolMessage.conversionTimedOutHint.text,
@@ -260,8 +262,7 @@ public enum LibreOffice {
         }
         var converted: [String] = []
         var failed: [String] = []
-        for doc in documents {
-            let pdf = outdir + "/" + ((doc as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
+        for (doc, pdf) in zip(documents, outputs) {
             if PDF.isComplete(pdf) { converted.append(pdf) } else { failed.append(doc) }
         }
         if !failed.isEmpty {
@@ -273,13 +274,27 @@ public enum LibreOffice {
             throw TenderError.error(ToolMessage.cannotConvert(failed, status: result.status, detail: detail.isEmpty ? "" : Quote.cut(detail, max: 200)).text,
                                     hint: ToolMessage.cannotConvertHint.text, status: .unavailable)
         }
+        var read: [String: [(sheet: String, csv: String)]] = [:]
+        for (i, path) in documents.enumerated() where csv[i] != nil {
+            read[path] = csvFiles(in: scratch + "/csv", prefix: "\(i + 1)-")
+        }
         var pdfs: [String] = []
         for pdf in converted {
             let target = (folder as NSString).appendingPathComponent((pdf as NSString).lastPathComponent)
             try AtomicFile.move(pdf, to: target)
             pdfs.append(target)
         }
-        return pdfs
+        return (pdfs, read)
+    }
+
+    /// The sheets LibreOffice exported into `folder` as `<prefix>SHEET.csv`: their names and
+    /// texts, sorted by name.
+    static func csvFiles(in folder: String, prefix: String) -> [(sheet: String, csv: String)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".csv") }.compactMap { name in
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
+            return (String(name.dropFirst(prefix.count).dropLast(4)), String(decoding: data, as: UTF8.self))
+        }
     }
 
     /// The environment LibreOffice runs with: tender's, with a home, cache, configuration and
@@ -306,7 +321,8 @@ public enum LibreOffice {
     /// Calc's CSV export: comma, double quote, UTF-8 (76), cells as shown (token 9: the figure a
     /// reader sees, `8 250,00 €`, and errors as `#REF!` or `Err:502`), every sheet to a file of
     /// its own (token 12, -1: `NAME-SHEET.csv`).
-    static let csvEverySheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+    static let csvOptions = "44,34,76,1,,0,false,true,true,false,false,-1"
+    static let csvEverySheet = "csv:Text - txt - csv (StarCalc):" + csvOptions
 
     /// Has LibreOffice load `workbooks` (which recalculates their formulas) and export every
     /// sheet's cells as shown, all in one call; returns, per workbook in the same order, its
@@ -340,14 +356,7 @@ public enum LibreOffice {
             throw TenderError.error(ToolMessage.conversionTimedOut(Int(timeout)).text, hint: ToolMessage.conversionTimedOutHint.text,
                                     status: .unavailable, code: .conversionTimedOut)
         }
-        let outputs = ((try? fm.contentsOfDirectory(atPath: scratch + "/out")) ?? []).sorted()
-        return workbooks.indices.map { i in
-            let prefix = "\(i + 1)-"
-            return outputs.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".csv") }.compactMap { name in
-                guard let data = fm.contents(atPath: scratch + "/out/" + name) else { return nil }
-                return (String(name.dropFirst(prefix.count).dropLast(4)), String(decoding: data, as: UTF8.self))
-            }
-        }
+        return workbooks.indices.map { csvFiles(in: scratch + "/out", prefix: "\($0 + 1)-") }
     }
 }
 

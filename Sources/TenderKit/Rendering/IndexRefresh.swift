@@ -7,9 +7,16 @@ import Foundation
 /// one's entries take) and exports the PDF. A workbook goes through it too when its rows must
 /// fit their contents: LibreOffice keeps the heights an XLSX gives them when it converts it, so
 /// the macro has it compute the height of every row of the used area that is to fit its
-/// contents (not those of a fixed height, such as a merged title's).
+/// contents (not those of a fixed height, such as a merged title's). The same macro exports a
+/// workbook's sheets as CSV from the document it has loaded, when asked.
+///
+/// When the macro is needed, every document of the call goes through it: LibreOffice starts
+/// once (a start is a second or two), in a profile tender writes before that start, the macro
+/// library included, and marks as set up so that LibreOffice does not replace it with its own.
 enum IndexRefresh {
-    /// The macro library; with `exportNotes`, comments become PDF annotations (drafts).
+    /// The macro library. With `exportNotes`, comments become PDF annotations (drafts), and
+    /// indexes are left as they are: LibreOffice (7.4) aborts when it updates an index of a
+    /// document that holds comments.
     static func module(exportNotes: Bool) -> String { """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
@@ -27,7 +34,12 @@ enum IndexRefresh {
           export(0).Name = &quot;FilterName&quot;
           export(1).Name = &quot;FilterData&quot;
           export(1).Value = filterData()
-          For k = 0 To UBound(files) - 1 Step 2
+          Dim csv(1) As New com.sun.star.beans.PropertyValue
+          csv(0).Name = &quot;FilterName&quot;
+          csv(0).Value = &quot;Text - txt - csv (StarCalc)&quot;
+          csv(1).Name = &quot;FilterOptions&quot;
+          csv(1).Value = &quot;\(LibreOffice.csvOptions)&quot;
+          For k = 0 To UBound(files) - 2 Step 3
             doc = StarDesktop.loadComponentFromURL(files(k), &quot;_blank&quot;, 0, load())
             If doc.supportsService(&quot;com.sun.star.sheet.SpreadsheetDocument&quot;) Then
               For s = 0 To doc.Sheets.getCount() - 1
@@ -41,7 +53,7 @@ enum IndexRefresh {
               Next
               export(0).Value = &quot;calc_pdf_Export&quot;
             Else
-              For pass = 1 To 2
+              For pass = 1 To \(exportNotes ? 0 : 2)
                 indexes = doc.getDocumentIndexes()
                 For i = 0 To indexes.getCount() - 1
                   indexes.getByIndex(i).update()
@@ -50,11 +62,41 @@ enum IndexRefresh {
               export(0).Value = &quot;writer_pdf_Export&quot;
             End If
             doc.storeToURL(files(k + 1), export())
+            If files(k + 2) &lt;&gt; &quot;-&quot; Then doc.storeToURL(files(k + 2), csv())
             doc.close(True)
           Next
         End Sub
         </script:module>
         """
+    }
+
+    /// The files of a profile LibreOffice takes as set up, holding the macro library: the
+    /// registry says the set-up is complete (else the first start replaces the Basic folder
+    /// with the installation's presets), and the Basic containers list the library `Standard`
+    /// with its one module `Tender`.
+    static func profileFiles(exportNotes: Bool) -> [(path: String, text: String)] {
+        let prologue = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        let containers = { (kind: String) in
+            prologue + #"<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">"# + "\n"
+                + #"<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">"# + "\n"
+                + #" <library:library library:name="Standard" library:link="false"/>"# + "\n</library:libraries>\n"
+        }
+        let library = { (element: String) in
+            prologue + #"<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">"# + "\n"
+                + #"<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">"#
+                + "\n" + element + "</library:library>\n"
+        }
+        return [
+            ("user/registrymodifications.xcu", prologue
+                + #"<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"# + "\n"
+                + #"<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>"# + "\n"
+                + "</oor:items>\n"),
+            ("user/basic/script.xlc", containers("script")),
+            ("user/basic/dialog.xlc", containers("dialog")),
+            ("user/basic/Standard/script.xlb", library(#" <library:element library:name="Tender"/>"# + "\n")),
+            ("user/basic/Standard/dialog.xlb", library("")),
+            ("user/basic/Standard/Tender.xba", module(exportNotes: exportNotes)),
+        ]
     }
 
     /// A file URL with every byte outside a safe ASCII set percent-encoded (no quote, comma
@@ -70,29 +112,23 @@ enum IndexRefresh {
         return out
     }
 
-    /// Converts `documents` to the PDFs `outputs` through the macro, with the profile `profile`.
-    static func convert(_ documents: [String], to outputs: [String], soffice: String, profile: URL, exportNotes: Bool, extra: [String],
-                        environment: [String: String], timeout: Int) throws -> ExternalTool.Result {
-        let installation = "-env:UserInstallation=\(profile.absoluteString)"
-        let basic = profile.appendingPathComponent("user/basic/Standard")
-        let index = basic.appendingPathComponent("script.xlb")
-        // A first start creates the profile, unless a conversion just before did (a start of
-        // LibreOffice is a second or two); the macro library is then added to it.
-        if !FileManager.default.fileExists(atPath: index.path) {
-            _ = try ExternalTool.run(soffice, [installation] + extra + ["--headless", "--norestore", "--terminate_after_init"], timeout: timeout,
-                                     environment: environment)
+    /// Converts `documents` to the PDFs `outputs` through the macro, in one start of LibreOffice
+    /// with the new profile `profile`; a workbook with a CSV path in `sheets` also has its sheets
+    /// exported there (`NAME.csv` gives `NAME-SHEET.csv`, one per sheet).
+    static func convert(_ documents: [String], to outputs: [String], sheets: [String?], soffice: String, profile: URL, exportNotes: Bool,
+                        extra: [String], environment: [String: String], timeout: Int) throws -> ExternalTool.Result {
+        do {
+            for file in profileFiles(exportNotes: exportNotes) {
+                let url = profile.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.text.utf8).write(to: url)
+            }
+        } catch {
+            throw TenderError.error(ToolMessage.noProfile(SystemError.describe(error)).text, hint: ToolMessage.noProfileHint.text, status: .cannotCreate)
         }
-        guard var library = try? String(contentsOf: index, encoding: .utf8), let end = library.range(of: "</library:library>") else {
-            throw TenderError.error(ToolMessage.noProfile.text,
-                                    hint: ToolMessage.noProfileHint.text, status: .unavailable)
-        }
-        if !library.contains("library:name=\"Tender\"") {
-            library.insert(contentsOf: " <library:element library:name=\"Tender\"/>\n", at: end.lowerBound)
-            try library.write(to: index, atomically: true, encoding: .utf8)
-        }
-        try module(exportNotes: exportNotes).write(to: basic.appendingPathComponent("Tender.xba"), atomically: true, encoding: .utf8)
-        let list = zip(documents, outputs).map { url($0) + "|" + url($1) }.joined(separator: "|")
-        return try ExternalTool.run(soffice, [installation] + extra + ["--headless", "--norestore", "macro:///Standard.Tender.ExportPDF(\"\(list)\")"],
+        let list = documents.indices.map { i in url(documents[i]) + "|" + url(outputs[i]) + "|" + (sheets[i].map(url) ?? "-") }
+        return try ExternalTool.run(soffice, ["-env:UserInstallation=\(profile.absoluteString)"] + extra
+                                        + ["--headless", "--norestore", "macro:///Standard.Tender.ExportPDF(\"\(list.joined(separator: "|"))\")"],
                                     timeout: timeout, environment: environment)
     }
 }

@@ -14,7 +14,7 @@ enum ToolMessage: MessageCatalog {
     case qpdfFailed(String), qpdfUnexpected(String), cannotReadWithQpdf(String, String)
     case mergedNoSpace(String), mergedNoSpaceHint
     case mergedIncomplete(written: Int?, total: Int), checkDiskSpaceAndBuild
-    case noProfile, noProfileHint
+    case noProfile(String), noProfileHint
     // Build
     case cannotReadFolder(String), sha256Missing, cannotReadFile(String), sha256Failed(String)
     case outputNoName, outputNoNameHint, brokenLink, brokenLinkHint, outputIsFile, outputIsFileHint
