@@ -34,6 +34,31 @@ import Testing
         }
     }
 
+    /// Decimals printed from their 64-bit significand, as Foundation's `description` prints them:
+    /// parsed, computed, rounded, tiny and huge; nil only beyond 64 bits (or for NaN).
+    @Test func shortDescriptionsAsFoundationsDescription() {
+        var values: [Decimal] = [0, 1, -1, 10, 100, Decimal(string: "0.000")!, Decimal(string: "-0")!, .nan,
+                                 Decimal(UInt64.max), Decimal(UInt64.max) + 1, Decimal(1) / Decimal(3), Decimal(string: "1e30")!,
+                                 Decimal(string: "123456789012345678901234567890")!, Decimal(string: "-0.00012")!]
+        var state: UInt64 = 42
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let mantissa = state >> (state % 61)
+            let exponent = Int((state >> 7) % 61) - 30
+            let d = Decimal(sign: state & 1 == 0 ? .plus : .minus, exponent: exponent, significand: Decimal(mantissa))
+            values += [d, d * 10, d / 7, d + Decimal(string: "0.40")!, d.roundedHalfUp(2), d.truncated(1)]
+        }
+        let parsed = Decimal.parsePlain("1.10".utf8)!
+        values += [parsed, parsed * 3, Decimal.parsePlain("-0.0500".utf8)!, Decimal.parsePlain("12e3".utf8)!]
+        for d in values {
+            if let short = d.shortDescription {
+                #expect(short == d.description, "\(d.description)")
+            } else {
+                #expect(d.isNaN || d.significand > Decimal(UInt64.max), "\(d.description)")
+            }
+        }
+    }
+
     /// A table cell's number read by hand, against the regular expression it replaced, on every
     /// arrangement of up to seven pieces of a French number.
     @Test func cellNumbersAsTheRegularExpressionRead() {

@@ -105,6 +105,7 @@ extension Decimal {
 
     /// A decimal without exponent or grouping: `1234.5`, `-0.25`, `3`.
     public var plainString: String {
+        if let text = shortDescription { return text }
         let text = description
         guard text.count > 30 else { return text }
         // A long expansion (1 / 3): trim representation noise beyond 28 fractional digits.
@@ -112,5 +113,29 @@ extension Decimal {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 28, .plain)
         return rounded.description
+    }
+
+    /// `description`, for a decimal whose significand fits in 64 bits (every figure of an
+    /// offer), printed from that integer; nil otherwise (NaN, 20 significant digits or more).
+    /// Foundation's `description` divides the 128-bit mantissa by ten for each digit and then
+    /// reverses the String it built: about 11,000 instructions a number, an eighth of a
+    /// 2,000-row table's render. (Decimal's digits are not public on Linux; `significand` and
+    /// `exponent` are.)
+    var shortDescription: String? {
+        guard !isNaN else { return nil }
+        let significand = self.significand
+        let integer = NSDecimalNumber(decimal: significand).uint64Value
+        guard Decimal(integer) == significand else { return nil }
+        if integer == 0 { return "0" }
+        var digits = String(integer)
+        if exponent >= 0 {
+            digits += String(repeating: "0", count: exponent)
+        } else {
+            let scale = -exponent
+            let count = digits.utf8.count
+            if count <= scale { digits = String(repeating: "0", count: scale - count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return sign == .minus ? "-" + digits : digits
     }
 }
