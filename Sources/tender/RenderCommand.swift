@@ -19,7 +19,7 @@ struct Render: ParsableCommand {
             let context = try DataLoader.load(path: data)
             let options = RenderOptions(strict: !lenient, typography: typography == .auto)
             let start = Date()
-            let document = try DocumentTemplate(path: template, options: options)
+            let document = try DocumentTemplate(path: template, options: options, checkingRawPartsWhileRendering: true)
             try Paths.checkOutput(output, for: document)
             var warnings: [Diagnostic] = []
             for _ in 0..<max(1, `repeat`) {

@@ -158,6 +158,35 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
         #expect(error.description.contains("damaged"))
     }
 
+    /// Issue 16: `render` checks the raw parts while it renders; a damaged or malformed one is
+    /// still refused, with the same error, before anything is written, and a deflated part whose
+    /// stored bytes are damaged is named as libzip reads it.
+    @Test func rawPartsCheckedDuringTheRenderAreRefusedBeforeWriting() throws {
+        let dir = try TemporaryFolder()
+        let dtd = "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">&e;</w:styles>"
+        try hostileDocx(at: dir.file("dtd.docx"), body: p(r("{{ a }}")), extra: [.init("word/styles.xml", text: dtd)])
+        let template = try DocumentTemplate(path: dir.file("dtd.docx"), checkingRawPartsWhileRendering: true)
+        let out = dir.file("out.docx")
+        let error = try thrown { try template.render(["a": "x"], to: out) }
+        #expect(error.description.contains("word/styles.xml") && error.description.contains("DTD"), "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // Again: the same refusal, not a pass.
+        #expect(try thrown { try template.render(["a": "x"], to: out) }.description.contains("DTD"))
+
+        // A deflated settings part whose stored bytes are damaged: libdeflate refuses it, libzip says why.
+        let settings = "<w:rsids>" + (0..<2000).map { "<w:rsid w:val=\"\(String($0 * 7919 % 10007, radix: 16))\"/>" }.joined() + "</w:rsids>"
+        try hostileDocx(at: dir.file("crc.docx"), body: p(r("{{ a }}")),
+                        extra: [.init("word/settings.xml", text: "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\(settings)</w:settings>")])
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir.file("crc.docx"))))
+        let name = Array("word/settings.xml".utf8)
+        let header = try #require(bytes.indices.first { bytes[$0..<min($0 + name.count, bytes.count)].elementsEqual(name) })
+        bytes[header + name.count + 400] ^= 0x55   // well inside the deflated data after the local header
+        try Data(bytes).write(to: URL(fileURLWithPath: dir.file("crc.docx")))
+        let damaged = try thrown { try DocumentTemplate(path: dir.file("crc.docx"), checkingRawPartsWhileRendering: true).render(["a": "x"], to: out) }
+        #expect(damaged.description.contains("word/settings.xml"), "\(damaged)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     // MARK: 7. Every XML part is parsed, tags or not
 
     @Test func item07_tagFreePartsAreValidated() throws {

@@ -13,20 +13,27 @@ enum TemplateIntegrity {
 
     /// Inflates every entry not in `checked` (checking its CRC and size), and parses every XML
     /// part (well-formed, no DTD). Throws every problem found, in entry order.
-    ///
-    /// The XML parts are inflated and parsed on all cores at once, largest first: a template's
-    /// styles often weigh most of a megabyte, and parsing them is most of a small render.
-    /// Reading their stored bytes, and the other entries, stays on this thread (libzip is not
-    /// thread-safe); an XML part that does not inflate as declared is read again here, through
-    /// libzip, whose error says what is wrong.
     static func verify(_ archive: ZipArchive, skipping checked: Set<String>) throws {
-        var errors: [[Diagnostic]] = Array(repeating: [], count: archive.entries.count)
+        try start(archive, skipping: checked).wait()
+    }
+
+    /// Starts `verify` and returns at once; the check's `wait()` gives its result.
+    ///
+    /// The XML parts are inflated and parsed on other threads, on all cores, largest first: a
+    /// template's styles often weigh most of a megabyte, and parsing them was most of a small
+    /// render, which can go on meanwhile. Reading their stored bytes, and checking the other
+    /// entries, stays on this thread (libzip is not thread-safe), as does reading again, through
+    /// libzip, an XML part that does not inflate as declared (its error says what is wrong).
+    static func start(_ archive: ZipArchive, skipping checked: Set<String>) -> IntegrityCheck {
         var packed: [(slot: Int, entry: PackedEntry)] = []
+        var others: [(slot: Int, name: String)] = []
         for (slot, name) in archive.entryNames.enumerated() where !checked.contains(name) {
-            if isXML(name), let entry = archive.packed(name) {
-                packed.append((slot, entry))
-                continue
-            }
+            if isXML(name), let entry = archive.packed(name) { packed.append((slot, entry)) } else { others.append((slot, name)) }
+        }
+        packed.sort { $0.entry.size > $1.entry.size }
+        let check = IntegrityCheck(archive: archive, slots: archive.entries.count, packed: packed)
+        check.launch()
+        for (slot, name) in others {
             do {
                 if isXML(name) {
                     try XMLTree.validate(try archive.read(name), location: SourceLocation(file: archive.path, part: name))
@@ -34,34 +41,86 @@ enum TemplateIntegrity {
                     try archive.verify(name)
                 }
             } catch let e as TenderError {
-                errors[slot] = e.diagnostics
+                check.record(e.diagnostics, slot: slot)
+            } catch {
+                check.record(TenderError.error("\(error)", at: SourceLocation(file: archive.path, part: name)).diagnostics, slot: slot)
             }
         }
-        packed.sort { $0.entry.size > $1.entry.size }
-        var damaged = Array(repeating: false, count: packed.count)
+        return check
+    }
+}
+
+/// A check of a template's untouched parts under way on other threads (`TemplateIntegrity.start`).
+/// Its owner calls `wait()` on the thread that opened the archive, before anything of the
+/// template is written or trusted; `wait()` may be called again and gives the same result.
+final class IntegrityCheck: @unchecked Sendable {
+    /// What one worker found for one XML part; written by that worker only, read after the wait.
+    private final class Finding: @unchecked Sendable {
+        var diagnostics: [Diagnostic] = []
+        var damaged = false
+    }
+
+    private let archive: ZipArchive
+    private let packed: [(slot: Int, entry: PackedEntry)]
+    private let findings: [Finding]
+    /// Per entry, in archive order: what this thread found (entries that are not XML).
+    private var errors: [[Diagnostic]]
+    private let group = DispatchGroup()
+    private var result: [Diagnostic]?
+
+    init(archive: ZipArchive, slots: Int, packed: [(slot: Int, entry: PackedEntry)]) {
+        self.archive = archive
+        self.packed = packed
+        findings = packed.map { _ in Finding() }
+        errors = Array(repeating: [], count: slots)
+    }
+
+    /// Inflates and parses the XML parts on the global queue's threads.
+    fileprivate func launch() {
+        guard !packed.isEmpty else { return }
         XMLTree.prepareForThreads()
-        errors.withUnsafeMutableBufferPointer { errors in
-            damaged.withUnsafeMutableBufferPointer { damaged in
-                DispatchQueue.concurrentPerform(iterations: packed.count) { i in
-                    let (slot, entry) = packed[i]
-                    guard let bytes = entry.inflated() else {
-                        damaged[i] = true
-                        return
-                    }
-                    let location = SourceLocation(file: archive.path, part: entry.name)
-                    do {
-                        try XMLTree.validate(bytes, location: location)
-                    } catch {
-                        errors[slot] = (error as? TenderError ?? TenderError.error("\(error)", at: location)).diagnostics
-                    }
+        let packed = packed, findings = findings, path = archive.path
+        DispatchQueue.global().async(group: group) {
+            DispatchQueue.concurrentPerform(iterations: packed.count) { i in
+                let entry = packed[i].entry
+                guard let bytes = entry.inflated() else {
+                    findings[i].damaged = true
+                    return
+                }
+                let location = SourceLocation(file: path, part: entry.name)
+                do {
+                    try XMLTree.validate(bytes, location: location)
+                } catch {
+                    findings[i].diagnostics = (error as? TenderError ?? TenderError.error("\(error)", at: location)).diagnostics
                 }
             }
         }
-        for (i, (slot, entry)) in packed.enumerated() where damaged[i] {
-            archive.unreserve(entry)
-            do { _ = try archive.read(entry.name) } catch let e as TenderError { errors[slot] = e.diagnostics }
+    }
+
+    fileprivate func record(_ diagnostics: [Diagnostic], slot: Int) {
+        errors[slot] = diagnostics
+    }
+
+    /// Waits for the workers, then throws every problem found, in entry order.
+    func wait() throws {
+        if result == nil {
+            group.wait()
+            for ((slot, entry), finding) in zip(packed, findings) {
+                if finding.damaged {
+                    // libzip's reading says what is wrong; should it read the part, the part is parsed here.
+                    archive.unreserve(entry)
+                    let location = SourceLocation(file: archive.path, part: entry.name)
+                    do {
+                        try XMLTree.validate(try archive.read(entry.name), location: location)
+                    } catch {
+                        errors[slot] = (error as? TenderError ?? TenderError.error("\(error)", at: location)).diagnostics
+                    }
+                } else if !finding.diagnostics.isEmpty {
+                    errors[slot] = finding.diagnostics
+                }
+            }
+            result = errors.flatMap { $0 }
         }
-        let all = errors.flatMap { $0 }
-        if !all.isEmpty { throw TenderError(all) }
+        if let result, !result.isEmpty { throw TenderError(result) }
     }
 }

@@ -36,9 +36,16 @@ public final class DocumentTemplate {
     private let finisher: any PartFinisher
     /// The document's language from its default style (`fr-FR`), when it declares one.
     public let language: String?
+    /// The check of the parts tender copies raw, when it goes on during the first render.
+    private let pendingIntegrity: IntegrityCheck?
 
     /// Opens and compiles a template. Throws every template error of every part at once.
-    public init(path: String, options: RenderOptions = RenderOptions()) throws {
+    ///
+    /// The parts tender copies raw are checked (well-formed, no DTD, CRC) on other threads
+    /// while the text parts compile. With `checkingRawPartsWhileRendering`, that check may go on
+    /// during the first render, which waits for it and throws its errors before returning
+    /// anything: for a caller that renders what it opens. Otherwise it is over when `init` returns.
+    public init(path: String, options: RenderOptions = RenderOptions(), checkingRawPartsWhileRendering: Bool = false) throws {
         self.path = path
         archive = try ZipArchive(path: path, limits: options.limits)
         format = try DocumentFormat.detect(archive)
@@ -47,6 +54,8 @@ public final class DocumentTemplate {
         var errors: [Diagnostic] = []
         var survey: [(part: TextPart, bytes: [UInt8], compiled: Bool)] = []
         let textParts = try adapter.textParts(of: archive)
+        // The other parts are copied raw: they are checked meanwhile, so that a damaged one is refused, not copied.
+        let integrity = TemplateIntegrity.start(archive, skipping: Set(textParts.map(\.name)))
         for part in textParts {
             let bytes = try adapter.prepare(try archive.read(part.name), part: part, archive: archive)
             do {
@@ -59,13 +68,11 @@ public final class DocumentTemplate {
                 survey.append((part, bytes, false))
             }
         }
-        if errors.isEmpty {
-            // The other parts are copied raw: check them now, so that a damaged one is refused, not copied.
-            do { try TemplateIntegrity.verify(archive, skipping: Set(compiled.map(\.name))) } catch let e as TenderError {
-                errors.append(contentsOf: e.diagnostics)
-            }
+        if errors.isEmpty, !checkingRawPartsWhileRendering {
+            do { try integrity.wait() } catch let e as TenderError { errors.append(contentsOf: e.diagnostics) }
         }
         if !errors.isEmpty { throw TenderError(errors) }
+        pendingIntegrity = checkingRawPartsWhileRendering ? integrity : nil
         parts = compiled
         self.textParts = textParts
         finisher = adapter.finisher(for: survey)
@@ -83,6 +90,13 @@ public final class DocumentTemplate {
 
     /// Renders: the changed parts, the entries to add (images) and the warnings.
     func renderPackage(_ context: Value, options: RenderOptions) throws -> RenderedPackage {
+        let rendered = Result { try renderParts(context, options: options) }
+        // The template's raw parts first: whatever the data, a damaged template is refused.
+        try pendingIntegrity?.wait()
+        return try rendered.get()
+    }
+
+    private func renderParts(_ context: Value, options: RenderOptions) throws -> RenderedPackage {
         let evaluator = Evaluator(globals: context, filters: options.filters, strict: options.strict)
         let french = language.map { $0.lowercased().hasPrefix("fr") } ?? true
         let session = RenderSession(typography: options.typography && french, writer: finisher.richWriter(archive))
