@@ -34,7 +34,11 @@ struct Tender: ParsableCommand {
             try command.run()
         } catch {
             let status = exitCode(for: error)
-            let text = ParserText.translate(fullMessage(for: error), own: ownUsageSentences)
+            let message = fullMessage(for: error)
+            // The version (`--version`) has no words to translate: printed as it is, without
+            // compiling the table's regular expressions (ICU's set-up, a third of the command).
+            let text = status == .success && message == TenderVersion.current
+                ? message : ParserText.translate(message, own: ownUsageSentences)
             if !text.isEmpty {
                 if status == .success { Console.print(text) } else { Console.error(text) }
             }

@@ -59,6 +59,23 @@ import Testing
         }
     }
 
+    /// JSON strings without escapes are made at once from their bytes; with escapes, control
+    /// characters or invalid UTF-8 they go the general way, with the same results and errors.
+    @Test func jsonStringsWithAndWithoutEscapes() throws {
+        func parse(_ bytes: [UInt8]) throws -> Value {
+            var parser = JSONParser(bytes: bytes, file: "d.json")
+            return try parser.parseDocument()
+        }
+        let text = #"["plain", "é€ — l’offre", "", "a\"b", "tab\there", "\u00e9\ud83d\ude00", "fin\\"]"#
+        #expect(try parse(Array(text.utf8)) == .list(["plain", "é€ — l’offre", "", "a\"b", "tab\there", "é😀", "fin\\"]))
+        let invalid = try thrown { try parse([0x5B, 0x22, 0x61, 0xFF, 0x62, 0x22, 0x5D]) }
+        #expect(invalid.description.contains("d.json:1:2"), "\(invalid)")
+        let control = try thrown { try parse(Array("[\"a\u{01}b\"]".utf8)) }
+        #expect(control.description.contains("d.json:1:4"), "\(control)")
+        let open = try thrown { try parse(Array("[\"abc".utf8)) }
+        #expect(open.description.contains("d.json:1:2"), "\(open)")
+    }
+
     /// A table cell's number read by hand, against the regular expression it replaced, on every
     /// arrangement of up to seven pieces of a French number.
     @Test func cellNumbersAsTheRegularExpressionRead() {

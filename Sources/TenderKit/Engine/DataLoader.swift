@@ -312,6 +312,16 @@ struct JSONParser {
     mutating func parseString() throws -> String {
         let start = pos
         pos += 1
+        // Most strings hold no escape: made at once from the bytes between the quotes (validated
+        // as UTF-8), instead of byte by byte. Anything else (an escape, a control character, the
+        // end of the text) goes the general way below, which says what is wrong.
+        var end = pos
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let s = String(validating: bytes[pos..<end], as: UTF8.self) else { throw fail(.jsonInvalidUTF8, at: start) }
+            pos = end + 1
+            return s
+        }
         var out: [UInt8] = []
         while true {
             guard pos < bytes.count else { throw fail(.jsonUnterminated, at: start) }
