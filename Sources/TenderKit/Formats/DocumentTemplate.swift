@@ -90,10 +90,16 @@ public final class DocumentTemplate {
 
     /// Renders: the changed parts, the entries to add (images) and the warnings.
     func renderPackage(_ context: Value, options: RenderOptions) throws -> RenderedPackage {
-        let rendered = Result { try renderParts(context, options: options) }
-        // The template's raw parts first: whatever the data, a damaged template is refused.
+        let rendered: RenderedPackage
+        do {
+            rendered = try renderParts(context, options: options)
+        } catch {
+            // The template's raw parts first: whatever the data, a damaged template is refused.
+            try pendingIntegrity?.wait()
+            throw error
+        }
         try pendingIntegrity?.wait()
-        return try rendered.get()
+        return rendered
     }
 
     private func renderParts(_ context: Value, options: RenderOptions) throws -> RenderedPackage {
