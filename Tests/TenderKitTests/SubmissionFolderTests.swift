@@ -285,6 +285,15 @@ import Testing
         #expect(manifest.files.first { $0.name == "01 Mémoire technique.pdf" }?.pages == 7)
         #expect(manifest.files.first { $0.name == (merged as NSString).lastPathComponent }?.pages == start - 1)
         #expect(try PDF.commentCount(merged) == 0)
+        // The mémoire's table of contents still leads to its pages: qpdf's join empties the page
+        // of each link's destination, and tender puts it back.
+        let memoirePDF = ws.target + "/01 Mémoire technique.pdf"
+        let own = try ExternalTool.run(qpdf, ["--json=2", "--json-key=qpdf", "--json-key=pages", memoirePDF], timeout: 60)
+        let joined = try ExternalTool.run(qpdf, ["--json=2", "--json-key=qpdf", "--json-key=pages", merged], timeout: 60)
+        let ownLinks = PDF.linkTargets(try #require(try JSONSerialization.jsonObject(with: Data(own.stdout.utf8)) as? [String: Any]))
+        let joinedLinks = PDF.linkTargets(try #require(try JSONSerialization.jsonObject(with: Data(joined.stdout.utf8)) as? [String: Any])).filter { $0.page < 7 }
+        #expect(ownLinks.count >= 10, "\(ownLinks)")
+        #expect(joinedLinks.map { "\($0.page) \($0.slot) \($0.target)" } == ownLinks.map { "\($0.page) \($0.slot) \($0.target)" })
     }
 }
 

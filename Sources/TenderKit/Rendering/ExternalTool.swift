@@ -452,7 +452,7 @@ public enum PDF {
             return r
         }
         _ = try run(["--empty", "--pages"] + inputs.map(\.path) + ["--", joined])
-        let described = try run(["--json=2", "--json-key=qpdf", "--json-key=pages", "--json-object=trailer", joined])
+        let described = try run(["--json=2", "--json-key=qpdf", "--json-key=pages", joined])
         guard let json = try JSONSerialization.jsonObject(with: Data(described.stdout.utf8)) as? [String: Any],
               let qpdfPart = json["qpdf"] as? [Any], let header = qpdfPart.first as? [String: Any],
               let objects = qpdfPart.dropFirst().first as? [String: Any],
@@ -483,6 +483,26 @@ public enum PDF {
             if k < items.count - 1 { item["/Next"] = ref(first + k + 1) }
             update["obj:\(ref(first + k))"] = ["value": item]
         }
+        // qpdf copies the pages' links but empties the page their destination names (it leaves
+        // document-level data behind): each link gets its page back, found from the same link of
+        // the input it came from (the same place in the same page's /Annots).
+        for (i, input) in inputs.enumerated() {
+            let source = try run(["--json=2", "--json-key=qpdf", "--json-key=pages", input.path])
+            guard let sourceJSON = try JSONSerialization.jsonObject(with: Data(source.stdout.utf8)) as? [String: Any] else { continue }
+            for (page, slot, target) in linkTargets(sourceJSON) where starts[i] + target < total {
+                guard let annotations = value(of: pages[starts[i] + page], in: objects)?["/Annots"] as? [Any], slot < annotations.count,
+                      let link = annotations[slot] as? String, var annotation = value(of: link, in: objects) else { continue }
+                if var dest = annotation["/Dest"] as? [Any], !dest.isEmpty {
+                    dest[0] = pages[starts[i] + target]
+                    annotation["/Dest"] = dest
+                } else if var action = annotation["/A"] as? [String: Any], var dest = action["/D"] as? [Any], !dest.isEmpty {
+                    dest[0] = pages[starts[i] + target]
+                    action["/D"] = dest
+                    annotation["/A"] = action
+                }
+                update["obj:\(link)"] = ["value": annotation]
+            }
+        }
         var infoValue: [String: Any] = ["/Title": "u:" + title, "/Creator": "u:tender " + TenderVersion.current]
         if let subject { infoValue["/Subject"] = "u:" + subject }
         update["obj:\(ref(info))"] = ["value": infoValue]
@@ -506,6 +526,31 @@ public enum PDF {
                                         status: .cannotCreate)
             }
         }
+    }
+
+    /// An object's value in qpdf's JSON form (`qpdf[1]`), by reference (`12 0 R`).
+    static func value(of reference: String, in objects: [String: Any]) -> [String: Any]? {
+        (objects["obj:\(reference)"] as? [String: Any])?["value"] as? [String: Any]
+    }
+
+    /// The links of a PDF that go to one of its pages (`/Dest` or a GoTo action with an explicit
+    /// destination), read from qpdf's JSON: the page they are on, their place in its `/Annots`
+    /// and the page they go to, all counted from 0.
+    static func linkTargets(_ json: [String: Any]) -> [(page: Int, slot: Int, target: Int)] {
+        guard let objects = (json["qpdf"] as? [Any])?.dropFirst().first as? [String: Any],
+              let pages = (json["pages"] as? [[String: Any]])?.compactMap({ $0["object"] as? String }) else { return [] }
+        let index = Dictionary(pages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var found: [(page: Int, slot: Int, target: Int)] = []
+        for (page, reference) in pages.enumerated() {
+            let annotations = value(of: reference, in: objects)?["/Annots"] as? [Any] ?? []
+            for (slot, annotation) in annotations.enumerated() {
+                guard let link = annotation as? String, let object = value(of: link, in: objects),
+                      object["/Subtype"] as? String == "/Link" else { continue }
+                let dest = object["/Dest"] as? [Any] ?? ((object["/A"] as? [String: Any])?["/D"] as? [Any]) ?? []
+                if let first = dest.first as? String, let target = index[first] { found.append((page, slot, target)) }
+            }
+        }
+        return found
     }
 
     /// Annotation subtypes a reviewer adds (notes, highlights, drawings), not links or form fields.
