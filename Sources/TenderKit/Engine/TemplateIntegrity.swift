@@ -11,13 +11,9 @@ enum TemplateIntegrity {
         return lower.hasSuffix(".xml") || lower.hasSuffix(".rels")
     }
 
-    /// Inflates every entry not in `checked` (checking its CRC and size), and parses every XML
-    /// part (well-formed, no DTD). Throws every problem found, in entry order.
-    static func verify(_ archive: ZipArchive, skipping checked: Set<String>) throws {
-        try start(archive, skipping: checked).wait()
-    }
-
-    /// Starts `verify` and returns at once; the check's `wait()` gives its result.
+    /// Starts checking every entry not in `checked`: inflated (its CRC and size checked) and,
+    /// for an XML part, parsed (well-formed, no DTD). Returns at once; the check's `wait()`
+    /// throws every problem found, in entry order.
     ///
     /// The XML parts are inflated and parsed on other threads, on all cores, largest first: a
     /// template's styles often weigh most of a megabyte, and parsing them was most of a small

@@ -457,14 +457,9 @@ public enum PDF {
               let qpdfPart = json["qpdf"] as? [Any], let header = qpdfPart.first as? [String: Any],
               let objects = qpdfPart.dropFirst().first as? [String: Any],
               var trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any],
-              let rootRef = trailer["/Root"] as? String,
+              let rootRef = trailer["/Root"] as? String, var root = value(of: rootRef, in: objects),
               let maxID = header["maxobjectid"] as? Int,
               let pages = (json["pages"] as? [[String: Any]])?.compactMap({ $0["object"] as? String }), pages.count == total else {
-            throw TenderError.error(ToolMessage.qpdfUnexpected(joined).text, status: .unavailable)
-        }
-        let rootDescribed = try run(["--json=2", "--json-key=qpdf", "--json-object=\(rootRef)", joined])
-        guard let rootJSON = try JSONSerialization.jsonObject(with: Data(rootDescribed.stdout.utf8)) as? [String: Any],
-              var root = (((rootJSON["qpdf"] as? [Any])?.dropFirst().first as? [String: Any])?["obj:\(rootRef)"] as? [String: Any])?["value"] as? [String: Any] else {
             throw TenderError.error(ToolMessage.qpdfUnexpected(joined).text, status: .unavailable)
         }
         let ref = { (n: Int) in "\(n) 0 R" }

@@ -76,11 +76,10 @@ enum IndexRefresh {
     /// with its one module `Tender`.
     static func profileFiles(exportNotes: Bool) -> [(path: String, text: String)] {
         let prologue = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        let containers = { (kind: String) in
-            prologue + #"<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">"# + "\n"
-                + #"<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">"# + "\n"
-                + #" <library:library library:name="Standard" library:link="false"/>"# + "\n</library:libraries>\n"
-        }
+        // The script and the dialog containers say the same: one library, `Standard`.
+        let containers = prologue + #"<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">"# + "\n"
+            + #"<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">"# + "\n"
+            + #" <library:library library:name="Standard" library:link="false"/>"# + "\n</library:libraries>\n"
         let library = { (element: String) in
             prologue + #"<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">"# + "\n"
                 + #"<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">"#
@@ -91,8 +90,8 @@ enum IndexRefresh {
                 + #"<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"# + "\n"
                 + #"<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>"# + "\n"
                 + "</oor:items>\n"),
-            ("user/basic/script.xlc", containers("script")),
-            ("user/basic/dialog.xlc", containers("dialog")),
+            ("user/basic/script.xlc", containers),
+            ("user/basic/dialog.xlc", containers),
             ("user/basic/Standard/script.xlb", library(#" <library:element library:name="Tender"/>"# + "\n")),
             ("user/basic/Standard/dialog.xlb", library("")),
             ("user/basic/Standard/Tender.xba", module(exportNotes: exportNotes)),
