@@ -175,4 +175,55 @@ import Testing
             #expect(text.holdsBytes(needle) == (needle.isEmpty || text.utf8.count >= needle.utf8.count && text.contains(needle)), "\(text) / \(needle)")
         }
     }
+
+    /// The amounts `check` reads by hand, against the regular expression they were read with.
+    @Test func amountsReadByHandAsTheRegularExpression() throws {
+        let regex = try NSRegularExpression(pattern: TotalsRule.amountPattern)
+        func reference(_ text: String) -> [String] {
+            guard text.contains("€") else { return [] }
+            let plain = FoldedText.plainSpaces(text) as NSString
+            return regex.matches(in: plain as String, range: NSRange(location: 0, length: plain.length)).map { plain.substring(with: $0.range) }
+        }
+        var samples = ["Total 10 000,00 €", "8 250,00 € HT", "-1 234,5 €", "1234 567 €", "12 34 €", "1,234 €", "1.5 €", "5-12 €",
+                       "1 000 000,1 €€", "10\u{202F}000,00\u{A0}€", "٣12 €", "12٣ €", "1 23 €", "12,€", "12 , 5 €", "€ 12", "-€", ""]
+        let alphabet: [Character] = ["1", "2", "0", " ", ",", ".", "-", "€", "a", "\u{A0}", "\u{202F}", "٣", "\n"]
+        var state: UInt64 = 7
+        for _ in 0..<4000 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<(Int(state >> 59) + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            samples.append(text)
+        }
+        for text in samples {
+            let found = TotalsRule.amounts(in: text)
+            #expect(found.map(\.text) == reference(text).filter { Decimal(exactly: $0.replacingOccurrences(of: "€", with: "")
+                .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")) != nil }, "\(text.debugDescription)")
+        }
+        #expect(TotalsRule.amounts(in: "Total : 7 700,00 € dont 700,5 €").map(\.value) == [7700, Decimal(string: "700.5")!])
+    }
+
+    /// Every kind of space made plain, as the scalar-to-Character map did it.
+    @Test func plainSpacesAsBefore() {
+        func reference(_ text: String) -> String {
+            String(text.unicodeScalars.map { !$0.isASCII && CharacterSet.whitespaces.contains($0) ? " " : Character($0) })
+        }
+        for text in ["", "abc", "10\u{202F}000,00\u{A0}€", "e\u{301}\u{A0}x", "\u{3000}\u{2009}tab\tend", "ﬁn ＡＢＣ"] {
+            #expect(FoldedText.plainSpaces(text) == reference(text))
+            #expect(Array(FoldedText.plainSpaces(text).unicodeScalars) == Array(reference(text).unicodeScalars))
+        }
+    }
+
+    /// A byte search, as Foundation's search on the same texts.
+    @Test func containsBytesAsRange() {
+        let texts = ["", "a", "abcabd", "l’offre 10\u{202F}000 €", "aaaab"]
+        let needles = ["", "a", "abd", "bca", "000 €", "\u{202F}", "aab", "x", "aaaaab"]
+        for t in texts {
+            for n in needles {
+                #expect(t.containsBytes(Array(n.utf8)) == (n.isEmpty || t.range(of: n) != nil), "\(t) \(n)")
+            }
+        }
+    }
 }

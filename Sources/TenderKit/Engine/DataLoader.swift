@@ -316,9 +316,19 @@ struct JSONParser {
         // as UTF-8), instead of byte by byte. Anything else (an escape, a control character, the
         // end of the text) goes the general way below, which says what is wrong.
         var end = pos
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        var ascii = true
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            if bytes[end] >= 0x80 { ascii = false }
+            end += 1
+        }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let s = String(validating: bytes[pos..<end], as: UTF8.self) else { throw fail(.jsonInvalidUTF8, at: start) }
+            // From the buffer itself: the generic initializers over an array slice cost more
+            // than the rest of the parse. ASCII needs no validation.
+            let s = bytes.withUnsafeBufferPointer { buffer -> String? in
+                let text = UnsafeBufferPointer(rebasing: buffer[pos..<end])
+                return ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+            }
+            guard let s else { throw fail(.jsonInvalidUTF8, at: start) }
             pos = end + 1
             return s
         }

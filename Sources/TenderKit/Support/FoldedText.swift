@@ -89,10 +89,37 @@ enum FoldedText {
 
     /// Every kind of space (no-break, narrow no-break, thin…) as one ASCII space, runs kept.
     static func plainSpaces(_ text: String) -> String {
+        // Most texts are ASCII, or hold no space beyond it: returned as they are, and the others
+        // rebuilt scalar by scalar (not through an array of Characters, which cost more than
+        // the check that reads them).
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         // The set made once, not once a scalar; among ASCII it holds only the space and the tab.
         let whitespaces = CharacterSet.whitespaces
-        return String(text.unicodeScalars.map { scalar -> Character in
-            !scalar.isASCII && whitespaces.contains(scalar) ? " " : Character(scalar)
-        })
+        guard text.unicodeScalars.contains(where: { !$0.isASCII && whitespaces.contains($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(!scalar.isASCII && whitespaces.contains(scalar) ? " " : scalar)
+        }
+        return String(out)
+    }
+}
+
+extension String {
+    /// Whether the text's UTF-8 holds `bytes` (an empty `bytes` is everywhere): a plain byte
+    /// search, without the String searches' per-character work.
+    func containsBytes(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first else { return true }
+        var text = self
+        return text.withUTF8 { hay in
+            guard hay.count >= bytes.count else { return false }
+            let last = hay.count - bytes.count
+            var i = 0
+            while i <= last {
+                guard let found = hay[i...last].firstIndex(of: first) else { return false }
+                if hay[found..<(found + bytes.count)].elementsEqual(bytes) { return true }
+                i = found + 1
+            }
+            return false
+        }
     }
 }

@@ -169,7 +169,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     func `is`(_ name: QName) -> Bool {
         guard isElement, let n = pointee.name else { return false }
-        return strcmp(n, name.local) == 0 && namespaceURI.map { name.namespaces.contains($0) } == true
+        return name.matches(local: n, namespace: pointee.ns?.pointee.href)
     }
 
     var parent: XMLNodePtr? { pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? $0 : nil } }
@@ -247,6 +247,24 @@ struct QName: Hashable {
     let local: String
     let namespaces: [String]
     init(_ local: String, _ namespaces: [String]) { self.local = local; self.namespaces = namespaces }
+
+    /// Whether libxml2's local name and namespace URI are this name's. `is(_:)` runs for every
+    /// element the engine and the checks walk: the bytes are compared where they are, without
+    /// making a String of libxml2's (which cost more than the rest of a paragraph's reading).
+    func matches(local name: UnsafePointer<xmlChar>, namespace href: UnsafePointer<xmlChar>?) -> Bool {
+        guard Self.same(local, name), let href else { return false }
+        return namespaces.contains { Self.same($0, href) }
+    }
+
+    private static func same(_ text: String, _ bytes: UnsafePointer<xmlChar>) -> Bool {
+        var i = 0
+        for b in text.utf8 {
+            // A shorter C string ends with 0, which no byte of `text` is.
+            guard b != 0, bytes[i] == b else { return false }
+            i += 1
+        }
+        return bytes[i] == 0
+    }
 }
 
 extension XMLTree {

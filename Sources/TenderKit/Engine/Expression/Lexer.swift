@@ -26,6 +26,7 @@ enum Lexer {
     static let singleQuotes: Set<Character> = ["'", "\u{2018}", "\u{2019}", "\u{201A}"]
     static let operators = ["**", "//", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "~", "<", ">",
                             "(", ")", "[", "]", "{", "}", ".", ",", ":", "|", "="]
+    static let operatorCharacters = operators.map(Array.init)
 
     static func tokenize(_ text: String) throws -> [Token] {
         let chars = Array(text)
@@ -88,16 +89,14 @@ enum Lexer {
                 tokens.append(Token(kind: .string(s), offset: start))
                 continue
             }
-            var matched = false
-            for op in operators where op.count <= chars.count - i {
-                if String(chars[i..<(i + op.count)]) == op {
-                    tokens.append(Token(kind: .op(op), offset: start))
-                    i += op.count
-                    matched = true
-                    break
-                }
-            }
-            if !matched {
+            // Compared character by character: a String made per operator tried cost more than
+            // the rest of the tag.
+            if let index = operatorCharacters.firstIndex(where: { op in
+                op.count <= chars.count - i && chars[i..<(i + op.count)].elementsEqual(op)
+            }) {
+                tokens.append(Token(kind: .op(operators[index]), offset: start))
+                i += operatorCharacters[index].count
+            } else {
                 throw SyntaxError(message: EngineMessage.unexpectedCharacter(String(c)).text, offset: start)
             }
         }
