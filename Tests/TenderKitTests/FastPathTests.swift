@@ -210,7 +210,11 @@ import Testing
         func reference(_ text: String) -> String {
             String(text.unicodeScalars.map { !$0.isASCII && CharacterSet.whitespaces.contains($0) ? " " : Character($0) })
         }
-        for text in ["", "abc", "10\u{202F}000,00\u{A0}€", "e\u{301}\u{A0}x", "\u{3000}\u{2009}tab\tend", "ﬁn ＡＢＣ"] {
+        var samples = ["", "abc", "10\u{202F}000,00\u{A0}€", "e\u{301}\u{A0}x", "\u{3000}\u{2009}tab\tend", "ﬁn ＡＢＣ", "\u{A0}", "x\u{205F}"]
+        samples += (UInt32(0x80)...0x10FFFF).compactMap(Unicode.Scalar.init).filter { $0.value < 0x3100 || CharacterSet.whitespaces.contains($0) }
+            .map { "a\(Character($0))b\(Character($0))" }
+        #expect(samples.count > 12_000)
+        for text in samples {
             #expect(FoldedText.plainSpaces(text) == reference(text))
             #expect(Array(FoldedText.plainSpaces(text).unicodeScalars) == Array(reference(text).unicodeScalars))
         }

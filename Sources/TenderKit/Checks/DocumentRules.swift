@@ -297,6 +297,7 @@ struct TotalsRule: CheckRule {
     /// `8 250,00 €`, `10 000 €`, `-1 234,5 €` (spaces of any kind between groups): what
     /// `amounts(in:)` finds, as this regular expression over the text with its spaces made plain
     /// would (FastPathTests holds it to that).
+    private static let euro = Array("€".utf8)
     static let amountPattern = #"(?<![\d,.])-?\d{1,3}(?: \d{3})*(?:,\d{1,2})? ?€"#
 
     /// The amounts in euros written in `text`.
@@ -308,9 +309,12 @@ struct TotalsRule: CheckRule {
     /// decimal digit, as in ICU.
     static func amounts(in text: String) -> [(value: Decimal, text: String)] {
         // Most texts print no euro sign.
-        guard text.utf8.contains(0xAC), text.contains("€") else { return [] }
+        guard text.containsBytes(euro) else { return [] }
         let s = Array(FoldedText.plainSpaces(text).unicodeScalars)
-        func isDigit(_ i: Int) -> Bool { i < s.count && s[i].properties.numericType == .decimal }
+        func isDigit(_ i: Int) -> Bool {
+            guard i < s.count else { return false }
+            return s[i].isASCII ? (0x30...0x39).contains(s[i].value) : s[i].properties.numericType == .decimal
+        }
         func digits(from i: Int) -> Int {
             var j = i
             while isDigit(j) { j += 1 }
@@ -320,16 +324,11 @@ struct TotalsRule: CheckRule {
         var start = 0
         while start < s.count {
             guard let end = amountEnd(from: start) else { start += 1; continue }
-            var shown = String.UnicodeScalarView(), number = String.UnicodeScalarView()
-            for scalar in s[start..<end] {
-                shown.append(scalar)
-                switch scalar {
-                case "€", " ": break
-                case ",": number.append(".")
-                default: number.append(scalar)
-                }
+            let shown = s[start..<end]
+            let number = shown.compactMap { scalar -> Unicode.Scalar? in
+                scalar == "€" || scalar == " " ? nil : scalar == "," ? "." : scalar
             }
-            if let value = Decimal(exactly: String(number)) { found.append((value, String(shown))) }
+            if let value = Decimal(exactly: String(scalars: number)) { found.append((value, String(scalars: shown))) }
             start = end
         }
         return found

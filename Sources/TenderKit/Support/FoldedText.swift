@@ -89,18 +89,43 @@ enum FoldedText {
 
     /// Every kind of space (no-break, narrow no-break, thin…) as one ASCII space, runs kept.
     static func plainSpaces(_ text: String) -> String {
-        // Most texts are ASCII, or hold no space beyond it: returned as they are, and the others
-        // rebuilt scalar by scalar (not through an array of Characters, which cost more than
-        // the check that reads them).
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-        // The set made once, not once a scalar; among ASCII it holds only the space and the tab.
-        let whitespaces = CharacterSet.whitespaces
-        guard text.unicodeScalars.contains(where: { !$0.isASCII && whitespaces.contains($0) }) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(!scalar.isASCII && whitespaces.contains(scalar) ? " " : scalar)
+        // Byte by byte over the UTF-8: the spaces beyond ASCII are the few two- and three-byte
+        // sequences of `spaceLength`, and a text without them (most) is returned as it is.
+        var copy = text
+        let plain = copy.withUTF8 { bytes -> [UInt8]? in
+            var out: [UInt8] = []
+            var copied = 0, i = 0
+            while i < bytes.count {
+                guard bytes[i] >= 0xC2, let length = spaceLength(bytes, at: i) else { i += 1; continue }
+                if out.isEmpty { out.reserveCapacity(bytes.count) }
+                out.append(contentsOf: bytes[copied..<i])
+                out.append(0x20)
+                i += length
+                copied = i
+            }
+            guard copied > 0 else { return nil }
+            out.append(contentsOf: bytes[copied...])
+            return out
         }
-        return String(out)
+        return plain.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The length of the UTF-8 of a space beyond ASCII at `i`, else nil: what Foundation's
+    /// `CharacterSet.whitespaces` holds beyond ASCII (U+00A0, U+1680, U+2000–U+200B, U+202F,
+    /// U+205F, U+3000; FastPathTests compares them over every scalar).
+    private static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        switch b[i] {
+        case 0xC2: return i + 1 < b.count && b[i + 1] == 0xA0 ? 2 : nil
+        case 0xE1: return i + 2 < b.count && b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : nil
+        case 0xE2:
+            guard i + 2 < b.count else { return nil }
+            switch (b[i + 1], b[i + 2]) {
+            case (0x80, 0x80...0x8B), (0x80, 0xAF), (0x81, 0x9F): return 3
+            default: return nil
+            }
+        case 0xE3: return i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : nil
+        default: return nil
+        }
     }
 }
 
@@ -121,5 +146,18 @@ extension String {
             }
             return false
         }
+    }
+}
+
+extension String {
+    /// A String of these scalars, made from their UTF-8 in one go (appending scalars one by one
+    /// to a `UnicodeScalarView` cost more than the typography it finished).
+    init(scalars: some Sequence<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        for scalar in scalars {
+            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: scalar.utf8) }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

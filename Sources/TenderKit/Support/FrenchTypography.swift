@@ -122,8 +122,7 @@ public enum FrenchTypography {
             i += 1
         }
         // A change that only re-wrote what was there is no change.
-        var result = String()
-        result.unicodeScalars.append(contentsOf: out)
+        let result = String(scalars: out)
         return (result, result == text || changes.isEmpty ? [] : changes)
     }
 }

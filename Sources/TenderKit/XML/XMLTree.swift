@@ -257,13 +257,8 @@ struct QName: Hashable {
     }
 
     private static func same(_ text: String, _ bytes: UnsafePointer<xmlChar>) -> Bool {
-        var i = 0
-        for b in text.utf8 {
-            // A shorter C string ends with 0, which no byte of `text` is.
-            guard b != 0, bytes[i] == b else { return false }
-            i += 1
-        }
-        return bytes[i] == 0
+        // A native String gives its NUL-terminated bytes in place (a short one on the stack).
+        text.withCString { strcmp($0, UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)) == 0 }
     }
 }
 
