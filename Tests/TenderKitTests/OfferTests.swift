@@ -4,7 +4,9 @@ import Testing
 
 /// A temporary folder holding `team/<id>.yaml` and `x/offer.yaml`, as in `offers/`.
 struct OfferFixture {
-    let root: String
+    /// Removed with the last copy of the fixture (tests left thousands of these in /tmp).
+    private let folder: TemporaryFolder
+    var root: String { folder.path }
     var offerPath: String { root + "/x/offer.yaml" }
 
     static let claire = """
@@ -82,7 +84,7 @@ struct OfferFixture {
 
     init(offer: String = OfferFixture.offer, people: [String: String] = ["claire-martin": claire, "paul-durand": paul],
          libraryFolder: String = "team") throws {
-        root = NSTemporaryDirectory() + "tender-offer-" + UUID().uuidString
+        folder = try TemporaryFolder()
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/x", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: root + "/" + libraryFolder, withIntermediateDirectories: true)

@@ -247,6 +247,8 @@ struct LeftoversRule: CheckRule {
         let name = (offer.file as NSString).lastPathComponent
         return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .compactMap { index, line in
+                // Only a line that says TODO is given to ICU.
+                guard line.utf8.contains(UInt8(ascii: "T")), line.contains("TODO") else { return nil }
                 let text = String(line)
                 guard Self.offerTodo.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil else { return nil }
                 let shown = text.trimmingCharacters(in: .whitespaces)

@@ -91,9 +91,10 @@ struct DocxFormat: FormatAdapter {
     func headings(in archive: ZipArchive, parts: [TextPart]) throws -> (XMLNodePtr) -> Int? {
         let styles = try DocxFormat.headingStyles(archive, main: parts.first?.name)
         let w = Namespaces.w
+        let pPr = QName("pPr", w), pStyle = QName("pStyle", w)
         return { paragraph in
-            guard let properties = paragraph.children.first(where: { $0.is(QName("pPr", w)) }),
-                  let style = properties.children.first(where: { $0.is(QName("pStyle", w)) }),
+            guard let properties = paragraph.children.first(where: { $0.is(pPr) }),
+                  let style = properties.children.first(where: { $0.is(pStyle) }),
                   let id = style.attribute("val", w[0]) ?? style.attribute("val", w[1]) else { return nil }
             return styles[id]
         }
@@ -108,7 +109,8 @@ struct DocxFormat: FormatAdapter {
         let w = Namespaces.w
         var basedOn: [String: String] = [:]
         var level: [String: Int] = [:]
-        for style in tree.root?.children ?? [] where style.is(QName("style", w)) {
+        let styleName = QName("style", w)
+        for style in tree.root?.children ?? [] where style.is(styleName) {
             guard style.attribute("type", w[0]) ?? style.attribute("type", w[1]) == "paragraph",
                   let id = style.attribute("styleId", w[0]) ?? style.attribute("styleId", w[1]) else { continue }
             let value = { (name: String) in
@@ -132,7 +134,7 @@ struct DocxFormat: FormatAdapter {
 
     /// `Heading 2`, `heading2`, `Titre 1`, `titre1` → the level.
     static func headingLevel(named name: String) -> Int? {
-        let folded = name.lowercased().replacingOccurrences(of: " ", with: "")
+        let folded = String(name.lowercased().filter { $0 != " " })
         for prefix in ["heading", "titre"] where folded.hasPrefix(prefix) {
             if let n = Int(folded.dropFirst(prefix.count)), (1...9).contains(n) { return n }
         }
