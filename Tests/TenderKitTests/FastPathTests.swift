@@ -230,4 +230,12 @@ import Testing
             }
         }
     }
+
+    /// A relationship type's last piece, as splitting by `/` gave it.
+    @Test func relationshipTypesLastPieceAsSplit() {
+        for type in ["http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles", "", "/", "a//b/",
+                     "http://purl.oclc.org/ooxml/officeDocument/relationships/header/", "é/ü"] {
+            #expect(Relationships.lastComponent(type) == String(type.split(separator: "/").last ?? ""), "\(type)")
+        }
+    }
 }

@@ -101,8 +101,7 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
 /// costs less than hashing its keys: reading a data file of 2,000 rows spent a third of its time
 /// in a dictionary per row.
 public struct Mapping: Sendable, Equatable, Sequence {
-    public typealias Element = (key: String, value: Value)
-    private var entries: [Element] = []
+    private var entries: [(key: String, value: Value)] = []
     /// Each key's position in `entries`, once there are more than `indexedFrom` of them.
     private var index: [String: Int]?
     static let indexedFrom = 8
@@ -150,7 +149,7 @@ public struct Mapping: Sendable, Equatable, Sequence {
         }
     }
 
-    public func makeIterator() -> IndexingIterator<[Element]> { entries.makeIterator() }
+    public func makeIterator() -> IndexingIterator<[(key: String, value: Value)]> { entries.makeIterator() }
 
     /// Equal when they hold the same keys with equal values, in any order.
     public static func == (a: Mapping, b: Mapping) -> Bool {

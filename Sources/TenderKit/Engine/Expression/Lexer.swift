@@ -28,6 +28,26 @@ enum Lexer {
                             "(", ")", "[", "]", "{", "}", ".", ",", ":", "|", "="]
     static let operatorCharacters = operators.map(Array.init)
 
+    /// A name starts with a letter or `_` and goes on with letters, digits and `_` (ASCII
+    /// checked first: Character's properties cost more than the rest of a tag).
+    static func isNameStart(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (0x41...0x5A).contains(a) || (0x61...0x7A).contains(a) || a == 0x5F }
+        return c.isLetter
+    }
+
+    static func isNameCharacter(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (0x41...0x5A).contains(a) || (0x61...0x7A).contains(a) || (0x30...0x39).contains(a) || a == 0x5F }
+        return c.isLetter || c.isNumber
+    }
+
+    /// The characters as a String, appended one by one (the generic initializer from a slice of
+    /// Characters cost five thousand instructions a name).
+    static func text(_ characters: some Sequence<Character>) -> String {
+        var s = ""
+        for c in characters { s.append(c) }
+        return s
+    }
+
     static func tokenize(_ text: String) throws -> [Token] {
         let chars = Array(text)
         var tokens: [Token] = []
@@ -36,9 +56,9 @@ enum Lexer {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
             let start = i
-            if c.isLetter || c == "_" {
-                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" { i += 1 }
-                tokens.append(Token(kind: .name(String(chars[start..<i])), offset: start))
+            if isNameStart(c) {
+                while i < chars.count, isNameCharacter(chars[i]) { i += 1 }
+                tokens.append(Token(kind: .name(Lexer.text(chars[start..<i])), offset: start))
                 continue
             }
             if c.isASCII, c.isNumber {
@@ -55,7 +75,7 @@ enum Lexer {
                         while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
                     }
                 }
-                let literal = String(chars[start..<i]).replacingOccurrences(of: "_", with: "")
+                let literal = Lexer.text(chars[start..<i].filter { $0 != "_" })
                 guard let d = Decimal(exactly: literal) else {
                     throw SyntaxError(message: EngineMessage.invalidNumber(literal).text, offset: start)
                 }

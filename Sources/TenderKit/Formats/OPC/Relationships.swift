@@ -14,7 +14,7 @@ enum Relationships {
         for rel in tree.root?.children ?? [] where rel.isElement && rel.localName == "Relationship" {
             guard rel.attribute("TargetMode", nil) != "External",
                   let type = rel.attribute("Type", nil), let target = rel.attribute("Target", nil) else { continue }
-            out.append(Relationship(type: String(type.split(separator: "/").last ?? ""), target: resolve(target, from: dir),
+            out.append(Relationship(type: lastComponent(type), target: resolve(target, from: dir),
                                     id: rel.attribute("Id", nil)))
         }
         return out
@@ -22,6 +22,17 @@ enum Relationships {
 
     static func targets(of part: String, in archive: ZipArchive, type: String) throws -> [String] {
         try all(of: part, in: archive).filter { $0.type == type }.map(\.target)
+    }
+
+    /// The last non-empty `/`-separated piece of a relationship type (`…/relationships/styles`
+    /// → `styles`), found in the UTF-8: splitting the long URI by Characters cost more than
+    /// reading the relationships.
+    static func lastComponent(_ type: String) -> String {
+        let utf8 = type.utf8, slash = UInt8(ascii: "/")
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == slash { end = utf8.index(before: end) }
+        let start = utf8[..<end].lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return String(type[start..<end])
     }
 
     static func resolve(_ target: String, from dir: String) -> String {
