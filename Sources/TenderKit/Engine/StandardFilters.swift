@@ -528,14 +528,18 @@ enum StandardFilters {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTitleCase(s) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        var word = ""
-        func flush() {
-            guard let first = word.first else { return }
-            out += first.uppercased()
-            out += word.dropFirst().lowercased()
-            word = ""
+        // Each word is cased from the text itself (its first character upper, the rest lower),
+        // not copied into a String of its own first.
+        var wordStart: String.Index?
+        func flush(upTo end: String.Index) {
+            guard let start = wordStart else { return }
+            out += s[start].uppercased()
+            out += s[s.index(after: start)..<end].lowercased()
+            wordStart = nil
         }
-        for c in s {
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
             let inWord: Bool
             if let a = c.asciiValue {
                 inWord = (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || (a >= 0x30 && a <= 0x39) || a == 0x27
@@ -543,13 +547,14 @@ enum StandardFilters {
                 inWord = c.isLetter || c.isNumber || c == "\u{2019}"
             }
             if inWord {
-                word.append(c)
+                if wordStart == nil { wordStart = i }
             } else {
-                flush()
+                flush(upTo: i)
                 out.append(c)
             }
+            i = s.index(after: i)
         }
-        flush()
+        flush(upTo: s.endIndex)
         return out
     }
 

@@ -135,6 +135,8 @@ public struct Mapping: Sendable, Equatable, Sequence {
                 if let i = position(of: key) {
                     entries[i].value = newValue
                 } else {
+                    // A row of a data file has a few keys: room for them at once.
+                    if entries.isEmpty { entries.reserveCapacity(4) }
                     entries.append((key, newValue))
                     if index != nil {
                         index![key] = entries.count - 1
