@@ -220,17 +220,6 @@ import Testing
         }
     }
 
-    /// A byte search, as Foundation's search on the same texts.
-    @Test func containsBytesAsRange() {
-        let texts = ["", "a", "abcabd", "l’offre 10\u{202F}000 €", "aaaab"]
-        let needles = ["", "a", "abd", "bca", "000 €", "\u{202F}", "aab", "x", "aaaaab"]
-        for t in texts {
-            for n in needles {
-                #expect(t.containsBytes(Array(n.utf8)) == (n.isEmpty || t.range(of: n) != nil), "\(t) \(n)")
-            }
-        }
-    }
-
     /// A relationship type's last piece, as splitting by `/` gave it.
     @Test func relationshipTypesLastPieceAsSplit() {
         for type in ["http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles", "", "/", "a//b/",

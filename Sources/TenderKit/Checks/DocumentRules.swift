@@ -248,8 +248,8 @@ struct LeftoversRule: CheckRule {
         return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .compactMap { index, line in
                 // Only a line that says TODO is given to ICU.
-                guard line.utf8.contains(UInt8(ascii: "T")), line.contains("TODO") else { return nil }
                 let text = String(line)
+                guard text.holdsBytes("TODO") else { return nil }
                 guard Self.offerTodo.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil else { return nil }
                 let shown = text.trimmingCharacters(in: .whitespaces)
                 return finding(.error, CheckMessage.todoInOffer(file: name, line: index + 1, text: shown).text,
@@ -299,7 +299,6 @@ struct TotalsRule: CheckRule {
     /// `8 250,00 €`, `10 000 €`, `-1 234,5 €` (spaces of any kind between groups): what
     /// `amounts(in:)` finds, as this regular expression over the text with its spaces made plain
     /// would (FastPathTests holds it to that).
-    private static let euro = Array("€".utf8)
     static let amountPattern = #"(?<![\d,.])-?\d{1,3}(?: \d{3})*(?:,\d{1,2})? ?€"#
 
     /// The amounts in euros written in `text`.
@@ -311,7 +310,7 @@ struct TotalsRule: CheckRule {
     /// decimal digit, as in ICU.
     static func amounts(in text: String) -> [(value: Decimal, text: String)] {
         // Most texts print no euro sign.
-        guard text.containsBytes(euro) else { return [] }
+        guard text.holdsBytes("€") else { return [] }
         let s = Array(FoldedText.plainSpaces(text).unicodeScalars)
         func isDigit(_ i: Int) -> Bool {
             guard i < s.count else { return false }

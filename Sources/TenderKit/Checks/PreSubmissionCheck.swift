@@ -74,13 +74,12 @@ public struct CheckContext: Sendable {
         // An amount is not the tail of a larger one: `700,00 €` is not found in `7 700,00 €`.
         if text.first?.isNumber == true { pattern = #"(?<![\d,])(?<!\d )"# + pattern }
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
-        let bytes = Array(needle.utf8)
         for doc in candidates ?? documents {
             for p in doc.paragraphs where p.inBody {
                 // Spaces are replaced one for one, so offsets in `plain` are offsets in the text.
                 let plainText = FoldedText.plainSpaces(p.text)
                 // The pattern is the text itself: a paragraph without it is not given to ICU.
-                guard plainText.containsBytes(bytes) else { continue }
+                guard plainText.holdsBytes(needle) else { continue }
                 let plain = plainText as NSString
                 guard let match = regex.firstMatch(in: plain as String, range: NSRange(location: 0, length: plain.length)) else { continue }
                 return (doc.path, (p.text as NSString).substring(with: match.range))

@@ -130,26 +130,6 @@ enum FoldedText {
 }
 
 extension String {
-    /// Whether the text's UTF-8 holds `bytes` (an empty `bytes` is everywhere): a plain byte
-    /// search, without the String searches' per-character work.
-    func containsBytes(_ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first else { return true }
-        var text = self
-        return text.withUTF8 { hay in
-            guard hay.count >= bytes.count else { return false }
-            let last = hay.count - bytes.count
-            var i = 0
-            while i <= last {
-                guard let found = hay[i...last].firstIndex(of: first) else { return false }
-                if hay[found..<(found + bytes.count)].elementsEqual(bytes) { return true }
-                i = found + 1
-            }
-            return false
-        }
-    }
-}
-
-extension String {
     /// A String of these scalars, made from their UTF-8 in one go (appending scalars one by one
     /// to a `UnicodeScalarView` cost more than the typography it finished).
     init(scalars: some Sequence<Unicode.Scalar>) {
