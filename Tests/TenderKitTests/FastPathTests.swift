@@ -227,27 +227,4 @@ import Testing
             #expect(Relationships.lastComponent(type) == String(type.split(separator: "/").last ?? ""), "\(type)")
         }
     }
-
-    /// `title` on any text, as it cased each word copied into a String of its own.
-    @Test func titleCaseAsWordByWord() {
-        func reference(_ s: String) -> String {
-            var out = "", word = ""
-            func flush() {
-                guard let first = word.first else { return }
-                out += first.uppercased()
-                out += word.dropFirst().lowercased()
-                word = ""
-            }
-            for c in s {
-                let inWord = c.asciiValue.map { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x27 }
-                    ?? (c.isLetter || c.isNumber || c == "\u{2019}")
-                if inWord { word.append(c) } else { flush(); out.append(c) }
-            }
-            flush()
-            return out
-        }
-        let samples = ["saint-étienne district 4", "ÉCOLE l’ÉTÉ", "e\u{301}cole ÇA", "ǆemal ǅ", "straße STRASSE", "ﬁn ﬂeur", "ΣΟΦΙΑ σοφια",
-                       "d’ARTAGNAN o'neil", "x\u{200B}y", "123abc ÀBC", "  é  ", "é", ""]
-        for text in samples { #expect(StandardFilters.titleCase(text) == reference(text), "\(text)") }
-    }
 }

@@ -528,18 +528,14 @@ enum StandardFilters {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTitleCase(s) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        // Each word is cased from the text itself (its first character upper, the rest lower),
-        // not copied into a String of its own first.
-        var wordStart: String.Index?
-        func flush(upTo end: String.Index) {
-            guard let start = wordStart else { return }
-            out += s[start].uppercased()
-            out += s[s.index(after: start)..<end].lowercased()
-            wordStart = nil
+        var word = ""
+        func flush() {
+            guard let first = word.first else { return }
+            out += first.uppercased()
+            out += word.dropFirst().lowercased()
+            word = ""
         }
-        var i = s.startIndex
-        while i < s.endIndex {
-            let c = s[i]
+        for c in s {
             let inWord: Bool
             if let a = c.asciiValue {
                 inWord = (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || (a >= 0x30 && a <= 0x39) || a == 0x27
@@ -547,14 +543,13 @@ enum StandardFilters {
                 inWord = c.isLetter || c.isNumber || c == "\u{2019}"
             }
             if inWord {
-                if wordStart == nil { wordStart = i }
+                word.append(c)
             } else {
-                flush(upTo: i)
+                flush()
                 out.append(c)
             }
-            i = s.index(after: i)
         }
-        flush(upTo: s.endIndex)
+        flush()
         return out
     }
 

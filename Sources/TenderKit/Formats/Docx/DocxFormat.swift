@@ -134,7 +134,7 @@ struct DocxFormat: FormatAdapter {
 
     /// `Heading 2`, `heading2`, `Titre 1`, `titre1` → the level.
     static func headingLevel(named name: String) -> Int? {
-        let folded = String(name.lowercased().filter { $0 != " " })
+        let folded = name.lowercased().filter { $0 != " " }
         for prefix in ["heading", "titre"] where folded.hasPrefix(prefix) {
             if let n = Int(folded.dropFirst(prefix.count)), (1...9).contains(n) { return n }
         }
