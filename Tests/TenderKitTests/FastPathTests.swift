@@ -227,4 +227,49 @@ import Testing
             #expect(Relationships.lastComponent(type) == String(type.split(separator: "/").last ?? ""), "\(type)")
         }
     }
+
+    /// Work spread over the cores gives what the same work gave in turn: the items' order, the
+    /// caller's language in every worker, every error at once in the items' order.
+    @Test func parallelWorkAsInTurn() throws {
+        let items = Array(0..<300)
+        #expect(Parallel.map(items) { $0 * $0 } == items.map { $0 * $0 })
+        #expect(Parallel.map([7]) { $0 + 1 } == [8])
+        #expect(Parallel.map([Int]()) { $0 }.isEmpty)
+        for language in [Language.english, .french] {
+            let seen = Language.$override.withValue(language) { Parallel.map(items) { _ in Language.current } }
+            #expect(seen.allSatisfy { $0 == language })
+        }
+        let error = try thrown {
+            try Parallel.map(items) { i -> Int in
+                if i % 100 == 7 { throw TenderError.error("item \(i)") }
+                return i
+            }
+        }
+        #expect(error.diagnostics.map(\.message) == ["item 7", "item 107", "item 207"])
+    }
+
+    /// The templates of an offer open on all cores: a build still reports every template's
+    /// errors at once, in the documents' order, in the language of the run, also those found
+    /// by the check of the untouched parts (on other threads again).
+    @Test func templatesOpenedTogetherReportInOrderAndInTheRunsLanguage() throws {
+        let fixture = try OfferFixture(offer: OfferFixture.offer(replacing: "template: ../../templates/memoire.docx", with: "template: broken-styles.docx")
+            .replacingOccurrences(of: "template: ../../templates/cv.docx", with: "template: broken-tag.docx"))
+        try hostileDocx(at: fixture.root + "/x/broken-styles.docx", body: p(r("{{ tender.title }}")),
+                        extra: [.init("word/styles.xml", text: "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:style>")])
+        try hostileDocx(at: fixture.root + "/x/broken-tag.docx", body: p(r("{{ person.name")))
+        let offer = try fixture.load()
+        for (language, malformed) in [(Language.english, "malformed XML"), (.french, "XML mal formé")] {
+            let error = try Language.$override.withValue(language) {
+                try thrown {
+                    try SubmissionBuilder.build(offer, pricing: OfferPricing(offer: offer),
+                                                options: BuildOptions(outputFolder: fixture.root + "/out", today: DateValue(iso: "2021-11-05")!))
+                }
+            }
+            let files = error.diagnostics.compactMap { $0.location?.file.map { ($0 as NSString).lastPathComponent } }
+            #expect(files.first == "broken-styles.docx" && files.last == "broken-tag.docx" && files.count == error.diagnostics.count, "\(error)")
+            #expect(error.diagnostics.first?.location?.part == "word/styles.xml")
+            #expect(error.diagnostics.first?.message.hasPrefix(malformed) == true, "\(error)")
+            #expect(!FileManager.default.fileExists(atPath: fixture.root + "/out"))
+        }
+    }
 }

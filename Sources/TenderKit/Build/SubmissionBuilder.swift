@@ -228,9 +228,12 @@ public enum SubmissionBuilder {
         var names = Set<String>()
         // The PDF of each document is its name with `.pdf`; a platform may ignore case.
         var stems: [String: String] = [:]
-        for spec in offer.documents {
+        // The templates open (unzip, check, compile: most of the time before LibreOffice) on all
+        // cores; each has its own archive and trees. Their errors come in the documents' order.
+        let opened = Parallel.map(offer.documents) { spec in Swift.Result { try DocumentTemplate(path: spec.template) } }
+        for (spec, opening) in zip(offer.documents, opened) {
             let template: DocumentTemplate
-            do { template = try DocumentTemplate(path: spec.template) } catch let e as TenderError {
+            do { template = try opening.get() } catch let e as TenderError {
                 errors.append(contentsOf: e.diagnostics); continue
             }
             let members: [String?] = spec.perTeamMember ? offer.team.map(\.id) : [nil]

@@ -366,7 +366,7 @@ struct TotalsRule: CheckRule {
     /// Whether a line is labelled as a total: `Total…`, `Sous-total…`, `Montant total…`.
     static func isTotalLine(_ line: String) -> Bool {
         let folded = FoldedText.fold(line)
-        return folded.hasPrefix("total") || folded.hasPrefix("sous total") || folded.contains("montant total")
+        return folded.hasPrefix("total") || folded.hasPrefix("sous total") || folded.holdsBytes("montant total")
     }
 
     /// Every figure of the pricing a total line may show.

@@ -286,26 +286,23 @@ public enum PreSubmissionCheck {
         progress?(CheckMessage.generating(offer.documents.count).text)
         // Building also gives the names `tender build` writes, by which a folder's documents are found.
         let built = try SubmissionBuilder.writeDocuments(offer, pricing: pricing, today: today, into: work).documents
-        var documents: [InspectedDocument] = []
-        var missing: [String] = []
-        for doc in built {
-            var path = doc.path
-            if let folder = options.documentsFolder {
-                path = (folder as NSString).appendingPathComponent((doc.path as NSString).lastPathComponent)
-                guard FileManager.default.fileExists(atPath: path) else { missing.append(path); continue }
-            }
-            documents.append(InspectedDocument(id: doc.id, member: doc.member, path: path, pdf: nil, pages: nil,
-                                               pageTexts: nil, paragraphs: try DocumentText.paragraphs(of: path),
-                                               temporary: options.documentsFolder == nil && options.workFolder == nil,
-                                               workbook: DocumentFormat.isWorkbook(path: path)))
+        let paths = built.map { doc in
+            options.documentsFolder.map { ($0 as NSString).appendingPathComponent((doc.path as NSString).lastPathComponent) } ?? doc.path
         }
+        let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
         if !missing.isEmpty {
             throw TenderError(missing.map {
                 .error(CheckMessage.notInFolder($0).text, hint: CheckMessage.notInFolderHint(offer: offer.file, folder: options.documentsFolder ?? "").text,
                        status: .missingInput)
             })
         }
-        return documents
+        // Each document is read on its own core: it opens its own archive.
+        return try Parallel.map(Array(zip(built, paths))) { doc, path in
+            InspectedDocument(id: doc.id, member: doc.member, path: path, pdf: nil, pages: nil,
+                              pageTexts: nil, paragraphs: try DocumentText.paragraphs(of: path),
+                              temporary: options.documentsFolder == nil && options.workFolder == nil,
+                              workbook: DocumentFormat.isWorkbook(path: path))
+        }
     }
 
     /// Converts the documents without an up-to-date PDF beside them in one LibreOffice call,

@@ -75,9 +75,10 @@ final class IntegrityCheck: @unchecked Sendable {
     fileprivate func launch() {
         guard !packed.isEmpty else { return }
         XMLTree.prepareForThreads()
-        let packed = packed, findings = findings, path = archive.path
+        // The workers write their messages in the caller's language.
+        let packed = packed, findings = findings, path = archive.path, language = Language.current
         DispatchQueue.global().async(group: group) {
-            DispatchQueue.concurrentPerform(iterations: packed.count) { i in
+            DispatchQueue.concurrentPerform(iterations: packed.count) { i in Language.$override.withValue(language) {
                 let entry = packed[i].entry
                 guard let bytes = entry.inflated() else {
                     findings[i].damaged = true
@@ -89,7 +90,7 @@ final class IntegrityCheck: @unchecked Sendable {
                 } catch {
                     findings[i].diagnostics = (error as? TenderError ?? TenderError.error("\(error)", at: location)).diagnostics
                 }
-            }
+            } }
         }
     }
 

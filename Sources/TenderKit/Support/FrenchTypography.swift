@@ -15,14 +15,14 @@ public enum FrenchTypography {
 
     /// `afterText`: the text continues other text of its paragraph (a run after a bold word).
     public static func apply(_ text: String, afterText: Bool) -> String {
-        guard text.unicodeScalars.contains(where: { ";:!?'\"«»".unicodeScalars.contains($0) }) else { return text }
+        guard mayChange(text) else { return text }
         return scan(text, afterText: afterText).text
     }
 
     /// What `apply` would change, a no-break space of either width being accepted where one
     /// is due: each place as a short excerpt of the text around it.
     public static func problems(in text: String) -> [String] {
-        guard text.unicodeScalars.contains(where: { ";:!?'\"«»".unicodeScalars.contains($0) }) else { return [] }
+        guard mayChange(text) else { return [] }
         let s = Array(text.unicodeScalars)
         return scan(text, lenient: true).changes.map { at in
             let from = max(0, at - 12), to = min(s.count, at + 12)
@@ -38,13 +38,26 @@ public enum FrenchTypography {
     static let protected = try! NSRegularExpression(
         pattern: #"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)[^\s<>«»"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"#)
 
+    /// Whether `text` holds one of the characters typography ever changes, ; : ! ? ' " « »:
+    /// a text without them is left as it is. Read as bytes: « and » are C2 AB and C2 BB in
+    /// UTF-8, and a lone AB or BB byte (inside another character) only costs a full scan.
+    static func mayChange(_ text: String) -> Bool {
+        text.utf8.contains { b in
+            switch b {
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                 UInt8(ascii: "'"), UInt8(ascii: "\""), 0xAB, 0xBB: return true
+            default: return false
+            }
+        }
+    }
+
     private static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == noBreak || c == narrow || c == "\u{2009}"
     }
 
     private static func scan(_ text: String, afterText: Bool = false, lenient: Bool = false) -> (text: String, changes: [Int]) {
         // Only these characters are ever changed; a text without them is left as it is.
-        guard text.unicodeScalars.contains(where: { ";!?:'\"«»".unicodeScalars.contains($0) }) else { return (text, []) }
+        guard mayChange(text) else { return (text, []) }
         let s = Array(text.unicodeScalars)
         var keep = [Bool](repeating: false, count: s.count)
         // Every protected range holds "://", "www.", "mailto:", '@' or '&': without them, no regex.

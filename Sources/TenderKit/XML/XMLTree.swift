@@ -11,6 +11,7 @@ final class XMLTree {
     let doc: xmlDocPtr
 
     init(bytes: [UInt8], location: SourceLocation) throws {
+        XMLTree.prepareForThreads()
         try XMLTree.checkBeforeParsing(bytes, location: location)
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) {
@@ -59,6 +60,7 @@ final class XMLTree {
     /// a megabyte are common) are all checked this way; building and freeing their trees was
     /// most of a one-paragraph render's time.
     static func validate(_ bytes: [UInt8], location: SourceLocation) throws {
+        prepareForThreads()
         try checkBeforeParsing(bytes, location: location)
         // xmlReadMemory refuses an empty part before parsing (no message): so does this.
         guard !bytes.isEmpty, let context = xmlNewParserCtxt() else { throw malformed(at: location) }
@@ -89,10 +91,12 @@ final class XMLTree {
     }
 
     /// Initializes libxml2's globals, as it must be before parsers run on several threads
-    /// (`validate` is then safe on any thread: its errors are per thread).
-    static func prepareForThreads() {
-        xmlInitParser()
-    }
+    /// (parsing is then safe on any thread: its errors are per thread). Every parse calls it.
+    static func prepareForThreads() { _ = initialized }
+
+    /// libxml2's `xmlInitParser` is not safe to call from two threads at once: this runs it once,
+    /// whichever thread parses first (Swift runs a static's initializer once, under a lock).
+    private static let initialized: Void = xmlInitParser()
 
     /// libxml2's message without the name of its C function (`xmlParseCharRef: invalid
     /// xmlChar value 0` → `invalid character value 0`), cut to one short line.
