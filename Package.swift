@@ -13,7 +13,7 @@ let packedRelocations: [LinkerSetting] = {
     // "glibc 2.36"
     var buffer = [CChar](repeating: 0, count: 64)
     guard confstr(Int32(_CS_GNU_LIBC_VERSION), &buffer, buffer.count) > 0 else { return [] }
-    let words = String(cString: buffer).split(separator: " ")
+    let words = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).split(separator: " ")
     let version = (words.last ?? "").split(separator: ".").compactMap { Int($0) }
     guard words.first == "glibc", !version.lexicographicallyPrecedes([2, 36]) else { return [] }
     return [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
@@ -53,6 +53,12 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // SHA-256, to remember the template parts already checked (`CheckedParts`).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .systemLibrary(
             name: "CCMark",
             pkgConfig: "libcmark-gfm",
@@ -60,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "TenderKit",
-            dependencies: ["CLibzip", "CLibdeflate", "CLibXML2", "CCMark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibzip", "CLibdeflate", "CLibXML2", "CCrypto", "CCMark", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(

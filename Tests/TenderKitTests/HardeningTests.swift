@@ -187,6 +187,74 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// Issue 16: the untouched parts found sound are remembered by their fingerprint and not
+    /// parsed again; a part that differs by one byte is parsed again, a refused one is never
+    /// remembered, and a folder that cannot be written only means parsing again.
+    @Test func soundPartsAreRememberedByTheirBytesOnly() throws {
+        let dir = try TemporaryFolder()
+        let known = CheckedParts(folder: dir.file("cache"))
+        func styles(_ name: String) -> String {
+            "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                + (0..<500).map { "<w:style w:styleId=\"\(name)\($0)\"/>" }.joined() + "</w:styles>"
+        }
+        func parsed(_ path: String, _ known: CheckedParts) throws -> Int {
+            let check = TemplateIntegrity.start(try ZipArchive(path: path), skipping: ["word/document.xml"], known: known)
+            try check.wait()
+            return check.parsedParts
+        }
+        try hostileDocx(at: dir.file("a.docx"), body: p(r("{{ a }}")), extra: [.init("word/styles.xml", text: styles("A"))])
+        let first = try parsed(dir.file("a.docx"), known)
+        #expect(first >= 3)   // [Content_Types].xml, _rels/.rels, word/styles.xml
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("cache")).count == first)
+        #expect(try parsed(dir.file("a.docx"), known) == 0)
+        // The same size, one byte changed: only that part is parsed again.
+        try hostileDocx(at: dir.file("b.docx"), body: p(r("{{ a }}")), extra: [.init("word/styles.xml", text: styles("B"))])
+        #expect(try parsed(dir.file("b.docx"), known) == 1)
+        // A part with a DTD, of the same size as a sound one: refused each time, never remembered.
+        let dtd = "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">&e;</w:styles>"
+        try hostileDocx(at: dir.file("dtd.docx"), body: p(r("{{ a }}")), extra: [.init("word/styles.xml", text: dtd)])
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir.file("cache")).count
+        for _ in 0..<2 {
+            #expect(try thrown { try parsed(dir.file("dtd.docx"), known) }.description.contains("DTD"))
+            #expect(try thrown { try DocumentTemplate(path: dir.file("dtd.docx"), options: RenderOptions(checkedParts: known)) }.description.contains("DTD"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("cache")).count == before)
+        // A folder that cannot be made (under a file), or none at all: every part is parsed, every time.
+        try Data().write(to: URL(fileURLWithPath: dir.file("file")))
+        for nowhere in [CheckedParts(folder: dir.file("file") + "/cache"), CheckedParts(folder: nil)] {
+            #expect(try parsed(dir.file("a.docx"), nowhere) == first)
+            #expect(try parsed(dir.file("a.docx"), nowhere) == first)
+        }
+        // The rendered document is the same, remembered parts or not.
+        let out1 = dir.file("1.docx"), out2 = dir.file("2.docx")
+        try DocumentTemplate(path: dir.file("a.docx"), options: RenderOptions(checkedParts: known)).render(["a": "x"], to: out1)
+        try DocumentTemplate(path: dir.file("a.docx"), options: RenderOptions(checkedParts: CheckedParts(folder: nil))).render(["a": "x"], to: out2)
+        #expect(FileManager.default.contents(atPath: out1) == FileManager.default.contents(atPath: out2))
+    }
+
+    /// The fingerprints are SHA-256 (FIPS 180-2's examples); the folder comes from the environment;
+    /// past `most` verdicts the folder is emptied before the next is written (counted at one in 256).
+    @Test func checkedPartsFolderAndFingerprints() throws {
+        #expect(CheckedParts.sha256(Array("a".utf8), Array("bc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(CheckedParts.sha256([], []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(CheckedParts.folder(in: ["HOME": "/home/a"]) == "/home/a/.cache/tender/checked-parts")
+        #expect(CheckedParts.folder(in: ["HOME": "/home/a", "XDG_CACHE_HOME": "/c"]) == "/c/tender/checked-parts")
+        #expect(CheckedParts.folder(in: ["HOME": "/home/a", "XDG_CACHE_HOME": "relative"]) == "/home/a/.cache/tender/checked-parts")
+        #expect(CheckedParts.folder(in: ["HOME": "/home/a", "TENDER_CACHE_DIR": "/t"]) == "/t")
+        #expect(CheckedParts.folder(in: ["HOME": "/home/a", "TENDER_CACHE_DIR": ""]) == nil)
+        #expect(CheckedParts.folder(in: [:]) == nil)
+
+        let dir = try TemporaryFolder()
+        let known = CheckedParts(folder: dir.file("cache"))
+        let names = (0..<CheckedParts.most).map { CheckedParts.sha256([], Array("\($0)".utf8)) }
+        for name in names { known.remember(name) }
+        #expect(names.allSatisfy(known.knows))
+        // The folder is counted when a fingerprint starts with 00.
+        let more = try #require((0...).lazy.map { CheckedParts.sha256([], Array("more \($0)".utf8)) }.first { $0.hasPrefix("00") })
+        known.remember(more)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("cache")) == [more])
+    }
+
     // MARK: 7. Every XML part is parsed, tags or not
 
     @Test func item07_tagFreePartsAreValidated() throws {

@@ -20,14 +20,17 @@ enum TemplateIntegrity {
     /// render, which can go on meanwhile. Reading their stored bytes, and checking the other
     /// entries, stays on this thread (libzip is not thread-safe), as does reading again, through
     /// libzip, an XML part that does not inflate as declared (its error says what is wrong).
-    static func start(_ archive: ZipArchive, skipping checked: Set<String>) -> IntegrityCheck {
+    ///
+    /// An XML part found sound before, by its fingerprint in `known`, is not inflated nor parsed
+    /// again; one found sound now is remembered there.
+    static func start(_ archive: ZipArchive, skipping checked: Set<String>, known: CheckedParts = .user) -> IntegrityCheck {
         var packed: [(slot: Int, entry: PackedEntry)] = []
         var others: [(slot: Int, name: String)] = []
         for (slot, name) in archive.entryNames.enumerated() where !checked.contains(name) {
             if isXML(name), let entry = archive.packed(name) { packed.append((slot, entry)) } else { others.append((slot, name)) }
         }
         packed.sort { $0.entry.size > $1.entry.size }
-        let check = IntegrityCheck(archive: archive, slots: archive.entries.count, packed: packed)
+        let check = IntegrityCheck(archive: archive, slots: archive.entries.count, packed: packed, known: known)
         check.launch()
         for (slot, name) in others {
             do {
@@ -54,19 +57,23 @@ final class IntegrityCheck: @unchecked Sendable {
     private final class Finding: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         var damaged = false
+        /// Whether it was inflated and parsed (not known sound before).
+        var parsed = false
     }
 
     private let archive: ZipArchive
     private let packed: [(slot: Int, entry: PackedEntry)]
     private let findings: [Finding]
+    private let known: CheckedParts
     /// Per entry, in archive order: what this thread found (entries that are not XML).
     private var errors: [[Diagnostic]]
     private let group = DispatchGroup()
     private var result: [Diagnostic]?
 
-    init(archive: ZipArchive, slots: Int, packed: [(slot: Int, entry: PackedEntry)]) {
+    init(archive: ZipArchive, slots: Int, packed: [(slot: Int, entry: PackedEntry)], known: CheckedParts) {
         self.archive = archive
         self.packed = packed
+        self.known = known
         findings = packed.map { _ in Finding() }
         errors = Array(repeating: [], count: slots)
     }
@@ -76,10 +83,13 @@ final class IntegrityCheck: @unchecked Sendable {
         guard !packed.isEmpty else { return }
         XMLTree.prepareForThreads()
         // The workers write their messages in the caller's language.
-        let packed = packed, findings = findings, path = archive.path, language = Language.current
+        let packed = packed, findings = findings, path = archive.path, language = Language.current, known = known
         DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: packed.count) { i in Language.$override.withValue(language) {
                 let entry = packed[i].entry
+                let fingerprint = known.fingerprint(of: entry, xml: true)
+                if let fingerprint, known.knows(fingerprint) { return }
+                findings[i].parsed = true
                 guard let bytes = entry.inflated() else {
                     findings[i].damaged = true
                     return
@@ -87,11 +97,18 @@ final class IntegrityCheck: @unchecked Sendable {
                 let location = SourceLocation(file: path, part: entry.name)
                 do {
                     try XMLTree.validate(bytes, location: location)
+                    if let fingerprint { known.remember(fingerprint) }
                 } catch {
                     findings[i].diagnostics = (error as? TenderError ?? TenderError.error("\(error)", at: location)).diagnostics
                 }
             } }
         }
+    }
+
+    /// How many XML parts were inflated and parsed, the others being known sound (after `wait()`).
+    var parsedParts: Int {
+        group.wait()
+        return findings.filter(\.parsed).count
     }
 
     fileprivate func record(_ diagnostics: [Diagnostic], slot: Int) {

@@ -9,8 +9,12 @@ public struct RenderOptions: Sendable {
     public var filters: FilterRegistry
     /// French typography on the text of values, when the document is French (`FrenchTypography`).
     public var typography: Bool
-    public init(strict: Bool = true, limits: ArchiveLimits = .default, filters: FilterRegistry = .default, typography: Bool = true) {
+    /// Where the parts found sound are remembered, so that they are not checked again.
+    public var checkedParts: CheckedParts
+    public init(strict: Bool = true, limits: ArchiveLimits = .default, filters: FilterRegistry = .default, typography: Bool = true,
+                checkedParts: CheckedParts = .user) {
         self.strict = strict; self.limits = limits; self.filters = filters; self.typography = typography
+        self.checkedParts = checkedParts
     }
 }
 
@@ -55,7 +59,7 @@ public final class DocumentTemplate {
         var survey: [(part: TextPart, bytes: [UInt8], compiled: Bool)] = []
         let textParts = try adapter.textParts(of: archive)
         // The other parts are copied raw: they are checked meanwhile, so that a damaged one is refused, not copied.
-        let integrity = TemplateIntegrity.start(archive, skipping: Set(textParts.map(\.name)))
+        let integrity = TemplateIntegrity.start(archive, skipping: Set(textParts.map(\.name)), known: options.checkedParts)
         for part in textParts {
             let bytes = try adapter.prepare(try archive.read(part.name), part: part, archive: archive)
             do {
