@@ -56,6 +56,7 @@ for name, (w, c, r) in startup.items():
 
 empty = startup["empty Swift program"][0]
 hello = startup["tender render hello.docx"][0]
+cold = startup["tender render hello.docx, every part checked"][0]
 price = startup["tender price (ivd-resilience)"][0]
 check = startup["tender check --no-render (ivd-resilience)"][0]
 by = {c[0]: c for c in cases}
@@ -66,7 +67,8 @@ goals = [
      by['table-2000'][2] / by['table-2000'][9] >= 10),
     ("200 rows, whole process >= 3x docxtpl in-process", f"{by['table-200'][2] / by['table-200'][9]:.1f}x",
      by['table-200'][2] / by['table-200'][9] >= 3),
-    ("one-paragraph template <= 6 ms whole process", f"{hello * 1e3:.1f} ms", hello <= 0.006),
+    ("one-paragraph template <= 6 ms whole process", f"{hello * 1e3:.1f} ms (every part checked: {cold * 1e3:.1f} ms)",
+     hello <= 0.006),
     ("... and <= 2 ms over an empty Swift program", f"+{(hello - empty) * 1e3:.1f} ms", hello - empty <= 0.002),
     ("tender price <= 10 ms", f"{price * 1e3:.1f} ms", price <= 0.010),
     ("tender check --no-render < 20 ms", f"{check * 1e3:.1f} ms", check < 0.020),

@@ -186,6 +186,14 @@ struct OfferBuilder {
         var team: [TeamMember] = []
         var seen: [String: SourceLocation] = [:]
         var written: [String] = []
+        // The members' files are read and checked on all cores, each on its own; what they say
+        // is reported below, in the team's order.
+        var ids: [String] = []
+        for id in (top["team"]?.items ?? []).compactMap({ $0["id"]?.string }) where !ids.contains(id) && OfferBuilder.isValidId(id)
+            && FileManager.default.fileExists(atPath: library + "/" + id + ".yaml") {
+            ids.append(id)
+        }
+        let people = Dictionary(uniqueKeysWithValues: zip(ids, Parallel.map(ids) { Person.load(path: library + "/" + $0 + ".yaml", id: $0) }))
         for item in top["team"]?.items ?? [] {
             guard let id = item["id"]?.string, let idPlace = item["id"]?.location else { continue }
             if let first = seen[id] {
@@ -207,7 +215,7 @@ struct OfferBuilder {
                         + OfferMessage.personFileHint.text)
                 continue
             }
-            let (loaded, problems) = Person.load(path: personFile, id: id)
+            let (loaded, problems) = people[id] ?? Person.load(path: personFile, id: id)
             bag.add(contentsOf: problems)
             guard let person = loaded else { continue }
 

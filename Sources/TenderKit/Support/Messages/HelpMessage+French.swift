@@ -4,7 +4,24 @@ import Foundation
 extension HelpMessage {
     /// The spaces French puts before « : », « ; », « ? » and inside « » are no-break spaces
     /// here: ArgumentParser wraps the help at spaces and would start a line with a colon.
-    public var french: String { Self.withNoBreakSpaces(frenchText) }
+    ///
+    /// ArgumentParser asks for every help text several times to parse one command line: each
+    /// is made once, then kept.
+    public var french: String {
+        Self.made.lock.lock()
+        defer { Self.made.lock.unlock() }
+        if let text = Self.made.texts[self] { return text }
+        let text = Self.withNoBreakSpaces(frenchText)
+        Self.made.texts[self] = text
+        return text
+    }
+
+    /// The French texts made so far, under their lock.
+    private final class Made: @unchecked Sendable {
+        let lock = NSLock()
+        var texts: [HelpMessage: String] = [:]
+    }
+    private static let made = Made()
 
     /// `text` with the space before « : », « ; », « ? », « » » and after « « » made no-break, in one
     /// pass over its UTF-8. Every help text is built at each start (ArgumentParser reads them

@@ -4,7 +4,7 @@ import Foundation
 /// option's help and value name, written once per language (`HelpMessage+French.swift`,
 /// `HelpMessage+English.swift`). The frame swift-argument-parser prints around them (USAGE:,
 /// OPTIONS:, its usage errors) is translated by `ParserText` with the table of the French file.
-public enum HelpMessage: MessageCatalog {
+public enum HelpMessage: MessageCatalog, Hashable {
     public enum Command: String, Sendable, CaseIterable {
         case tender, `init`, build, check, render, lint, price, diff, context, schema, library
     }
