@@ -230,10 +230,17 @@ public enum SubmissionBuilder {
         var stems: [String: String] = [:]
         // The templates open (unzip, check, compile: most of the time before LibreOffice) on all
         // cores; each has its own archive and trees. Their errors come in the documents' order.
-        let opened = Parallel.map(offer.documents) { spec in Swift.Result { try DocumentTemplate(path: spec.template) } }
+        // No worker waits for the check of a template's untouched parts (itself on other
+        // threads): this thread does, below.
+        let opened = Parallel.map(offer.documents) { spec in
+            Swift.Result { try DocumentTemplate(path: spec.template, checkingRawPartsWhileRendering: true) }
+        }
         for (spec, opening) in zip(offer.documents, opened) {
             let template: DocumentTemplate
-            do { template = try opening.get() } catch let e as TenderError {
+            do {
+                template = try opening.get()
+                try template.checkRawParts()
+            } catch let e as TenderError {
                 errors.append(contentsOf: e.diagnostics); continue
             }
             let members: [String?] = spec.perTeamMember ? offer.team.map(\.id) : [nil]

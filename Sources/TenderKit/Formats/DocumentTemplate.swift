@@ -83,6 +83,13 @@ public final class DocumentTemplate {
         language = adapter.defaultLanguage(of: archive)
     }
 
+    /// Waits for the check of the parts tender copies raw, when it goes on during the first
+    /// render (`checkingRawPartsWhileRendering`), and throws what it found; nothing otherwise.
+    /// The same result each time.
+    public func checkRawParts() throws {
+        try pendingIntegrity?.wait()
+    }
+
     /// Every tag, with where it is, in part order.
     public var tags: [SourceLocation] { parts.flatMap(\.tagLocations) }
 
