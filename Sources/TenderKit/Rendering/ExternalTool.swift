@@ -25,9 +25,12 @@ enum ExternalTool {
     static func run(_ program: String, _ arguments: [String], timeout: Int, environment: [String: String]? = nil) throws -> Result {
         let out = try anonymousFile(), err = try anonymousFile()
         defer { close(out); close(err) }
+        // The watchdog is up before the program starts, and learns its group at once: tender
+        // killed right after starting it (as a test does) still takes it along.
+        let watchdog = Watchdog()
         let pid = try spawn(program, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
                             stdout: out, stderr: err, newGroup: true)
-        let watchdog = Watchdog(group: pid)
+        watchdog.watch(group: pid)
         let deadline = Date().addingTimeInterval(TimeInterval(timeout))
         var timedOut = false
         var killedAt: Date?
@@ -156,13 +159,13 @@ enum ExternalTool {
     }
 
     /// A small process that kills a process group when tender dies without doing it itself
-    /// (SIGKILL, a crash): it waits on a pipe only tender holds open; end of file without a
-    /// word means tender is gone.
+    /// (SIGKILL, a crash): it waits on a pipe only tender holds open, first for the group, then
+    /// for a word; end of file without the word means tender is gone.
     final class Watchdog {
         private var writeEnd: Int32 = -1
         private var pid: pid_t = 0
 
-        init(group: pid_t) {
+        init() {
             var fds: [Int32] = [-1, -1]
             guard pipe(&fds) == 0 else { return }
             // Only tender may hold the writing end (a tool inheriting it would keep the watchdog waiting).
@@ -170,7 +173,8 @@ enum ExternalTool {
             defer { close(fds[0]) }
             let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
             defer { if null >= 0 { close(null) } }
-            let script = "trap '' INT TERM HUP; read word; [ \"$word\" = done ] || kill -KILL -\(group) 2>/dev/null"
+            let script = "trap '' INT TERM HUP; read group; read word; case \"$group\" in ''|*[!0-9]*) exit 0;; esac; "
+                + "[ \"$word\" = done ] || kill -KILL -\"$group\" 2>/dev/null"
             // Its own group too, so that a Ctrl-C meant for tender does not stop it first.
             guard let pid = try? ExternalTool.spawn("/bin/sh", ["-c", script], environment: ["PATH": "/usr/bin:/bin"],
                                                     stdin: fds[0], stdout: max(null, 1), stderr: max(null, 2), newGroup: true) else {
@@ -179,6 +183,13 @@ enum ExternalTool {
             }
             self.pid = pid
             writeEnd = fds[1]
+        }
+
+        /// The group to kill should tender die.
+        func watch(group: pid_t) {
+            guard writeEnd >= 0 else { return }
+            let line = Array("\(group)\n".utf8)
+            _ = line.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
         }
 
         /// The group is done with: tell the watchdog to leave without killing, and reap it later.
