@@ -32,11 +32,11 @@ public struct CheckedParts: Sendable {
         return nil
     }
 
-    /// The part's fingerprint (64 hexadecimal digits), or nil when nothing is remembered.
-    func fingerprint(of entry: PackedEntry, xml: Bool) -> String? {
+    /// The fingerprint (64 hexadecimal digits) of an XML part, or nil when nothing is remembered.
+    func fingerprint(of entry: PackedEntry) -> String? {
         guard folder != nil else { return nil }
         // Version 1 of the checks; change it when they change in another way than their bounds.
-        let header = Array(("tender checked part 1, xml \(xml), deflated \(entry.deflated), size \(entry.size), crc \(entry.crc), "
+        let header = Array(("tender checked XML part 1, deflated \(entry.deflated), size \(entry.size), crc \(entry.crc), "
             + "elements \(XMLBounds.maxElements), attributes \(XMLBounds.maxAttributes)\n").utf8)
         return Self.sha256(header, entry.stored)
     }

@@ -87,7 +87,7 @@ final class IntegrityCheck: @unchecked Sendable {
         DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: packed.count) { i in Language.$override.withValue(language) {
                 let entry = packed[i].entry
-                let fingerprint = known.fingerprint(of: entry, xml: true)
+                let fingerprint = known.fingerprint(of: entry)
                 if let fingerprint, known.knows(fingerprint) { return }
                 findings[i].parsed = true
                 guard let bytes = entry.inflated() else {
