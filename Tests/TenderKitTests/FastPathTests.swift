@@ -272,4 +272,18 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: fixture.root + "/out"))
         }
     }
+
+    /// A document read once for the checks says whether it is a workbook as opening it again did.
+    @Test func documentsReadOnceSayWhetherTheyAreWorkbooks() throws {
+        let folder = CLI.packageRoot + "/templates"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { ["docx", "odt", "xlsx", "ods"].contains(($0 as NSString).pathExtension) }
+        #expect(names.count >= 10)
+        for name in names {
+            let path = folder + "/" + name
+            let read = try DocumentText.read(path)
+            #expect(read.workbook == DocumentFormat.isWorkbook(path: path), "\(name)")
+            #expect(read.workbook == (name.hasSuffix(".xlsx") || name.hasSuffix(".ods")), "\(name)")
+            #expect(read.paragraphs.map(\.text) == (try DocumentText.paragraphs(of: path)).map(\.text))
+        }
+    }
 }

@@ -303,10 +303,11 @@ public enum PreSubmissionCheck {
         }
         // Each document is read on its own core: it opens its own archive.
         return try Parallel.map(Array(zip(built, paths))) { doc, path in
-            InspectedDocument(id: doc.id, member: doc.member, path: path, pdf: nil, pages: nil,
-                              pageTexts: nil, paragraphs: try DocumentText.paragraphs(of: path),
-                              temporary: options.documentsFolder == nil && options.workFolder == nil,
-                              workbook: DocumentFormat.isWorkbook(path: path))
+            let text = try DocumentText.read(path)
+            return InspectedDocument(id: doc.id, member: doc.member, path: path, pdf: nil, pages: nil,
+                                     pageTexts: nil, paragraphs: text.paragraphs,
+                                     temporary: options.documentsFolder == nil && options.workFolder == nil,
+                                     workbook: text.workbook)
         }
     }
 

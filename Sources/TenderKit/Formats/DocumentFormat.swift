@@ -61,7 +61,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     static func isWorkbook(path: String) -> Bool {
         guard let archive = try? ZipArchive(path: path), let format = try? DocumentFormat.detect(archive),
               let parts = try? format.adapter.textParts(of: archive) else { return false }
-        return parts.contains { $0.dialect.cellPlace != nil }
+        return isWorkbook(parts)
+    }
+
+    /// Whether a document of these text parts is a workbook: its text is in cells.
+    static func isWorkbook(_ parts: [TextPart]) -> Bool {
+        parts.contains { $0.dialect.cellPlace != nil }
     }
 
     /// The number of reviewer comments in a document: what a final document must not carry.

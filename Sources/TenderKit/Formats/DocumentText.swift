@@ -43,6 +43,12 @@ public struct DocumentParagraph: Sendable, Equatable {
 /// from other paragraphs as its format does.
 enum DocumentText {
     static func paragraphs(of path: String) throws -> [DocumentParagraph] {
+        try read(path).paragraphs
+    }
+
+    /// The paragraphs, and whether the document is a workbook (as `DocumentFormat.isWorkbook`
+    /// says), from one opening of the file.
+    static func read(_ path: String) throws -> (paragraphs: [DocumentParagraph], workbook: Bool) {
         let archive = try ZipArchive(path: path)
         let adapter = try DocumentFormat.detect(archive).adapter
         let parts = try adapter.textParts(of: archive)
@@ -80,7 +86,7 @@ enum DocumentText {
                                              sheet: place.map { $0.sheet ?? dialect.sheet } ?? nil, cell: place?.cell))
             }
         }
-        return out
+        return (out, DocumentFormat.isWorkbook(parts))
     }
 
     /// Every paragraph's text, one per line.
