@@ -188,12 +188,13 @@ struct OfferBuilder {
         var written: [String] = []
         // The members' files are read and checked on all cores, each on its own; what they say
         // is reported below, in the team's order.
+        let file = { (id: String) in library + "/" + id + ".yaml" }
         var ids: [String] = []
         for id in (top["team"]?.items ?? []).compactMap({ $0["id"]?.string }) where !ids.contains(id) && OfferBuilder.isValidId(id)
-            && FileManager.default.fileExists(atPath: library + "/" + id + ".yaml") {
+            && FileManager.default.fileExists(atPath: file(id)) {
             ids.append(id)
         }
-        let people = Dictionary(uniqueKeysWithValues: zip(ids, Parallel.map(ids) { Person.load(path: library + "/" + $0 + ".yaml", id: $0) }))
+        let people = Dictionary(uniqueKeysWithValues: zip(ids, Parallel.map(ids) { Person.load(path: file($0), id: $0) }))
         for item in top["team"]?.items ?? [] {
             guard let id = item["id"]?.string, let idPlace = item["id"]?.location else { continue }
             if let first = seen[id] {
@@ -208,7 +209,7 @@ struct OfferBuilder {
                       hint: OfferMessage.personIdHint.text)
                 continue
             }
-            let personFile = library + "/" + id + ".yaml"
+            let personFile = file(id)
             guard FileManager.default.fileExists(atPath: personFile) else {
                 error(OfferMessage.noPerson(id, library: library).text, at: idPlace,
                       hint: Suggestions.hint(for: id, among: available, listing: OfferMessage.peopleInLibrary.text)
