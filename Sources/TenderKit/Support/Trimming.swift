@@ -61,20 +61,44 @@ extension String {
     /// `contains` goes through `NSString` and the generic `firstRange(of:)` is slower still.
     func holdsBytes(_ needle: String) -> Bool {
         var text = self
+        return text.withUTF8 { ByteSearch.first(needle, in: UnsafeRawBufferPointer($0)) } != nil
+    }
+}
+
+/// Finding ASCII markers in a part's bytes without making a String of the part (a Word
+/// template's styles weigh hundreds of kilobytes; a String of them is a copy and a check of
+/// their UTF-8, and Foundation's `range(of:)` one more copy, as UTF-16).
+enum ByteSearch {
+    /// The offset of the first `needle` in `bytes` at or after `from` and ending at or before
+    /// `end` (the whole buffer by default), byte for byte.
+    static func first(_ needle: String, in bytes: UnsafeRawBufferPointer, from: Int = 0, end: Int? = nil) -> Int? {
         var needle = needle
-        return text.withUTF8 { t in
-            needle.withUTF8 { n in
-                guard let tb = t.baseAddress, let nb = n.baseAddress else { return n.isEmpty }
-                var i = 0
-                while i + n.count <= t.count {
-                    // memchr finds the next candidate first byte; memcmp compares the rest.
-                    guard let found = memchr(tb + i, Int32(nb[0]), t.count - n.count - i + 1) else { return false }
-                    let at = tb.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(tb + at, nb, n.count) == 0 { return true }
-                    i = at + 1
-                }
-                return false
+        let limit = min(end ?? bytes.count, bytes.count)
+        return needle.withUTF8 { n in
+            guard !n.isEmpty else { return max(0, from) <= limit ? max(0, from) : nil }
+            guard let tb = bytes.baseAddress, let nb = n.baseAddress else { return nil }
+            var i = max(0, from)
+            while i + n.count <= limit {
+                // memchr finds the next candidate first byte; memcmp compares the rest.
+                guard let found = memchr(tb + i, Int32(nb[0]), limit - n.count - i + 1) else { return nil }
+                let at = tb.distance(to: UnsafeRawPointer(found))
+                if memcmp(tb + at, nb, n.count) == 0 { return at }
+                i = at + 1
             }
+            return nil
         }
+    }
+
+    /// `first` in an array of bytes.
+    static func first(_ needle: String, in bytes: [UInt8], from: Int = 0, end: Int? = nil) -> Int? {
+        bytes.withUnsafeBytes { first(needle, in: $0, from: from, end: end) }
+    }
+
+    /// The text from `start` up to the first `stop` byte (or the end), decoded as UTF-8.
+    static func text(in bytes: [UInt8], from start: Int, upTo stop: UInt8, end: Int? = nil) -> String {
+        let limit = min(end ?? bytes.count, bytes.count)
+        guard start < limit else { return "" }
+        let stopAt = bytes[start..<limit].firstIndex(of: stop) ?? limit
+        return String(decoding: bytes[start..<stopAt], as: UTF8.self)
     }
 }

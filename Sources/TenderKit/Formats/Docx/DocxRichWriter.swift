@@ -35,12 +35,12 @@ final class DocxRichWriter: RichWriter {
     }
 
     static func defaultLanguage(_ archive: ZipArchive) -> String? {
-        guard let bytes = try? archive.read("word/styles.xml") else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let defaults = text.range(of: "<w:docDefaults"), let lang = text[defaults.upperBound...].range(of: "<w:lang ") else { return nil }
-        let tag = text[lang.upperBound...].prefix { $0 != ">" }
-        guard let v = tag.range(of: "w:val=\"") else { return nil }
-        return String(tag[v.upperBound...].prefix { $0 != "\"" })
+        guard let bytes = try? archive.read("word/styles.xml"),
+              let defaults = ByteSearch.first("<w:docDefaults", in: bytes),
+              let lang = ByteSearch.first("<w:lang ", in: bytes, from: defaults) else { return nil }
+        let tagEnd = bytes[lang...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+        guard let v = ByteSearch.first("w:val=\"", in: bytes, from: lang, end: tagEnd) else { return nil }
+        return ByteSearch.text(in: bytes, from: v + 7, upTo: UInt8(ascii: "\""), end: tagEnd)
     }
 
     /// Whether the body holds a table of contents or an index field.

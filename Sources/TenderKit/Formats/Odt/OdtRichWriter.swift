@@ -7,7 +7,8 @@ import Foundation
 /// uses are added to the part that uses them.
 final class OdtRichWriter: RichWriter {
     private let archive: ZipArchive
-    private let styleNames: String
+    // The template's styles are read when a rich value first needs them, not for every render.
+    private lazy var styleNames: String = (try? archive.read("styles.xml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
     /// The lists written: the kind of each nesting level.
     private var lists: [[Bool]] = []
     private var tables = 0
@@ -18,16 +19,16 @@ final class OdtRichWriter: RichWriter {
 
     init(archive: ZipArchive) {
         self.archive = archive
-        styleNames = (try? archive.read("styles.xml")).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     static func defaultLanguage(_ archive: ZipArchive) -> String? {
-        guard let bytes = try? archive.read("styles.xml") else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let d = text.range(of: "<style:default-style style:family=\"paragraph\"") else { return nil }
-        let rest = text[d.upperBound...].prefix(3000)
-        guard let l = rest.range(of: "fo:language=\"") else { return nil }
-        return String(rest[l.upperBound...].prefix { $0 != "\"" })
+        let marker = "<style:default-style style:family=\"paragraph\""
+        guard let bytes = try? archive.read("styles.xml"),
+              let d = ByteSearch.first(marker, in: bytes) else { return nil }
+        // Within the default style: its next few kilobytes.
+        let end = d + marker.utf8.count + 3000
+        guard let l = ByteSearch.first("fo:language=\"", in: bytes, from: d, end: end) else { return nil }
+        return ByteSearch.text(in: bytes, from: l + 13, upTo: UInt8(ascii: "\""))
     }
 
     /// Whether the body holds a table of contents or another index.
