@@ -125,19 +125,26 @@ public enum ArchiveWriter {
         // The archive frees its source when closed: keep it to read what was written.
         zip_source_keep(buffer)
         defer { zip_source_free(buffer) }
-        do {
-            for entry in plan {
-                try add(entry, to: archive, from: source)
+        // The new contents are read by libzip where they are, without a copy: each entry's
+        // bytes stay pinned until the archive is closed.
+        let contents: [[UInt8]] = plan.compactMap { if case .bytes(let bytes, _) = $0.content { bytes } else { nil } }
+        try withPinned(contents[...], []) { pinned in
+            do {
+                var next = pinned.makeIterator()
+                for entry in plan {
+                    let bytes = if case .bytes = entry.content { next.next() } else { UnsafeRawBufferPointer?.none }
+                    try add(entry, bytes: bytes, to: archive, from: source)
+                }
+            } catch {
+                zip_discard(archive)
+                throw error
             }
-        } catch {
-            zip_discard(archive)
-            throw error
-        }
-        // zip_close does the actual writing: compressing, and copying from the source.
-        guard zip_close(archive) == 0 else {
-            let reason = SystemError.describe(zip_get_error(archive))
-            zip_discard(archive)
-            throw AtomicFile.cannotWrite(location, reason)
+            // zip_close does the actual writing: compressing, and copying from the source.
+            guard zip_close(archive) == 0 else {
+                let reason = SystemError.describe(zip_get_error(archive))
+                zip_discard(archive)
+                throw AtomicFile.cannotWrite(location, reason)
+            }
         }
         var stat = zip_stat_t()
         zip_stat_init(&stat)
@@ -157,8 +164,17 @@ public enum ArchiveWriter {
         return bytes
     }
 
-    /// Adds one entry to `archive`, to be written when it is closed.
-    private static func add(_ entry: PlannedEntry, to archive: OpaquePointer, from source: ZipArchive) throws {
+    /// Calls `body` with the bytes of each of `arrays`, all pinned in memory for its duration.
+    private static func withPinned<R>(_ arrays: ArraySlice<[UInt8]>, _ pinned: [UnsafeRawBufferPointer],
+                                      _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+        guard let first = arrays.first else { return try body(pinned) }
+        return try first.withUnsafeBytes { try withPinned(arrays.dropFirst(), pinned + [$0], body) }
+    }
+
+    /// Adds one entry to `archive`, to be written when it is closed; `bytes` (the new content of
+    /// an entry of `.bytes`, pinned) must stay valid until then.
+    private static func add(_ entry: PlannedEntry, bytes: UnsafeRawBufferPointer?, to archive: OpaquePointer,
+                            from source: ZipArchive) throws {
         let data: OpaquePointer?
         let method: Int32?
         switch entry.content {
@@ -168,8 +184,9 @@ public enum ArchiveWriter {
             // libzip adopts a compressed source's own method, so such a copy is raw as long as no method is
             // set; but it would deflate a stored one unless told to keep it stored.
             method = stored ? ZIP_CM_STORE : nil
-        case .bytes(let bytes, let stored):
-            data = makeBufferSource(bytes, for: archive)
+        case .bytes(_, let stored):
+            // libzip reads the bytes where they are (0: it does not free them).
+            data = zip_source_buffer(archive, bytes?.baseAddress, UInt64(bytes?.count ?? 0), 0)
             method = stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
         }
         guard let data else { throw libzipFailure(archive, entry.name) }
@@ -189,18 +206,6 @@ public enum ArchiveWriter {
         guard zip_file_set_dostime(archive, entryIndex, fixedDOSTime, fixedDOSDate, 0) == 0 else {
             throw libzipFailure(archive, entry.name)
         }
-    }
-
-    /// A libzip source owning a copy of `bytes` (libzip frees it).
-    private static func makeBufferSource(_ bytes: [UInt8], for archive: OpaquePointer) -> OpaquePointer? {
-        guard !bytes.isEmpty else { return zip_source_buffer(archive, nil, 0, 0) }
-        guard let copy = malloc(bytes.count) else { return nil }
-        copy.copyMemory(from: bytes, byteCount: bytes.count)
-        guard let source = zip_source_buffer(archive, copy, UInt64(bytes.count), 1) else {
-            free(copy)
-            return nil
-        }
-        return source
     }
 
     private static func libzipFailure(_ archive: OpaquePointer, _ name: String) -> TenderError {
