@@ -96,6 +96,11 @@ enum CLI {
         let junk = try CLI.run(["render", dir.file("junk.docx"), dir.file("d.json"), "-o", dir.file("x.docx")])
         #expect(junk.status == 65)
         #expect(junk.stderr.contains("pas un fichier DOCX, ODT, XLSX ou ODS"))
+        // The data is read while the template opens: what is wrong with each is said at once.
+        let both = try CLI.run(["render", dir.file("junk.docx"), dir.file("bad.json"), "-o", dir.file("x.docx")])
+        #expect(both.status == 65)
+        let data = both.stderr.range(of: "bad.json:3:7"), template = both.stderr.range(of: "pas un fichier DOCX, ODT, XLSX ou ODS")
+        #expect(data != nil && template != nil && data!.lowerBound < template!.lowerBound, "\(both.stderr)")
         let mismatch = try CLI.run(["render", dir.file("t.docx"), dir.file("d.json"), "-o", dir.file("x.odt")])
         #expect(mismatch.status == 64)
         #expect(!FileManager.default.fileExists(atPath: dir.file("x.docx")))

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Work spread over the machine's cores, for items that share nothing (each document of an
 /// offer opens its own archive and its own XML trees).
-enum Parallel {
+public enum Parallel {
     /// `transform` of each item, in the items' order, computed on all cores. Each item runs in
     /// the caller's language (`Language.current`), which a worker thread would not otherwise see.
     static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
@@ -36,6 +36,23 @@ enum Parallel {
         }
         if !diagnostics.isEmpty { throw TenderError(diagnostics) }
         return outputs
+    }
+
+    /// `first` and `second` at once, on two threads (a data file read while a template opens):
+    /// both results, or every error either threw, the first's before the second's, all at once.
+    public static func both<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        let results = try map([true, false]) { isFirst in
+            isFirst ? Either<A, B>.first(try first()) : .second(try second())
+        }
+        guard case .first(let a) = results[0], case .second(let b) = results[1] else {
+            preconditionFailure("Parallel.map keeps the items' order")
+        }
+        return (a, b)
+    }
+
+    private enum Either<A, B> {
+        case first(A)
+        case second(B)
     }
 
     private enum Outcome<V> {
