@@ -84,6 +84,12 @@ import Testing
         #expect(try eval("'hello world' | title") == "Hello World")
         #expect(try eval("'  x ' | trim") == "x")
         #expect(try eval("2.675 | round(2)") == .number(Decimal(exactly: "2.68")!))
+        #expect(try eval("2.675 | round(0)") == 3)
+        #expect(try eval("2.675 | round('1')") == .number(Decimal(exactly: "2.7")!))
+        // A precision is a whole number below a billion, whatever its size.
+        for precision in ["2.5", "1000000000", "-1000000000", "100000000000000000000000", "'x'"] {
+            #expect(throws: (any Error).self, "\(precision)") { try eval("2.675 | round(\(precision))") }
+        }
         #expect(try eval("'3.7' | int") == 3)
         #expect(try eval("'a-b' | replace('-', '+')") == "a+b")
         #expect(try eval("[3,1,2] | sort | last") == 3)

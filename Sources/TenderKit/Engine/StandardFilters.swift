@@ -423,8 +423,12 @@ enum StandardFilters {
 
     static func int(_ v: Value, _ filter: String) throws -> Int {
         let d = try number(v, filter)
-        guard d.isIntegral, Swift.abs(d) < 1_000_000_000 else { throw FilterError(EngineMessage.needsWholeNumber(filter).text) }
-        return NSDecimalNumber(decimal: d).intValue
+        // The integer read back must be the number itself (whole, and not past Int's range): one
+        // comparison of decimals, where rounding, a magnitude and two comparisons cost twice as
+        // much (`round(2)` asks at every row of a table).
+        let i = NSDecimalNumber(decimal: d).intValue
+        guard Swift.abs(i) < 1_000_000_000, Decimal(i) == d else { throw FilterError(EngineMessage.needsWholeNumber(filter).text) }
+        return i
     }
 
     /// `attribute="a.b"` or `attribute=0`: follows a dotted path.
