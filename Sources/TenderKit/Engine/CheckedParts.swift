@@ -20,7 +20,7 @@ public struct CheckedParts: Sendable {
     public init(folder: String?) { self.folder = folder }
 
     /// The user's folder, from the environment of the process.
-    public static let user = CheckedParts(folder: folder(in: ProcessInfo.processInfo.environment))
+    public static let user = CheckedParts(folder: folder(in: ProcessEnvironment.values(of: ["TENDER_CACHE_DIR", "XDG_CACHE_HOME", "HOME"])))
 
     /// The most verdicts kept: far more parts than a firm's templates hold.
     static let most = 4096

@@ -10,7 +10,7 @@ public enum Language: Sendable {
     public static var current: Language { override ?? process }
 
     /// The language the locale of the process asks for.
-    public static let process: Language = from(ProcessInfo.processInfo.environment)
+    public static let process: Language = from(ProcessEnvironment.values(of: ["LC_ALL", "LC_MESSAGES", "LANG"]))
 
     /// Runs a task in another language than the process's (`Language.$override.withValue(.english) { … }`):
     /// how tests choose the language of what they read, whatever the locale they run in.
@@ -31,4 +31,17 @@ public enum Language: Sendable {
 
     /// The words locations are written with.
     public var locationWords: SourceLocation.Words { self == .french ? .french : .english }
+}
+
+/// Some variables of the process's environment, read one by one (`getenv`): at every start,
+/// where `ProcessInfo.processInfo.environment` makes a dictionary of the whole environment
+/// (a twentieth of a small command's instructions) to give two or three of them.
+enum ProcessEnvironment {
+    static func values(of names: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { values[name] = String(cString: value) }
+        }
+        return values
+    }
 }
