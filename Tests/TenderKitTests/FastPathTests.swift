@@ -176,6 +176,78 @@ import Testing
         }
     }
 
+    /// The byte search within bounds finds what a search of the same slice of text finds.
+    @Test func boundedByteSearch() {
+        let text = Array("<a><w:lang w:val=\"x\"/><w:lang w:val=\"y\"/>é<w:lang/>".utf8)
+        for needle in ["<w:lang", "w:val=\"", "é", "/>", "<b", ""] {
+            for from in [0, 3, 4, 20, text.count] {
+                for end in [nil, 10, 24, 30, text.count] {
+                    let limit = end ?? text.count
+                    var expected: Int? = nil
+                    let n = Array(needle.utf8)
+                    var i = from
+                    while i + n.count <= limit {
+                        if Array(text[i..<(i + n.count)]) == n { expected = i; break }
+                        i += 1
+                    }
+                    #expect(ByteSearch.first(needle, in: text, from: from, end: end) == expected, "\(needle) \(from) \(String(describing: end))")
+                }
+            }
+        }
+        #expect(ByteSearch.text(in: text, from: 18, upTo: UInt8(ascii: "\"")) == "x")
+        #expect(ByteSearch.text(in: text, from: 18, upTo: UInt8(ascii: "\""), end: 18) == "")
+    }
+
+    /// The language of a template's default style is read from the bytes of its styles: in
+    /// Word's `w:docDefaults`, the `w:val` of its `w:lang`; in an ODT's default paragraph
+    /// style, its `fo:language`.
+    @Test func defaultLanguageFromTheStylesBytes() throws {
+        let dir = try TemporaryFolder()
+        let docx = CLI.packageRoot + "/templates/memoire-technique.docx", odt = CLI.packageRoot + "/templates/memoire-technique.odt"
+        #expect(try DocumentTemplate(path: docx).language == "fr-FR")
+        #expect(try DocumentTemplate(path: odt).language == "fr")
+        var made = 0
+        func language(of template: String, styles part: String, _ xml: String) throws -> String? {
+            made += 1
+            let path = dir.file("t\(made).\((template as NSString).pathExtension)")
+            try ArchiveWriter.write(to: path, from: try ZipArchive(path: template), replacing: [part: Array(xml.utf8)])
+            return try DocumentTemplate(path: path).language
+        }
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        #expect(try language(of: docx, styles: "word/styles.xml", """
+            <w:styles \(w)><w:style w:styleId="Été"><w:rPr><w:lang w:val="de-DE"/></w:rPr></w:style><w:docDefaults><w:rPrDefault>\
+            <w:rPr><w:lang w:eastAsia="zh-CN" w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>
+            """) == "en-GB")
+        // A `w:val` after the `w:lang` tag is not its language.
+        #expect(try language(of: docx, styles: "word/styles.xml", """
+            <w:styles \(w)><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:eastAsia="zh-CN"/><w:sz w:val="22"/></w:rPr>\
+            </w:rPrDefault></w:docDefaults></w:styles>
+            """) == nil)
+        #expect(try language(of: docx, styles: "word/styles.xml", "<w:styles \(w)><w:style><w:rPr><w:lang w:val=\"de-DE\"/></w:rPr></w:style></w:styles>") == nil)
+        let o = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+        #expect(try language(of: odt, styles: "styles.xml", """
+            <office:document-styles \(o)><office:styles><style:default-style style:family="graphic"><style:text-properties fo:language="de"/>\
+            </style:default-style><style:default-style style:family="paragraph"><style:text-properties fo:language="nl" fo:country="BE"/>\
+            </style:default-style></office:styles></office:document-styles>
+            """) == "nl")
+        #expect(try language(of: odt, styles: "styles.xml", """
+            <office:document-styles \(o)><office:styles><style:style style:name="x"><style:text-properties fo:language="de"/>\
+            </style:style></office:styles></office:document-styles>
+            """) == nil)
+    }
+
+    /// The variables the language and the cache folder are chosen by are read one by one, as
+    /// the whole environment has them; the locale's order decides the language.
+    @Test func environmentReadOneByOne() {
+        let whole = ProcessInfo.processInfo.environment
+        let names = ["PATH", "HOME", "LANG", "TENDER_NO_SUCH_VARIABLE"]
+        #expect(ProcessEnvironment.values(of: names) == whole.filter { names.contains($0.key) })
+        #expect(Language.from(["LANG": "en_US.UTF-8"]) == .english)
+        #expect(Language.from(["LC_ALL": "fr_FR.UTF-8", "LANG": "en_US.UTF-8"]) == .french)
+        #expect(Language.from(["LC_ALL": "", "LC_MESSAGES": "en_GB", "LANG": "fr_FR"]) == .english)
+        #expect(Language.from([:]) == .french)
+    }
+
     /// The amounts `check` reads by hand, against the regular expression they were read with.
     @Test func amountsReadByHandAsTheRegularExpression() throws {
         let regex = try NSRegularExpression(pattern: TotalsRule.amountPattern)
@@ -246,6 +318,16 @@ import Testing
             }
         }
         #expect(error.diagnostics.map(\.message) == ["item 7", "item 107", "item 207"])
+
+        // Two different works at once: both results, or both errors, the first's first.
+        let pair = try Parallel.both({ Language.current }, { items.count })
+        #expect(pair.0 == Language.current && pair.1 == 300)
+        let both = try thrown {
+            try Parallel.both({ () throws -> Int in throw TenderError.error("data") }, { () throws -> Int in throw TenderError.error("template") })
+        }
+        #expect(both.diagnostics.map(\.message) == ["data", "template"])
+        let one = try thrown { try Parallel.both({ 1 }, { () throws -> Int in throw TenderError.error("template") }) }
+        #expect(one.diagnostics.map(\.message) == ["template"])
     }
 
     /// The templates of an offer open on all cores: a build still reports every template's
