@@ -11,7 +11,9 @@ struct Render: ParsableCommand {
     @Flag(help: .tender(.renderLenient)) var lenient = false
     @Option(help: .tender(.renderTypography, value: .mode))
     var typography: TypographyMode = .auto
-    @Option(help: .tender(.renderRepeat, visibility: .hidden)) var `repeat`: Int = 1
+    // Optional rather than `= 1`: ArgumentParser would print the default for the help at every
+    // parse (an Int described through the runtime's reflection, 2 % of a small render).
+    @Option(help: .tender(.renderRepeat, visibility: .hidden)) var `repeat`: Int?
 
     func run() throws {
         try guarded {
@@ -22,7 +24,8 @@ struct Render: ParsableCommand {
             // once; `--repeat` (a benchmark's) times the template's compile with the renders, so
             // there the data is read first, on its own.
             let context: Value, document: DocumentTemplate, start: Date
-            if `repeat` > 1 {
+            let times = max(1, `repeat` ?? 1)
+            if times > 1 {
                 context = try DataLoader.load(path: data)
                 start = Date()
                 document = try open()
@@ -32,12 +35,12 @@ struct Render: ParsableCommand {
             }
             try Paths.checkOutput(output, for: document)
             var warnings: [Diagnostic] = []
-            for _ in 0..<max(1, `repeat`) {
+            for _ in 0..<times {
                 warnings = try document.render(context, to: output, options: options)
             }
             warnings.forEach { Console.error($0.description) }
-            if `repeat` > 1 {
-                let seconds = Date().timeIntervalSince(start) / Double(`repeat`)
+            if times > 1 {
+                let seconds = Date().timeIntervalSince(start) / Double(times)
                 Console.print(Message.perRender(String(format: "%.6f", seconds)).text)
             }
         }
