@@ -53,6 +53,13 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // Deflates the parts a render writes, a large one in pieces on all cores (`DeflatedPart`):
+        // zlib, which libzip uses, has the dictionary and sync flush that this takes.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // SHA-256, to remember the template parts already checked (`CheckedParts`).
         .systemLibrary(
             name: "CCrypto",
@@ -66,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "TenderKit",
-            dependencies: ["CLibzip", "CLibdeflate", "CLibXML2", "CCrypto", "CCMark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibzip", "CLibdeflate", "CZlib", "CLibXML2", "CCrypto", "CCMark", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(

@@ -134,10 +134,29 @@ enum Fixture {
 
     /// `text` deflated by libzip at `level`, as raw compressed bytes.
     static func deflated(_ text: String, level: UInt32) throws -> [UInt8] {
+        try deflated(Array(text.utf8), level: level)
+    }
+
+    /// `bytes` deflated by libzip at `level`, as raw compressed bytes.
+    static func deflated(_ bytes: [UInt8], level: UInt32) throws -> [UInt8] {
         let path = NSTemporaryDirectory() + "tender-deflated-" + UUID().uuidString + ".zip"
         defer { unlink(path) }
-        try zip(at: path, [Entry("x", text: text, level: level)])
+        try zip(at: path, [Entry("x", data: bytes, level: level)])
         return try rawEntry(path, "x").data
+    }
+
+    /// Entry `name` read whole by libzip (inflated by zlib, its CRC checked).
+    static func readWithLibzip(_ path: String, _ name: String) throws -> [UInt8] {
+        var code: Int32 = 0
+        guard let archive = zip_open(path, ZIP_RDONLY, &code) else { throw Failure(description: "open \(path)") }
+        defer { zip_discard(archive) }
+        var info = zip_stat_t()
+        guard zip_stat(archive, name, 0, &info) == 0, let file = zip_fopen_index(archive, info.index, 0) else { throw failure(archive) }
+        defer { zip_fclose(file) }
+        var data = [UInt8](repeating: 0, count: Int(info.size))
+        let count = data.isEmpty ? 0 : data.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress!, info.size) }
+        guard count == Int64(info.size), zip_fread(file, &code, 1) == 0 else { throw Failure(description: "read of \(name): \(String(cString: zip_file_strerror(file)))") }
+        return data
     }
 
     /// Pseudo-random bytes that do not compress, the same every time.
