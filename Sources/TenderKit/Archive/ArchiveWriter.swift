@@ -136,7 +136,8 @@ public enum ArchiveWriter {
                 zip_discard(archive)
                 throw error
             }
-            // zip_close does the actual writing: compressing, and copying from the source.
+            // zip_close does the actual writing: copying the parts deflated already and the template's
+            // entries raw, deflating a part only when zlib failed to (`DeflatedPart`).
             guard zip_close(archive) == 0 else {
                 let reason = SystemError.describe(zip_get_error(archive))
                 zip_discard(archive)
